@@ -1,0 +1,13 @@
+package io.streamvane.engine;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Runs the reactive-engine alone, against the shared metrics store. */
+@SpringBootApplication
+public class EngineApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(EngineApplication.class, args);
+    }
+}

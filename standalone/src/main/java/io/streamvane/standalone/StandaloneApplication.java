@@ -1,0 +1,21 @@
+package io.streamvane.standalone;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+
+/**
+ * Every Streamvane service in one JVM on one port. Scans all service packages but not their own
+ * {@code *Application} classes, which exist to run each service alone.
+ */
+@SpringBootApplication
+@ComponentScan(basePackages = "io.streamvane",
+        excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
+public class StandaloneApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(StandaloneApplication.class, args);
+    }
+}

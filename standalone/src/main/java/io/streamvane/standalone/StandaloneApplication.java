@@ -2,15 +2,18 @@ package io.streamvane.standalone;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 
 /**
- * Every Streamvane service in one JVM on one port. Scans all service packages but not their own
+ * Every Streamvane service in one JVM on one port. Scans all service packages but skips their own
  * {@code *Application} classes, which exist to run each service alone.
  */
-@SpringBootApplication
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@ConfigurationPropertiesScan("io.streamvane")
 @ComponentScan(basePackages = "io.streamvane",
         excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
 public class StandaloneApplication {

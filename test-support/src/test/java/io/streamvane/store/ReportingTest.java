@@ -1,0 +1,157 @@
+package io.streamvane.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.streamvane.testsupport.TestDatabases;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ReportingTest {
+
+    private DataSource ds;
+    private Jdbc jdbc;
+
+    @BeforeEach
+    void migratedDatabaseWithOneInterval() throws Exception {
+        ds = TestDatabases.freshMigrated().dataSource();
+        jdbc = new Jdbc(ds);
+        jdbc.update("INSERT INTO queue (queue_id, name) VALUES ('q1', 'Support')");
+        jdbc.update(insertInterval("queue_interval"));
+    }
+
+    private static String insertInterval(String table) {
+        return "INSERT INTO " + table + """
+                 (queue_id, media_type, interval_start, interval_end, offered, answered, answered_within_sl,
+                  abandoned, short_abandoned, answer_wait_ms, handled, handle_ms, revision, is_final)
+                VALUES ('q1', 'voice', '2025-01-01T10:00:00Z', '2025-01-01T10:15:00Z', 12, 10, 8, 2, 1, 50000, 10,
+                        3000000, 3, true)""";
+    }
+
+    private Map<String, Object> queueRow() throws SQLException {
+        List<Map<String, Object>> rows = jdbc.rows("SELECT * FROM reporting.queue_interval");
+        assertThat(rows).hasSize(1);
+        return rows.get(0);
+    }
+
+    @Test
+    void queueIntervalViewDerivesKpisWithTheSpecDefaults() throws Exception {
+        Map<String, Object> row = queueRow();
+
+        assertThat((Double) row.get("service_level")).isCloseTo(8.0 / 11, within(1e-12));
+        assertThat((Double) row.get("asa_seconds")).isCloseTo(5.0, within(1e-12));
+        assertThat((Double) row.get("aht_seconds")).isCloseTo(300.0, within(1e-12));
+        assertThat((Double) row.get("abandon_rate")).isCloseTo(2.0 / 12, within(1e-12));
+        assertThat(row).containsEntry("queue_name", "Support")
+                .containsEntry("interval_minutes", 15)
+                .containsEntry("date_key", 20250101)
+                .containsEntry("media_type_key", 1)
+                .containsEntry("source", "events")
+                .containsEntry("revision", 3)
+                .containsEntry("is_final", true);
+        assertThat(((Number) row.get("sl_threshold_seconds")).doubleValue()).isEqualTo(20.0);
+    }
+
+    @Test
+    void derivedValuesAreNullWhenTheirDenominatorIsZero() throws Exception {
+        jdbc.update("UPDATE queue_interval SET offered = 0, answered = 0, abandoned = 0, short_abandoned = 0, handled = 0");
+
+        Map<String, Object> row = queueRow();
+
+        assertThat(row.get("service_level")).isNull();
+        assertThat(row.get("asa_seconds")).isNull();
+        assertThat(row.get("aht_seconds")).isNull();
+        assertThat(row.get("abandon_rate")).isNull();
+    }
+
+    @Test
+    void overridesAndGenesysThresholdsChangeTheSettingsTheViewUses() throws Exception {
+        jdbc.update("INSERT INTO sl_settings_override (exclude_short_abandons) VALUES (false)");
+        jdbc.update("INSERT INTO queue_media_sl (queue_id, media_type, sl_threshold_ms) VALUES ('q1', 'voice', 30000)");
+
+        Map<String, Object> row = queueRow();
+
+        assertThat((Double) row.get("service_level")).isCloseTo(8.0 / 12, within(1e-12));
+        assertThat(((Number) row.get("sl_threshold_seconds")).doubleValue()).isEqualTo(30.0);
+    }
+
+    @Test
+    void apiComponentsReplaceEventsOnlyForIntervalsOverlappingAGap() throws Exception {
+        jdbc.update(insertInterval("queue_interval_api"));
+        jdbc.update("UPDATE queue_interval_api SET offered = 99");
+        assertThat(queueRow()).containsEntry("source", "events").containsEntry("offered", 12L);
+
+        jdbc.update("""
+                INSERT INTO ingest_gap (source, gap_start, gap_end, status)
+                VALUES ('websocket', '2025-01-01T10:05:00Z', '2025-01-01T10:06:00Z', 'filled')""");
+
+        assertThat(queueRow()).containsEntry("source", "api").containsEntry("offered", 99L);
+    }
+
+    @Test
+    void agentIntervalViewDerivesOccupancy() throws Exception {
+        jdbc.update("""
+                INSERT INTO agent_interval (user_id, interval_start, interval_end, handled, handle_ms, interacting_ms,
+                                            idle_ms, communicating_ms)
+                VALUES ('u1', '2025-01-01T10:00:00Z', '2025-01-01T10:15:00Z', 2, 600000, 600000, 200000, 100000)""");
+
+        Map<String, Object> row = jdbc.rows("SELECT * FROM reporting.agent_interval").get(0);
+
+        assertThat((Double) row.get("occupancy")).isCloseTo(600000.0 / 900000, within(1e-12));
+        assertThat((Double) row.get("aht_seconds")).isCloseTo(300.0, within(1e-12));
+    }
+
+    @Test
+    void realtimeViewCountsWaitingSessionsAndAgents() throws Exception {
+        jdbc.update("""
+                INSERT INTO acd_session (conversation_id, session_key, queue_id, media_type, started_at, ended_at)
+                VALUES ('c1', 's1', 'q1', 'voice', now() - interval '30 seconds', NULL),
+                       ('c2', 's2', 'q1', 'voice', now() - interval '10 seconds', NULL),
+                       ('c3', 's3', 'q1', 'voice', now() - interval '60 seconds', now())""");
+        jdbc.update("""
+                INSERT INTO agent_state (user_id, presence, routing_status, active_queue_ids)
+                VALUES ('u1', 'On Queue', 'IDLE', '{q1}'), ('u2', 'ON_QUEUE', 'INTERACTING', '{q1,q2}'),
+                       ('u3', 'AVAILABLE', 'OFF_QUEUE', '{q1}')""");
+
+        Map<String, Object> row = jdbc.rows("SELECT * FROM reporting.queue_realtime WHERE queue_id = 'q1'").get(0);
+
+        assertThat(row).containsEntry("waiting", 2L).containsEntry("agents_on_queue", 2L).containsEntry("agents_available", 1L);
+        assertThat((Long) row.get("longest_wait_seconds")).isBetween(29L, 40L);
+    }
+
+    @Test
+    void reportingRoleReadsTheViewsButCannotTouchBaseTables() throws Exception {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            asReportingRole(c);
+            assertThat(Jdbc.rows(c.createStatement().executeQuery("SELECT * FROM reporting.queue_interval"))).hasSize(1);
+            assertThat(Jdbc.rows(c.createStatement().executeQuery("SELECT * FROM reporting.dim_date LIMIT 1"))).hasSize(1);
+            c.rollback();
+
+            for (String forbidden : List.of(
+                    "SELECT * FROM queue_interval",
+                    "INSERT INTO queue (queue_id, name) VALUES ('q2', 'Sales')",
+                    "UPDATE queue_interval SET offered = 0",
+                    "INSERT INTO reporting.dim_media_type VALUES (99, 'x', 'X')")) {
+                asReportingRole(c);
+                assertThatThrownBy(() -> c.createStatement().execute(forbidden))
+                        .as(forbidden)
+                        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+                c.rollback();
+            }
+        }
+    }
+
+    private static void asReportingRole(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SET LOCAL ROLE streamvane_reporting");
+        }
+    }
+}

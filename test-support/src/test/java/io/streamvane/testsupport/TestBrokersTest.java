@@ -1,0 +1,55 @@
+package io.streamvane.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class TestBrokersTest {
+
+    @Test
+    void aFreshVirtualHostCarriesAMessageFromPublisherToConsumer() throws Exception {
+        TestBroker broker = TestBrokers.fresh();
+
+        try (Connection connection = connect(broker); Channel channel = connection.createChannel()) {
+            channel.queueDeclare("kpi-test", true, false, false, null);
+            channel.basicPublish("", "kpi-test", null, "hello".getBytes(StandardCharsets.UTF_8));
+            GetResponse got = null;
+            for (int i = 0; i < 50 && got == null; i++) {
+                got = channel.basicGet("kpi-test", true);
+                if (got == null) {
+                    Thread.sleep(20);
+                }
+            }
+            assertThat(got).isNotNull();
+            assertThat(new String(got.getBody(), StandardCharsets.UTF_8)).isEqualTo("hello");
+        }
+    }
+
+    @Test
+    void queuesInOneVirtualHostAreInvisibleInAnother() throws Exception {
+        TestBroker first = TestBrokers.fresh();
+        TestBroker second = TestBrokers.fresh();
+        assertThat(first.virtualHost()).isNotEqualTo(second.virtualHost());
+
+        try (Connection a = connect(first); Channel ca = a.createChannel()) {
+            ca.queueDeclare("only-in-first", false, false, false, null);
+        }
+        try (Connection b = connect(second)) {
+            Channel cb = b.createChannel();
+            assertThatThrownBy(() -> cb.queueDeclarePassive("only-in-first"))
+                    .isInstanceOf(java.io.IOException.class);
+        }
+    }
+
+    private static Connection connect(TestBroker broker) throws Exception {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setUri(broker.amqpUri());
+        return factory.newConnection("streamvane-test");
+    }
+}

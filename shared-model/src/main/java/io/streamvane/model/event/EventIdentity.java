@@ -9,7 +9,18 @@ import java.util.Objects;
 /**
  * The semantic identity of a Genesys event (SPEC §1.3): the same event has the same key whatever envelope or
  * transport brought it and however often, so stores dedupe on it. Envelope ids are kept apart, in
- * {@link EnvelopeTrace}, for tracing only.
+ * {@link EnvelopeTrace}, for tracing only. Keys, by topic kind:
+ * <ul>
+ *   <li>detail events: {@code KIND|conversationId|sessionId or else participantId|eventTime epoch ms};</li>
+ *   <li>routingStatus: {@code USER_ROUTING_STATUS|userId|status|startTime};
+ *       presence: {@code USER_PRESENCE|userId|systemPresence|presenceDefinitionId|modifiedDate};
+ *       activity: {@code USER_ACTIVITY|userId|status|startTime|systemPresence|presenceDefinitionId|modifiedDate|
+ *       sorted activeQueueIds|dateActiveQueuesChanged} (times as ISO-8601 UTC);</li>
+ *   <li>observations: {@code QUEUE_OBSERVATIONS|queueId|mediaType|intervals|sha256:<canonical body hash>};</li>
+ *   <li>other topics: {@code OTHER|lower-cased topic|sha256:<canonical body hash>}.</li>
+ * </ul>
+ * Canonical bodies have sorted keys and normalised numbers; hashing them keeps keys short. The format is persisted
+ * in unique indexes: changing it would let duplicates in again.
  *
  * @param key human-readable, {@code |}-separated components, starting with the topic kind
  */

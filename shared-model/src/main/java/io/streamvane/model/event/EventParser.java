@@ -15,7 +15,7 @@ import java.util.List;
  * {@link ParsedItem.Rejected} with a {@link RejectionReason}, or {@link ParsedItem.Control} for channel heartbeats,
  * pongs and {@code v2.system.*} messages. Only a body that cannot be read at all is {@link ParseResult.Unreadable}.
  *
- * <p>The fields each KPI topic requires are listed on the readers' topics:
+ * <p>What each topic requires (absent means rejected as {@code missing-field}):
  * <ul>
  *   <li>{@code acd.start}, {@code acd.end}: conversationId (or the topic's id), eventTime (epoch ms), queueId, and
  *       sessionId or participantId;</li>

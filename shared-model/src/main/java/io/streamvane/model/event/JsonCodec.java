@@ -10,6 +10,7 @@ import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * Reads and writes JSON trees within {@link ParserLimits}: Jackson's stream constraints stop deep nesting and huge
@@ -62,7 +63,7 @@ final class JsonCodec {
 
     private static ItemRejectedException constraintViolated(StreamConstraintsException e, String what) {
         String message = String.valueOf(e.getOriginalMessage());
-        RejectionReason reason = message.toLowerCase().contains("nesting depth")
+        RejectionReason reason = message.toLowerCase(Locale.ROOT).contains("nesting depth")
                 ? RejectionReason.NESTING_TOO_DEEP
                 : RejectionReason.PAYLOAD_TOO_LARGE;
         return new ItemRejectedException(reason, what + " exceeds a parser limit: " + shorten(message));

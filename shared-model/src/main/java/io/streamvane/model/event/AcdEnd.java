@@ -1,0 +1,40 @@
+package io.streamvane.model.event;
+
+import java.time.Instant;
+
+/**
+ * {@code …acd.end}: an interaction leaves a queue.
+ *
+ * @param connectedDurationMs time in queue (ACD session length); the source of ASA and abandon time
+ * @param answeredUserId      the agent who answered, when {@code acdOutcome} is ANSWERED
+ */
+public record AcdEnd(
+        Instant eventTime,
+        String conversationId,
+        String participantId,
+        String sessionId,
+        String queueId,
+        String mediaType,
+        String direction,
+        String divisionId,
+        String acdOutcome,
+        Long connectedDurationMs,
+        String disconnectType,
+        String answeredUserId) implements EventBody {
+
+    public AcdEnd {
+        mediaType = EntityIds.normaliseMediaType(mediaType);
+    }
+
+    public AcdOutcome asAcdOutcome() {
+        return AcdOutcome.of(acdOutcome);
+    }
+
+    public DisconnectType asDisconnectType() {
+        return DisconnectType.of(disconnectType);
+    }
+
+    public Direction asDirection() {
+        return Direction.of(direction);
+    }
+}

@@ -1,0 +1,23 @@
+package io.streamvane.model.event;
+
+import java.time.Instant;
+
+/** {@code …acd.start}: an interaction enters a queue (one per queue visit, so transfers produce several). */
+public record AcdStart(
+        Instant eventTime,
+        String conversationId,
+        String participantId,
+        String sessionId,
+        String queueId,
+        String mediaType,
+        String direction,
+        String divisionId) implements EventBody {
+
+    public AcdStart {
+        mediaType = EntityIds.normaliseMediaType(mediaType);
+    }
+
+    public Direction asDirection() {
+        return Direction.of(direction);
+    }
+}

@@ -1,0 +1,272 @@
+package io.streamvane.model.event;
+
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Typed, defensive access to the fields of one JSON object. Absent, null and blank values read as null (Genesys
+ * marks every field optional); a value of the wrong type is rejected as {@link RejectionReason#INVALID_FIELD} and a
+ * required absent one as {@link RejectionReason#MISSING_FIELD}, both naming the field by its path.
+ */
+final class JsonFields {
+
+    private static final int MAX_QUOTED_VALUE = 60;
+
+    private final JsonNode object;
+    private final String subject;
+    private final String path;
+
+    private JsonFields(JsonNode object, String subject, String path) {
+        this.object = object;
+        this.subject = subject;
+        this.path = path;
+    }
+
+    /** The fields of {@code node}, which must be an object; {@code subject} starts every rejection detail. */
+    static JsonFields of(JsonNode node, String subject) {
+        if (node == null || !node.isObject()) {
+            throw ItemRejectedException.invalid(subject + " eventBody must be an object, got " + typeOf(node));
+        }
+        return new JsonFields(node, subject, "");
+    }
+
+    /** The nested object {@code field}, or null when absent. */
+    JsonFields object(String field) {
+        JsonNode value = value(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isObject()) {
+            throw invalid(field, "must be an object", value);
+        }
+        return new JsonFields(value, subject, path + field + ".");
+    }
+
+    JsonFields requiredObject(String field) {
+        JsonFields nested = object(field);
+        if (nested == null) {
+            throw missing(field);
+        }
+        return nested;
+    }
+
+    String text(String field) {
+        JsonNode value = value(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isString()) {
+            throw invalid(field, "must be a string", value);
+        }
+        String text = value.stringValue();
+        return text.isBlank() ? null : text;
+    }
+
+    String requiredText(String field) {
+        return required(field, text(field));
+    }
+
+    Long longValue(String field) {
+        JsonNode value = value(field);
+        if (value == null) {
+            return null;
+        }
+        Long number = asLong(value);
+        if (number == null) {
+            throw invalid(field, "must be a whole number", value);
+        }
+        return number;
+    }
+
+    Boolean bool(String field) {
+        JsonNode value = value(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            throw invalid(field, "must be true or false", value);
+        }
+        return value.booleanValue();
+    }
+
+    /** Epoch milliseconds, as detail events send them; an ISO-8601 string is accepted too, as bridges may convert. */
+    Instant epochMillis(String field) {
+        return instant(field, "must be epoch milliseconds");
+    }
+
+    /** An ISO-8601 timestamp, as user topics send them; epoch milliseconds are accepted too. */
+    Instant isoInstant(String field) {
+        return instant(field, "must be an ISO-8601 timestamp");
+    }
+
+    Instant requiredEpochMillis(String field) {
+        return required(field, epochMillis(field));
+    }
+
+    Instant requiredIsoInstant(String field) {
+        return required(field, isoInstant(field));
+    }
+
+    List<String> textList(String field) {
+        JsonNode value = value(field);
+        if (value == null) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw invalid(field, "must be an array of strings", value);
+        }
+        List<String> texts = new ArrayList<>(value.size());
+        for (JsonNode element : value) {
+            if (!element.isString()) {
+                throw invalid(field, "must be an array of strings", value);
+            }
+            texts.add(element.stringValue());
+        }
+        return texts;
+    }
+
+    /** The array {@code field}, or null when absent. */
+    JsonNode array(String field) {
+        JsonNode value = value(field);
+        if (value != null && !value.isArray()) {
+            throw invalid(field, "must be an array", value);
+        }
+        return value;
+    }
+
+    /** Wraps an element of an array of this object as fields, named {@code field[index]} in rejections. */
+    JsonFields element(String field, int index, JsonNode element) {
+        String name = field + "[" + index + "]";
+        if (!element.isObject()) {
+            throw invalid(name, "must be an object", element);
+        }
+        return new JsonFields(element, subject, path + name + ".");
+    }
+
+    /** The properties of this object. */
+    Iterable<Map.Entry<String, JsonNode>> properties() {
+        return object.properties();
+    }
+
+    /** The exact decimal of a number-valued property, trailing zeros stripped; rejected if not a number. */
+    BigDecimal decimal(String field, JsonNode value) {
+        if (!value.isNumber()) {
+            throw invalid(field, "must be a number", value);
+        }
+        return value.decimalValue().stripTrailingZeros();
+    }
+
+    ItemRejectedException missing(String field) {
+        return ItemRejectedException.missing(subject + " lacks " + path + field);
+    }
+
+    ItemRejectedException invalid(String field, String requirement) {
+        return invalid(field, requirement, object.get(field));
+    }
+
+    ItemRejectedException invalid(String field, String requirement, JsonNode value) {
+        return ItemRejectedException.invalid(subject + " " + path + field + " " + requirement + ", got "
+                + describe(value));
+    }
+
+    static Instant parseInstant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException notUtc) {
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException notIso) {
+                return null;
+            }
+        }
+    }
+
+    /** A whole number that fits a long, from an integral, exact-decimal or digit-string node; null otherwise. */
+    static Long asLong(JsonNode value) {
+        if (value.isIntegralNumber()) {
+            return value.canConvertToLong() ? value.longValue() : null;
+        }
+        if (value.isNumber()) {
+            BigDecimal decimal = value.decimalValue();
+            // Checked before longValueExact so an exponent like 1e999999999 is refused without arithmetic.
+            if (decimal.precision() - decimal.scale() > 19) {
+                return null;
+            }
+            try {
+                return decimal.longValueExact();
+            } catch (ArithmeticException notWhole) {
+                return null;
+            }
+        }
+        if (value.isString() && value.stringValue().matches("-?\\d{1,18}")) {
+            return Long.parseLong(value.stringValue());
+        }
+        return null;
+    }
+
+    private Instant instant(String field, String requirement) {
+        JsonNode value = value(field);
+        if (value == null) {
+            return null;
+        }
+        Long millis = asLong(value);
+        if (millis != null) {
+            return Instant.ofEpochMilli(millis);
+        }
+        Instant parsed = value.isString() ? parseInstant(value.stringValue()) : null;
+        if (parsed == null) {
+            throw invalid(field, requirement, value);
+        }
+        return parsed;
+    }
+
+    private <T> T required(String field, T value) {
+        if (value == null) {
+            throw missing(field);
+        }
+        return value;
+    }
+
+    private JsonNode value(String field) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull() || (value.isString() && value.stringValue().isBlank())) {
+            return null;
+        }
+        return value;
+    }
+
+    private static String describe(JsonNode value) {
+        if (value.isString()) {
+            String text = value.stringValue();
+            String shown = text.length() <= MAX_QUOTED_VALUE ? text : text.substring(0, MAX_QUOTED_VALUE) + "…";
+            return "\"" + shown + "\"";
+        }
+        if (value.isNumber() || value.isBoolean()) {
+            String shown = value.isNumber() ? value.numberValue().toString() : value.asString();
+            return shown.length() <= MAX_QUOTED_VALUE ? shown : shown.substring(0, MAX_QUOTED_VALUE) + "…";
+        }
+        return typeOf(value);
+    }
+
+    static String typeOf(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return "nothing";
+        }
+        return switch (node.getNodeType()) {
+            case OBJECT -> "an object";
+            case ARRAY -> "an array";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL -> "null";
+            default -> node.getNodeType().name().toLowerCase();
+        };
+    }
+}

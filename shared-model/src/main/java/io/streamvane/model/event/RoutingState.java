@@ -1,0 +1,11 @@
+package io.streamvane.model.event;
+
+import java.time.Instant;
+
+/** A routing status and since when it holds ({@code routingStatus{status, startTime}}). */
+public record RoutingState(String status, Instant startTime) {
+
+    public RoutingStatus asRoutingStatus() {
+        return RoutingStatus.of(status);
+    }
+}

@@ -1,0 +1,34 @@
+package io.streamvane.model.event;
+
+import java.time.Instant;
+
+/**
+ * {@code …user.end}: the agent's participation ends. It carries no after-call work; that arrives on {@code …acw}.
+ */
+public record UserEnd(
+        Instant eventTime,
+        String conversationId,
+        String participantId,
+        String sessionId,
+        String userId,
+        String queueId,
+        String mediaType,
+        String direction,
+        String divisionId,
+        String disconnectType,
+        Long interactingDurationMs,
+        Long heldDurationMs,
+        Long alertingDurationMs) implements EventBody {
+
+    public UserEnd {
+        mediaType = EntityIds.normaliseMediaType(mediaType);
+    }
+
+    public DisconnectType asDisconnectType() {
+        return DisconnectType.of(disconnectType);
+    }
+
+    public Direction asDirection() {
+        return Direction.of(direction);
+    }
+}

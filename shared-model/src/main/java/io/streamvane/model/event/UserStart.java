@@ -1,0 +1,24 @@
+package io.streamvane.model.event;
+
+import java.time.Instant;
+
+/** {@code …user.start}: an agent is assigned to the interaction. */
+public record UserStart(
+        Instant eventTime,
+        String conversationId,
+        String participantId,
+        String sessionId,
+        String userId,
+        String queueId,
+        String mediaType,
+        String direction,
+        String divisionId) implements EventBody {
+
+    public UserStart {
+        mediaType = EntityIds.normaliseMediaType(mediaType);
+    }
+
+    public Direction asDirection() {
+        return Direction.of(direction);
+    }
+}

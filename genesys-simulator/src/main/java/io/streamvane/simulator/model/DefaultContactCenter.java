@@ -36,9 +36,9 @@ public final class DefaultContactCenter {
         for (int i = 0; i < count; i++) {
             Map<MediaType, QueueMediaSettings> media = new LinkedHashMap<>();
             media.put(MediaType.VOICE, new QueueMediaSettings(Duration.ofSeconds(20), 0.8, Duration.ofMinutes(5),
-                    24 - 3 * (i % 4)));
+                    40 - 6 * (i % 4)));
             media.put(MediaType.CHAT, new QueueMediaSettings(Duration.ofSeconds(60), 0.8, Duration.ofMinutes(10),
-                    8 - (i % 4)));
+                    14 - 2 * (i % 4)));
             String name = i < QUEUE_NAMES.length ? QUEUE_NAMES[i] : "Queue " + (i + 1);
             queues.add(new QueueSpec(stableId("queue", i), name, divisionId(), media));
         }

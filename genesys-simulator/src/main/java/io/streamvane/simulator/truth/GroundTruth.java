@@ -96,7 +96,7 @@ public final class GroundTruth {
                 QueueComponents.ZERO);
     }
 
-    /** Rows for every interval of the granularity that starts in [from, to), zero rows included. */
+    /** Rows for every interval of the granularity that overlaps [from, to) (UTC-aligned), zero rows included. */
     public List<QueueInterval> queueIntervals(String queueId, String mediaType, Instant from, Instant to,
                                               Granularity granularity) {
         List<QueueInterval> rows = new ArrayList<>();

@@ -117,7 +117,7 @@ class OrderInsensitivityProperties {
             boolean second) {
     }
 
-    @Property(tries = 25)
+    @Property(tries = 15)
     void anyPermutationGivesTheReferenceTables(@ForAll("conversations") List<Conversation> convs,
             @ForAll long seed) throws Exception {
         EngineHarness e = engine();
@@ -133,7 +133,7 @@ class OrderInsensitivityProperties {
         assertMatchesReference(e, convs);
     }
 
-    @Property(tries = 25)
+    @Property(tries = 15)
     void randomDuplicatesChangeNothing(@ForAll("conversations") List<Conversation> convs, @ForAll long seed)
             throws Exception {
         EngineHarness e = engine();
@@ -155,7 +155,7 @@ class OrderInsensitivityProperties {
         assertMatchesReference(e, convs);
     }
 
-    @Property(tries = 20)
+    @Property(tries = 12)
     void twoConcurrentWorkersGiveTheReferenceTables(@ForAll("conversations") List<Conversation> convs,
             @ForAll long seed) throws Exception {
         EngineHarness e = engine();

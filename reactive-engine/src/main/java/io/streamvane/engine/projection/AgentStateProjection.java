@@ -1,5 +1,6 @@
 package io.streamvane.engine.projection;
 
+import io.streamvane.model.event.GenesysEnums;
 import io.streamvane.model.event.GenesysEvent;
 import io.streamvane.model.event.PresenceChange;
 import io.streamvane.model.event.PresenceState;
@@ -181,7 +182,7 @@ final class AgentStateProjection {
     }
 
     private void add(IntervalDeltas deltas, String userId, String status, Instant start, Instant end, int sign) {
-        RoutingStatus s = RoutingStatus.fromGenesys(status);
+        RoutingStatus s = GenesysEnums.routingStatus(status);
         for (Map.Entry<Instant, Duration> part : new StatusPeriod(s, start, end).splitBy(base).entrySet()) {
             deltas.addAgent(new AgentKey(userId, part.getKey()),
                     AgentDelta.ofStatus(s, sign * part.getValue().toMillis()));

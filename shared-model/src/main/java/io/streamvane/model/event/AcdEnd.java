@@ -29,7 +29,7 @@ public record AcdEnd(
     }
 
     public AcdOutcome asAcdOutcome() {
-        return GenesysEnums.lookup(AcdOutcome.class, acdOutcome, AcdOutcome.UNKNOWN);
+        return GenesysEnums.acdOutcome(acdOutcome);
     }
 
     public DisconnectType asDisconnectType() {

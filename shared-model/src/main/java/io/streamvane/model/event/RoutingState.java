@@ -8,6 +8,6 @@ import java.time.Instant;
 public record RoutingState(String status, Instant startTime) {
 
     public RoutingStatus asRoutingStatus() {
-        return GenesysEnums.lookup(RoutingStatus.class, status, RoutingStatus.UNKNOWN);
+        return GenesysEnums.routingStatus(status);
     }
 }

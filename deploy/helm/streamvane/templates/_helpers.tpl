@@ -150,7 +150,7 @@ management:
           include: readinessState,db
   metrics:
     tags:
-      service: {{ .name }}
+      application: {{ .name }}
 {{- end }}
 {{- if $v.logging.structuredFormat }}
 logging:

@@ -24,8 +24,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -132,9 +130,7 @@ public class DemoSimulation implements DisposableBean {
     }
 
     private String apiKey() {
-        List<String> keys = Binder.get(environment)
-                .bind(DemoApiKeyEnvironment.KEYS, Bindable.listOf(String.class)).orElse(List.of());
-        return keys.stream().filter(StringUtils::hasText).findFirst().orElse(null);
+        return environment.getProperty(DemoApiKeyEnvironment.SIMULATOR_KEY);
     }
 
     private String banner(String appUrl, String apiKey, SimulationConfig config, Duration computed) {

@@ -13,15 +13,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.test.context.ActiveProfiles;
@@ -59,19 +56,18 @@ class DemoSimulationTest {
 
     @Test
     void generatesAnApiKeyBindsItForTheAuthLayerAndPrintsIt() {
-        List<String> keys = Binder.get(environment)
-                .bind("streamvane.security.api-keys", Bindable.listOf(String.class)).orElse(List.of());
-        assertThat(keys).hasSize(1);
-        assertThat(keys.get(0)).startsWith("sv-demo-").hasSizeGreaterThan(30);
-        assertThat(demo.banner()).contains("API key       " + keys.get(0))
+        String key = environment.getProperty("streamvane.simulator.api-key");
+        assertThat(key).startsWith("sv-demo-").hasSizeGreaterThan(30);
+        assertThat(environment.getProperty("streamvane.security.api-keys[0].key")).isEqualTo(key);
+        assertThat(environment.getProperty("streamvane.security.api-keys[0].scopes[0]")).isEqualTo("admin");
+        assertThat(demo.banner()).contains("API key       " + key)
                 .contains("/v3/api-docs").contains("/actuator/health").contains("Wallboard")
                 .contains("Fake Genesys  " + demo.fakeApi().baseUrl());
     }
 
     @Test
     void eventsReachIngressWithTheBannersKey() throws InterruptedException {
-        String key = Binder.get(environment)
-                .bind("streamvane.security.api-keys", Bindable.listOf(String.class)).get().get(0);
+        String key = environment.getProperty("streamvane.simulator.api-key");
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (INGRESS.posts.get() < 50 && System.nanoTime() < deadline) {
             Thread.sleep(50);

@@ -1,0 +1,123 @@
+package io.streamvane.scheduler;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.streamvane.model.kpi.Granularity;
+import io.streamvane.scheduler.gapfill.GapFillSettings;
+import io.streamvane.scheduler.gapfill.GapFiller;
+import io.streamvane.scheduler.genesys.GenesysClient;
+import io.streamvane.scheduler.genesys.GenesysProperties;
+import io.streamvane.scheduler.genesys.Sleeper;
+import io.streamvane.scheduler.jobs.JobRunner;
+import io.streamvane.scheduler.jobs.ScheduledJobs;
+import io.streamvane.scheduler.reconcile.ReconcileSettings;
+import io.streamvane.scheduler.reconcile.Reconciler;
+import io.streamvane.scheduler.reference.ReferenceSync;
+import io.streamvane.scheduler.store.QueueAggregates;
+import io.streamvane.scheduler.store.QueueIntervals;
+import java.time.Clock;
+import java.time.Duration;
+import javax.sql.DataSource;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Wires the scheduler explicitly. Nothing here starts unless a Genesys client id is configured, so the
+ * single-process demo (simulator as event source, no Genesys) runs without it.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "streamvane.scheduler.genesys", name = "client-id")
+@EnableConfigurationProperties({GenesysProperties.class, GapFillSettings.class, ReconcileSettings.class})
+public class SchedulerConfiguration {
+
+    @Bean
+    GenesysClient genesysClient(GenesysProperties props) {
+        return new GenesysClient(props, Clock.systemUTC(), Sleeper.REAL);
+    }
+
+    @Bean
+    MeterBinder genesysClientMeters(GenesysClient client) {
+        return registry -> {
+            registry.gauge("streamvane.scheduler.genesys.requests", client, c -> c.apiCalls());
+            registry.gauge("streamvane.scheduler.genesys.retries", client, c -> c.retries());
+            registry.gauge("streamvane.scheduler.genesys.token.requests", client, c -> c.tokenRequests());
+            registry.gauge("streamvane.scheduler.genesys.rate.available", client,
+                    c -> c.rateLimiter().getMetrics().getAvailablePermissions());
+        };
+    }
+
+    @Bean
+    QueueAggregates schedulerQueueAggregates(GenesysClient client,
+                                             @Value("${streamvane.scheduler.base-granularity:PT15M}") String base) {
+        return new QueueAggregates(client, Granularity.parse(base));
+    }
+
+    @Bean
+    QueueIntervals schedulerQueueIntervals(JdbcTemplate jdbc) {
+        return new QueueIntervals(jdbc);
+    }
+
+    @Bean
+    TransactionTemplate schedulerTransactions(PlatformTransactionManager tm) {
+        return new TransactionTemplate(tm);
+    }
+
+    @Bean
+    GapFiller gapFiller(QueueAggregates a, QueueIntervals i, JdbcTemplate jdbc, TransactionTemplate schedulerTransactions,
+                        GapFillSettings settings) {
+        return new GapFiller(a, i, jdbc, schedulerTransactions, settings, Clock.systemUTC());
+    }
+
+    @Bean
+    Reconciler reconciler(QueueAggregates a, QueueIntervals i, JdbcTemplate jdbc, TransactionTemplate schedulerTransactions,
+                          ReconcileSettings settings, MeterRegistry meters) {
+        return new Reconciler(a, i, jdbc, schedulerTransactions, settings, Clock.systemUTC(), meters);
+    }
+
+    @Bean
+    ReferenceSync referenceSync(GenesysClient client, JdbcTemplate jdbc, TransactionTemplate schedulerTransactions,
+                                ObjectMapper json, @Value("${streamvane.scheduler.reference.page-size:100}") int pageSize) {
+        return new ReferenceSync(client, jdbc, schedulerTransactions, json, pageSize);
+    }
+
+    /** ShedLock on the V3 {@code shedlock} table; its columns are UTC {@code timestamp}, hence database time. */
+    @Bean
+    @ConditionalOnMissingBean
+    LockProvider lockProvider(DataSource dataSource) {
+        return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+                .withJdbcTemplate(new JdbcTemplate(dataSource))
+                .usingDbTime()
+                .build());
+    }
+
+    @Bean
+    JobRunner jobRunner(LockProvider lockProvider, GapFiller gapFiller, Reconciler reconciler, ReferenceSync referenceSync,
+                        @Value("${streamvane.scheduler.jobs.lock-at-most-for:PT30M}") Duration atMost,
+                        @Value("${streamvane.scheduler.jobs.lock-at-least-for:PT5S}") Duration atLeast) {
+        return new JobRunner(lockProvider, Clock.systemUTC(), atMost, atLeast)
+                .register(ScheduledJobs.REFERENCE_SYNC, referenceSync::run)
+                .register(ScheduledJobs.GAP_FILL, gapFiller::fillPending)
+                .register(ScheduledJobs.RECONCILE, reconciler::runAllPasses);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableScheduling
+    @ConditionalOnProperty(name = "streamvane.scheduler.jobs.enabled", havingValue = "true", matchIfMissing = true)
+    static class Schedule {
+        @Bean
+        ScheduledJobs scheduledJobs(JobRunner runner) {
+            return new ScheduledJobs(runner);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The Genesys Cloud REST client: OAuth client credentials, rate budget, retries, circuit breaker, paging, analytics shapes. */
+package io.streamvane.scheduler.genesys;

@@ -1,0 +1,35 @@
+package io.streamvane.scheduler.jobs;
+
+import org.springframework.scheduling.annotation.Scheduled;
+
+/** The schedule of each job (fixed delays from application.yml); the work and the lock live in {@link JobRunner}. */
+public class ScheduledJobs {
+
+    public static final String REFERENCE_SYNC = "reference-sync";
+    public static final String GAP_FILL = "gap-fill";
+    public static final String RECONCILE = "reconcile";
+
+    private final JobRunner runner;
+
+    public ScheduledJobs(JobRunner runner) {
+        this.runner = runner;
+    }
+
+    @Scheduled(fixedDelayString = "${streamvane.scheduler.jobs.reference-sync.every:PT1H}",
+            initialDelayString = "${streamvane.scheduler.jobs.initial-delay:PT30S}")
+    void referenceSync() {
+        runner.runScheduled(REFERENCE_SYNC);
+    }
+
+    @Scheduled(fixedDelayString = "${streamvane.scheduler.jobs.gap-fill.every:PT1M}",
+            initialDelayString = "${streamvane.scheduler.jobs.initial-delay:PT30S}")
+    void gapFill() {
+        runner.runScheduled(GAP_FILL);
+    }
+
+    @Scheduled(fixedDelayString = "${streamvane.scheduler.jobs.reconcile.every:PT15M}",
+            initialDelayString = "${streamvane.scheduler.jobs.initial-delay:PT30S}")
+    void reconcile() {
+        runner.runScheduled(RECONCILE);
+    }
+}

@@ -1,0 +1,93 @@
+package io.streamvane.scheduler.reference;
+
+import io.streamvane.model.kpi.QueueMedia;
+import io.streamvane.scheduler.genesys.EntityListing;
+import io.streamvane.scheduler.genesys.GenesysClient;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Pages through {@code /api/v2/routing/queues} and {@code /api/v2/users} and upserts {@code queue},
+ * {@code queue_media_sl} (from {@code mediaSettings.<media>.serviceLevel {percentage 0–1, durationMs}}, with
+ * {@code call} stored as {@code voice}) and {@code app_user}. Queues are kept raw ({@code media_settings}) too.
+ */
+public class ReferenceSync {
+
+    public record Result(int queues, int slSettings, int users) {
+    }
+
+    private static final ParameterizedTypeReference<EntityListing<JsonNode>> LISTING = new ParameterizedTypeReference<>() { };
+
+    private final GenesysClient client;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final ObjectMapper json;
+    private final int pageSize;
+
+    public ReferenceSync(GenesysClient client, JdbcTemplate jdbc, TransactionTemplate tx, ObjectMapper json, int pageSize) {
+        this.client = client;
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.json = json;
+        this.pageSize = pageSize;
+    }
+
+    public Result run() {
+        List<JsonNode> queues = client.getAllPages("/api/v2/routing/queues?pageSize=" + pageSize + "&pageNumber=1", LISTING);
+        List<JsonNode> users = client.getAllPages("/api/v2/users?pageSize=" + pageSize + "&pageNumber=1&state=active", LISTING);
+        return tx.execute(s -> {
+            int sl = 0;
+            for (JsonNode q : queues) {
+                sl += upsertQueue(q);
+            }
+            users.forEach(this::upsertUser);
+            return new Result(queues.size(), sl, users.size());
+        });
+    }
+
+    private int upsertQueue(JsonNode q) {
+        String id = q.path("id").asString();
+        JsonNode media = q.path("mediaSettings");
+        jdbc.update("""
+                INSERT INTO queue (queue_id, name, division_id, media_settings, synced_at) VALUES (?, ?, ?, ?::jsonb, now())
+                ON CONFLICT (queue_id) DO UPDATE SET name = EXCLUDED.name, division_id = EXCLUDED.division_id,
+                    media_settings = EXCLUDED.media_settings, synced_at = now()""",
+                id, q.path("name").asString(id), textOrNull(q.path("division").path("id")),
+                media.isMissingNode() || media.isNull() ? null : json.writeValueAsString(media));
+        int n = 0;
+        for (Map.Entry<String, JsonNode> m : media.properties()) {
+            JsonNode sl = m.getValue().path("serviceLevel");
+            if (!sl.path("durationMs").isNumber()) {
+                continue;
+            }
+            Double target = sl.path("percentage").isNumber() ? Math.round(sl.path("percentage").asDouble() * 10000) / 100.0 : null;
+            jdbc.update("""
+                    INSERT INTO queue_media_sl (queue_id, media_type, sl_threshold_ms, sl_target_percent, source, synced_at)
+                    VALUES (?, ?, ?, ?, 'genesys', now())
+                    ON CONFLICT (queue_id, media_type) DO UPDATE SET sl_threshold_ms = EXCLUDED.sl_threshold_ms,
+                        sl_target_percent = EXCLUDED.sl_target_percent, synced_at = now()
+                    WHERE queue_media_sl.source = 'genesys'""",
+                    id, QueueMedia.normaliseMediaType(m.getKey()), sl.path("durationMs").asLong(), target);
+            n++;
+        }
+        return n;
+    }
+
+    private void upsertUser(JsonNode u) {
+        String id = u.path("id").asString();
+        jdbc.update("""
+                INSERT INTO app_user (user_id, name, email, division_id, synced_at) VALUES (?, ?, ?, ?, now())
+                ON CONFLICT (user_id) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email,
+                    division_id = EXCLUDED.division_id, synced_at = now()""",
+                id, u.path("name").asString(id), textOrNull(u.path("email")), textOrNull(u.path("division").path("id")));
+    }
+
+    private static String textOrNull(JsonNode n) {
+        return n.isMissingNode() || n.isNull() ? null : n.asString();
+    }
+}

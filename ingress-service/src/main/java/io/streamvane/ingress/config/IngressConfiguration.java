@@ -1,6 +1,7 @@
 package io.streamvane.ingress.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.streamvane.ingress.guard.RawEventStore;
 import io.streamvane.ingress.guard.RawPartitionMaintenance;
 import io.streamvane.ingress.guard.WatermarkTracker;
@@ -21,12 +22,6 @@ import org.springframework.context.annotation.Configuration;
 public class IngressConfiguration {
 
     @Bean
-    EventParser ingressEventParser(IngressProperties properties) {
-        return new EventParser(new ParserLimits(properties.maxBodySize().toBytes(), properties.maxBatchItems(),
-                properties.maxNestingDepth()));
-    }
-
-    @Bean
     WatermarkTracker watermarkTracker(IngressProperties properties) {
         return new WatermarkTracker(properties.allowedLateness());
     }
@@ -37,17 +32,20 @@ public class IngressConfiguration {
     }
 
     @Bean
-    EventIngestion eventIngestion(EventParser ingressEventParser, RawEventStore store,
+    EventIngestion eventIngestion(IngressProperties properties, RawEventStore store,
                                   ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock) {
-        return new IngestionPipeline(ingressEventParser, store,
-                meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new),
-                clock.getIfAvailable(Clock::systemUTC));
+        // The parser is not a bean: its limits are ingress settings, and other services may want their own.
+        EventParser parser = new EventParser(new ParserLimits(properties.maxBodySize().toBytes(),
+                properties.maxBatchItems(), properties.maxNestingDepth()));
+        return new IngestionPipeline(parser, store,
+                meters.getIfUnique(SimpleMeterRegistry::new),
+                clock.getIfUnique(Clock::systemUTC));
     }
 
     @Bean
     RawPartitionMaintenance rawPartitionMaintenance(DataSource dataSource, IngressProperties properties,
                                                     ObjectProvider<Clock> clock) {
         return new RawPartitionMaintenance(dataSource, properties.rawRetention(), properties.partitions().lookahead(),
-                clock.getIfAvailable(Clock::systemUTC));
+                clock.getIfUnique(Clock::systemUTC));
     }
 }

@@ -27,7 +27,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /** Whatever the duplicates, envelopes, split into bodies and order: raw_event holds exactly the distinct events. */
-class DedupProperties {
+class DedupPropertiesTest {
 
     private static DataSource dataSource;
     private static StoreRows rows;

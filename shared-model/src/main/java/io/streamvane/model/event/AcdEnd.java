@@ -1,5 +1,7 @@
 package io.streamvane.model.event;
 
+import io.streamvane.model.kpi.AcdOutcome;
+
 import java.time.Instant;
 
 /**
@@ -27,7 +29,7 @@ public record AcdEnd(
     }
 
     public AcdOutcome asAcdOutcome() {
-        return AcdOutcome.of(acdOutcome);
+        return GenesysEnums.acdOutcome(acdOutcome);
     }
 
     public DisconnectType asDisconnectType() {

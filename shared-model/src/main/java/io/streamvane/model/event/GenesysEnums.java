@@ -1,5 +1,8 @@
 package io.streamvane.model.event;
 
+import io.streamvane.model.kpi.AcdOutcome;
+import io.streamvane.model.kpi.RoutingStatus;
+
 import java.util.Locale;
 import java.util.Map;
 
@@ -8,9 +11,19 @@ import java.util.Map;
  * some differently per API ({@code OnQueue} vs {@code ON_QUEUE}, {@code transfer.consult} vs
  * {@code CONSULT_TRANSFER}), so unknown values become the enum's {@code UNKNOWN} (interfaces.md §6.10–12).
  */
-final class GenesysEnums {
+public final class GenesysEnums {
 
     private GenesysEnums() {
+    }
+
+    /** The ACD outcome for a raw {@code acdOutcome} value, as stored by the raw store or a table. */
+    public static AcdOutcome acdOutcome(String raw) {
+        return lookup(AcdOutcome.class, raw, AcdOutcome.UNKNOWN);
+    }
+
+    /** The routing status for a raw {@code routingStatus.status} value. */
+    public static RoutingStatus routingStatus(String raw) {
+        return lookup(RoutingStatus.class, raw, RoutingStatus.UNKNOWN);
     }
 
     static <E extends Enum<E>> E lookup(Class<E> type, String raw, E unknown) {

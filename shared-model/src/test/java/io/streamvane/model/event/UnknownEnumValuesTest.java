@@ -1,5 +1,7 @@
 package io.streamvane.model.event;
 
+import io.streamvane.model.kpi.RoutingStatus;
+import io.streamvane.model.kpi.AcdOutcome;
 import org.junit.jupiter.api.Test;
 
 import static io.streamvane.model.event.GenesysBodies.*;
@@ -61,9 +63,9 @@ class UnknownEnumValuesTest {
 
     @Test
     void enumValuesAreMatchedWhateverTheirCase() {
-        assertThat(AcdOutcome.of("answered")).isEqualTo(AcdOutcome.ANSWERED);
-        assertThat(AcdOutcome.of("flow_out")).isEqualTo(AcdOutcome.FLOW_OUT);
-        assertThat(RoutingStatus.of("NotResponding")).isEqualTo(RoutingStatus.NOT_RESPONDING);
+        assertThat(GenesysEnums.lookup(AcdOutcome.class, "answered", AcdOutcome.UNKNOWN)).isEqualTo(AcdOutcome.ANSWERED);
+        assertThat(GenesysEnums.lookup(AcdOutcome.class, "flow_out", AcdOutcome.UNKNOWN)).isEqualTo(AcdOutcome.FLOW_OUT);
+        assertThat(GenesysEnums.lookup(RoutingStatus.class, "NotResponding", RoutingStatus.UNKNOWN)).isEqualTo(RoutingStatus.NOT_RESPONDING);
         assertThat(SystemPresence.of("OnQueue")).isEqualTo(SystemPresence.ON_QUEUE);
         assertThat(SystemPresence.of("ON_QUEUE")).isEqualTo(SystemPresence.ON_QUEUE);
     }

@@ -1,5 +1,6 @@
 package io.streamvane.model.event;
 
+import io.streamvane.model.kpi.RoutingStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

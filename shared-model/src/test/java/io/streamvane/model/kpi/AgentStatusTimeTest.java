@@ -56,10 +56,4 @@ class AgentStatusTimeTest {
         assertThat(Occupancy.of(Map.of(RoutingStatus.NOT_RESPONDING, Duration.ofMinutes(5)))).isNull();
     }
 
-    @Test
-    void routingStatusesMapCaseInsensitivelyAndUnknownValuesAreTolerated() {
-        assertThat(RoutingStatus.fromGenesys("not_responding")).isEqualTo(RoutingStatus.NOT_RESPONDING);
-        assertThat(RoutingStatus.fromGenesys("MEDITATING")).isEqualTo(RoutingStatus.UNKNOWN);
-        assertThat(RoutingStatus.fromGenesys(null)).isEqualTo(RoutingStatus.UNKNOWN);
-    }
 }

@@ -60,12 +60,4 @@ class QueueContributionTest {
         assertThatIllegalArgumentException().isThrownBy(() -> QueueContribution.ofAcdEnd(AcdOutcome.ANSWERED, -1, S));
     }
 
-    @Test
-    void genesysOutcomesMapCaseInsensitivelyAndUnknownValuesAreTolerated() {
-        assertThat(AcdOutcome.fromGenesys("ANSWERED")).isEqualTo(AcdOutcome.ANSWERED);
-        assertThat(AcdOutcome.fromGenesys("abandon")).isEqualTo(AcdOutcome.ABANDON);
-        assertThat(AcdOutcome.fromGenesys("Flow_Out")).isEqualTo(AcdOutcome.FLOW_OUT);
-        assertThat(AcdOutcome.fromGenesys("TELEPORTED")).isEqualTo(AcdOutcome.UNKNOWN);
-        assertThat(AcdOutcome.fromGenesys(null)).isEqualTo(AcdOutcome.UNKNOWN);
-    }
 }

@@ -1,0 +1,26 @@
+package io.streamvane.egress;
+
+import static io.streamvane.platform.security.AccessRule.any;
+import static io.streamvane.platform.security.AccessRule.of;
+
+import io.streamvane.platform.security.AccessRules;
+import io.streamvane.platform.security.Scope;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/** Egress's part of the endpoint-to-scope map: reading needs {@code read}, administration {@code admin}. */
+@Configuration(proxyBeanMethods = false)
+class EgressSecurity {
+
+    @Bean
+    AccessRules egressAccessRules() {
+        return () -> List.of(
+                any("/api/v1/admin/**", Scope.ADMIN),
+                of(HttpMethod.GET, "/api/v1/**", Scope.READ),
+                any("/odata/**", Scope.READ),
+                any("/v3/api-docs/**", Scope.READ),
+                any("/swagger-ui/**", Scope.READ));
+    }
+}

@@ -1,0 +1,71 @@
+package io.streamvane.egress.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+
+@RestController
+@RequestMapping("/api/v1/queues")
+@Tag(name = "Queues", description = "Queue interval KPIs and real-time state (SPEC §3.1)")
+class QueueController {
+
+    private final QueueReader queues;
+    private final QueueIntervalReader intervals;
+
+    QueueController(QueueReader queues, QueueIntervalReader intervals) {
+        this.queues = queues;
+        this.intervals = intervals;
+    }
+
+    @GetMapping
+    @Operation(summary = "Known queues with their media types")
+    List<QueueSummary> queues() {
+        return queues.queues();
+    }
+
+    @GetMapping("/{queueId}/intervals")
+    @Operation(summary = "Interval rows of a queue in [from, to)", description = """
+            Rows per media type and bucket whose start lies in the half-open range [from, to). Coarser granularities
+            are sums of the stored PT15M buckets; a bucket without data is returned with zeros when the queue has at
+            least one row for that media type. Derived values use the queue's service-level settings and are null
+            when their denominator is 0. At most `limit` rows per response; a `Link: <...>; rel="next"` header gives
+            the next page. Responses carry a weak ETag; send it back in If-None-Match to get 304 when unchanged.""")
+    ResponseEntity<List<QueueIntervalRow>> intervals(
+            @PathVariable String queueId,
+            @Parameter(description = "inclusive start, ISO-8601", example = "2025-01-01T00:00:00Z")
+            @RequestParam Instant from,
+            @Parameter(description = "exclusive end, ISO-8601", example = "2025-01-02T00:00:00Z")
+            @RequestParam Instant to,
+            @Parameter(description = "PT15M (default), PT30M, PT1H or P1D", example = "PT1H")
+            @RequestParam(required = false) String granularity,
+            @Parameter(description = "only this media type (voice, chat, ...)", example = "voice")
+            @RequestParam(required = false) String mediaType,
+            @Parameter(description = "rows per page, 1..10000, default 1000")
+            @RequestParam(required = false) Integer limit,
+            WebRequest request) {
+        IntervalQuery query = IntervalQuery.of(from, to, granularity, mediaType, limit);
+        if (!intervals.exists(queueId)) {
+            throw new NotFoundException("unknown queue '" + queueId + "'");
+        }
+        QueueIntervalReader.Result result = intervals.read(queueId, query);
+        return Paging.respond(request, result.rows(), result.nextFrom());
+    }
+
+    @GetMapping("/{queueId}/realtime")
+    @Operation(summary = "Real-time state of a queue, per media type")
+    List<QueueRealtime> realtime(@PathVariable String queueId) {
+        if (!intervals.exists(queueId)) {
+            throw new NotFoundException("unknown queue '" + queueId + "'");
+        }
+        return queues.realtime(queueId);
+    }
+}

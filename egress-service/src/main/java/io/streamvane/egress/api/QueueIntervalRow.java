@@ -1,0 +1,54 @@
+package io.streamvane.egress.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.streamvane.model.kpi.DerivedKpis;
+import io.streamvane.model.kpi.IntervalComponents;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+
+/** One queue × media type × bucket row of SPEC §3.1: the additive components, the derived KPIs, finality. */
+@Schema(description = "Queue interval row; derived values are null when their denominator is 0", example = """
+        {"queueId":"q-support","mediaType":"voice","intervalStart":"2025-01-01T10:00:00Z",
+         "intervalEnd":"2025-01-01T10:15:00Z","offered":12,"answered":10,"answeredWithinSl":8,"abandoned":2,
+         "shortAbandoned":1,"flowOuts":0,"answerWaitMs":50000,"abandonWaitMs":30000,"handled":10,
+         "handleMs":3000000,"talkMs":2400000,"holdMs":100000,"acwMs":500000,"serviceLevel":0.7272727272727273,
+         "asaSeconds":5.0,"ahtSeconds":300.0,"abandonRate":0.16666666666666666,"final":true,"revision":3}""")
+public record QueueIntervalRow(
+        String queueId,
+        String mediaType,
+        Instant intervalStart,
+        Instant intervalEnd,
+        long offered,
+        long answered,
+        long answeredWithinSl,
+        long abandoned,
+        long shortAbandoned,
+        long flowOuts,
+        long answerWaitMs,
+        long abandonWaitMs,
+        long handled,
+        long handleMs,
+        long talkMs,
+        long holdMs,
+        long acwMs,
+        @Schema(description = "fraction 0..1") Double serviceLevel,
+        Double asaSeconds,
+        Double ahtSeconds,
+        Double abandonRate,
+        @JsonProperty("final") boolean isFinal,
+        @Schema(description = "sum of the revisions of the base buckets in this row; grows on every restatement")
+        long revision) {
+
+    static QueueIntervalRow of(String queueId, String mediaType, Instant start, Instant end, IntervalComponents c,
+            DerivedKpis d, boolean isFinal, long revision) {
+        return new QueueIntervalRow(queueId, mediaType, start, end, c.offered(), c.answered(), c.answeredWithinSl(),
+                c.abandoned(), c.shortAbandoned(), c.flowOuts(), c.answerWaitMs(), c.abandonWaitMs(), c.handled(),
+                c.handleMs(), c.talkMs(), c.holdMs(), c.acwMs(), d.serviceLevel(), d.asaSeconds(), d.ahtSeconds(),
+                d.abandonRate(), isFinal, revision);
+    }
+
+    public IntervalComponents components() {
+        return new IntervalComponents(offered, answered, answeredWithinSl, abandoned, shortAbandoned, flowOuts,
+                answerWaitMs, abandonWaitMs, handled, handleMs, talkMs, holdMs, acwMs);
+    }
+}

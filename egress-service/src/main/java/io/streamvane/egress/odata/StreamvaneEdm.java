@@ -1,0 +1,161 @@
+package io.streamvane.egress.odata;
+
+import static io.streamvane.egress.odata.ODataColumn.derived;
+import static io.streamvane.egress.odata.ODataColumn.of;
+import static org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind.Boolean;
+import static org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind.DateTimeOffset;
+import static org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind.Int64;
+import static org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind.String;
+
+import io.streamvane.model.kpi.DerivedKpis;
+import io.streamvane.model.kpi.IntervalComponents;
+import io.streamvane.model.kpi.Occupancy;
+import io.streamvane.model.kpi.ServiceLevelSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.olingo.commons.api.edm.FullQualifiedName;
+import org.apache.olingo.commons.api.edm.provider.CsdlAbstractEdmProvider;
+import org.apache.olingo.commons.api.edm.provider.CsdlEntityContainer;
+import org.apache.olingo.commons.api.edm.provider.CsdlEntityContainerInfo;
+import org.apache.olingo.commons.api.edm.provider.CsdlEntitySet;
+import org.apache.olingo.commons.api.edm.provider.CsdlEntityType;
+import org.apache.olingo.commons.api.edm.provider.CsdlProperty;
+import org.apache.olingo.commons.api.edm.provider.CsdlPropertyRef;
+import org.apache.olingo.commons.api.edm.provider.CsdlSchema;
+
+/**
+ * The OData model: QueueIntervals and AgentIntervals (base PT15M rows, the REST rows in the same camelCase), Queues and
+ * Agents. Derived KPIs come from {@link DerivedKpis} and {@link Occupancy}, never from SQL.
+ */
+final class StreamvaneEdm extends CsdlAbstractEdmProvider {
+
+    static final String NAMESPACE = "Streamvane";
+    static final FullQualifiedName CONTAINER = new FullQualifiedName(NAMESPACE, "Container");
+
+    private final List<ODataEntitySet> sets;
+
+    StreamvaneEdm() {
+        this.sets = List.of(queueIntervals(), agentIntervals(), queues(), agents());
+    }
+
+    List<ODataEntitySet> sets() {
+        return sets;
+    }
+
+    Optional<ODataEntitySet> set(String name) {
+        return sets.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    private static ODataEntitySet queueIntervals() {
+        String[][] components = {{"offered", "offered"}, {"answered", "answered"},
+                {"answeredWithinSl", "answered_within_sl"}, {"abandoned", "abandoned"},
+                {"shortAbandoned", "short_abandoned"}, {"flowOuts", "flow_outs"}, {"answerWaitMs", "answer_wait_ms"},
+                {"abandonWaitMs", "abandon_wait_ms"}, {"handled", "handled"}, {"handleMs", "handle_ms"},
+                {"talkMs", "talk_ms"}, {"holdMs", "hold_ms"}, {"acwMs", "acw_ms"}};
+        List<ODataColumn> cols = new ArrayList<>(List.of(of("queueId", "queue_id", String),
+                of("mediaType", "media_type", String), of("intervalStart", "interval_start", DateTimeOffset),
+                of("intervalEnd", "interval_end", DateTimeOffset)));
+        for (String[] c : components) {
+            cols.add(of(c[0], c[1], Int64));
+        }
+        cols.addAll(List.of(derived("serviceLevel"), derived("asaSeconds"), derived("ahtSeconds"),
+                derived("abandonRate"), of("final", "is_final", Boolean), of("revision", "revision", Int64)));
+        return new ODataEntitySet("QueueIntervals", "QueueInterval", "queue_interval_effective", cols,
+                List.of("queueId", "mediaType", "intervalStart"), (row, policy) -> {
+                    IntervalComponents c = new IntervalComponents((Long) row.get("offered"),
+                            (Long) row.get("answered"), (Long) row.get("answeredWithinSl"),
+                            (Long) row.get("abandoned"), (Long) row.get("shortAbandoned"),
+                            (Long) row.get("flowOuts"), (Long) row.get("answerWaitMs"),
+                            (Long) row.get("abandonWaitMs"), (Long) row.get("handled"), (Long) row.get("handleMs"),
+                            (Long) row.get("talkMs"), (Long) row.get("holdMs"), (Long) row.get("acwMs"));
+                    ServiceLevelSettings s = policy.resolve((String) row.get("queueId"), (String) row.get("mediaType"));
+                    DerivedKpis d = DerivedKpis.of(c, s);
+                    row.put("serviceLevel", d.serviceLevel());
+                    row.put("asaSeconds", d.asaSeconds());
+                    row.put("ahtSeconds", d.ahtSeconds());
+                    row.put("abandonRate", d.abandonRate());
+                });
+    }
+
+    private static ODataEntitySet agentIntervals() {
+        String[][] components = {{"handled", "handled"}, {"handleMs", "handle_ms"}, {"talkMs", "talk_ms"},
+                {"holdMs", "hold_ms"}, {"acwMs", "acw_ms"}, {"idleMs", "idle_ms"}, {"interactingMs", "interacting_ms"},
+                {"communicatingMs", "communicating_ms"}, {"notRespondingMs", "not_responding_ms"},
+                {"offQueueMs", "off_queue_ms"}, {"otherMs", "other_ms"}};
+        List<ODataColumn> cols = new ArrayList<>(List.of(of("userId", "user_id", String),
+                of("intervalStart", "interval_start", DateTimeOffset),
+                of("intervalEnd", "interval_end", DateTimeOffset)));
+        for (String[] c : components) {
+            cols.add(of(c[0], c[1], Int64));
+        }
+        cols.addAll(List.of(derived("ahtSeconds"), derived("occupancy"), of("final", "is_final", Boolean),
+                of("revision", "revision", Int64)));
+        return new ODataEntitySet("AgentIntervals", "AgentInterval", "agent_interval", cols,
+                List.of("userId", "intervalStart"), (row, policy) -> {
+                    IntervalComponents c = IntervalComponents.builder().handled((Long) row.get("handled"))
+                            .handleMs((Long) row.get("handleMs")).build();
+                    row.put("ahtSeconds", DerivedKpis.of(c, ServiceLevelSettings.DEFAULTS).ahtSeconds());
+                    row.put("occupancy", Occupancy.of((Long) row.get("interactingMs"), (Long) row.get("idleMs"),
+                            (Long) row.get("communicatingMs")));
+                });
+    }
+
+    private static ODataEntitySet queues() {
+        return new ODataEntitySet("Queues", "Queue", "queue",
+                List.of(of("queueId", "queue_id", String), of("name", "name", String),
+                        of("divisionId", "division_id", String)),
+                List.of("queueId"), (row, policy) -> { });
+    }
+
+    private static ODataEntitySet agents() {
+        return new ODataEntitySet("Agents", "Agent", "app_user",
+                List.of(of("userId", "user_id", String), of("name", "name", String), of("email", "email", String),
+                        of("divisionId", "division_id", String)),
+                List.of("userId"), (row, policy) -> { });
+    }
+
+    @Override
+    public CsdlEntityType getEntityType(FullQualifiedName name) {
+        return sets.stream().filter(s -> s.typeName().equals(name.getName()) && NAMESPACE.equals(name.getNamespace()))
+                .findFirst().map(StreamvaneEdm::entityType).orElse(null);
+    }
+
+    private static CsdlEntityType entityType(ODataEntitySet set) {
+        List<CsdlProperty> properties = set.columns().stream()
+                .map(c -> new CsdlProperty().setName(c.name()).setType(c.type().getFullQualifiedName())
+                        .setNullable(c.isDerived() || !set.key().contains(c.name()))
+                        .setPrecision(c.type() == DateTimeOffset ? 3 : null))
+                .toList();
+        return new CsdlEntityType().setName(set.typeName()).setProperties(properties)
+                .setKey(set.key().stream().map(k -> new CsdlPropertyRef().setName(k)).toList());
+    }
+
+    @Override
+    public CsdlEntitySet getEntitySet(FullQualifiedName container, String name) {
+        if (!CONTAINER.equals(container)) {
+            return null;
+        }
+        return set(name).map(s -> new CsdlEntitySet().setName(s.name())
+                .setType(new FullQualifiedName(NAMESPACE, s.typeName()))).orElse(null);
+    }
+
+    @Override
+    public CsdlEntityContainer getEntityContainer() {
+        return new CsdlEntityContainer().setName(CONTAINER.getName())
+                .setEntitySets(sets.stream().map(s -> getEntitySet(CONTAINER, s.name())).toList());
+    }
+
+    @Override
+    public CsdlEntityContainerInfo getEntityContainerInfo(FullQualifiedName name) {
+        return name == null || CONTAINER.equals(name) ? new CsdlEntityContainerInfo().setContainerName(CONTAINER) : null;
+    }
+
+    @Override
+    public List<CsdlSchema> getSchemas() {
+        return List.of(new CsdlSchema().setNamespace(NAMESPACE)
+                .setEntityTypes(sets.stream().map(StreamvaneEdm::entityType).toList())
+                .setEntityContainer(getEntityContainer()));
+    }
+
+}

@@ -1,0 +1,88 @@
+package io.streamvane.egress;
+
+import io.streamvane.platform.security.ApiKeyStore;
+import io.streamvane.testsupport.TestDatabases;
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The egress service on a random port over a fresh, migrated PostgreSQL, with one key per scope. Subclasses share
+ * one context (and database); every test starts from empty tables and fills them the way the engine would.
+ */
+@SpringBootTest(classes = EgressApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class EgressIntegrationTest {
+
+    public static final String READ_KEY = "read-key-0123456789";
+    public static final String INGEST_KEY = "ingest-key-0123456789";
+    public static final String ADMIN_KEY = "admin-key-0123456789";
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestDatabases.fresh().springProperties().forEach((k, v) -> registry.add(k, () -> v));
+        registry.add("streamvane.security.api-keys[0].name", () -> "reader");
+        registry.add("streamvane.security.api-keys[0].key-hash", () -> ApiKeyStore.hash(READ_KEY));
+        registry.add("streamvane.security.api-keys[0].scopes", () -> "read");
+        registry.add("streamvane.security.api-keys[1].name", () -> "ingester");
+        registry.add("streamvane.security.api-keys[1].key", () -> INGEST_KEY);
+        registry.add("streamvane.security.api-keys[1].scopes", () -> "ingest");
+        registry.add("streamvane.security.api-keys[2].name", () -> "operator");
+        registry.add("streamvane.security.api-keys[2].key-hash", () -> ApiKeyStore.hash(ADMIN_KEY));
+        registry.add("streamvane.security.api-keys[2].scopes", () -> "admin");
+        registry.add("streamvane.egress.odata.max-page-size", () -> "50");
+    }
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Value("${local.server.port}")
+    protected int port;
+
+    protected RestClient http;
+
+    @BeforeEach
+    void emptyStoreAndClient() {
+        jdbc.sql("""
+                TRUNCATE queue_interval, queue_interval_api, ingest_gap, agent_interval, acd_session, agent_state,
+                         agent_segment, queue, queue_media_sl, app_user, sl_settings_override""").update();
+        http = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(status -> true, (request, response) -> { })
+                .build();
+    }
+
+    protected RestClient.RequestHeadersSpec<?> get(String uri, String apiKey) {
+        return http.get().uri(uri).header("X-API-Key", apiKey);
+    }
+
+    protected static Timestamp ts(String iso) {
+        return Timestamp.from(Instant.parse(iso));
+    }
+
+    /** A base bucket row as the engine upserts it. */
+    protected void queueRow(String queueId, String media, String start, long offered, long answered,
+            long answeredWithinSl, long abandoned, long shortAbandoned, long flowOuts, long answerWaitMs,
+            long handled, long handleMs, int revision, boolean isFinal) {
+        Instant s = Instant.parse(start);
+        jdbc.sql("""
+                        INSERT INTO queue_interval (queue_id, media_type, interval_start, interval_end, offered,
+                            answered, answered_within_sl, abandoned, short_abandoned, flow_outs, answer_wait_ms,
+                            abandon_wait_ms, handled, handle_ms, talk_ms, hold_ms, acw_ms, revision, is_final)
+                        VALUES (:q, :m, :s, :e, :offered, :answered, :awsl, :abandoned, :short, :flow, :wait,
+                                :abandonWait, :handled, :handleMs, :talk, :hold, :acw, :rev, :final)""")
+                .param("q", queueId).param("m", media).param("s", Timestamp.from(s))
+                .param("e", Timestamp.from(s.plusSeconds(900))).param("offered", offered)
+                .param("answered", answered).param("awsl", answeredWithinSl).param("abandoned", abandoned)
+                .param("short", shortAbandoned).param("flow", flowOuts).param("wait", answerWaitMs)
+                .param("abandonWait", abandoned * 7000).param("handled", handled).param("handleMs", handleMs)
+                .param("talk", handleMs * 7 / 10).param("hold", handleMs / 10).param("acw", handleMs / 5)
+                .param("rev", revision).param("final", isFinal)
+                .update();
+    }
+}

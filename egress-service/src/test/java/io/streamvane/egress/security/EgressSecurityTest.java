@@ -1,0 +1,92 @@
+package io.streamvane.egress.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamvane.egress.EgressIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+class EgressSecurityTest extends EgressIntegrationTest {
+
+    private static final String[] PROTECTED = {
+            "/api/v1/queues",
+            "/api/v1/queues/q1/intervals?from=2025-01-01T10:00:00Z&to=2025-01-01T11:00:00Z",
+            "/api/v1/queues/q1/realtime",
+            "/api/v1/agents/u1/intervals?from=2025-01-01T10:00:00Z&to=2025-01-01T11:00:00Z",
+            "/api/v1/agents/u1/state",
+            "/api/v1/admin/anything",
+            "/odata/",
+            "/odata/$metadata",
+            "/odata/QueueIntervals",
+            "/v3/api-docs",
+            "/actuator/prometheus"};
+
+    private ResponseEntity<String> call(String uri, String header, String value) {
+        var spec = http.get().uri(uri);
+        if (header != null) {
+            spec.header(header, value);
+        }
+        return spec.retrieve().toEntity(String.class);
+    }
+
+    private static void assertProblem(ResponseEntity<String> r, int status) {
+        assertThat(r.getStatusCode().value()).isEqualTo(status);
+        assertThat(r.getHeaders().getContentType().equalsTypeAndSubtype(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        assertThat(r.getBody()).contains("\"status\":" + status);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"none", "X-API-Key", "Bearer"})
+    void everyNonPublicEndpointRejectsMissingOrInvalidCredentialsWithProblemJson(String how) {
+        for (String uri : PROTECTED) {
+            ResponseEntity<String> r = switch (how) {
+                case "none" -> call(uri, null, null);
+                case "X-API-Key" -> call(uri, "X-API-Key", "not-a-key");
+                default -> call(uri, HttpHeaders.AUTHORIZATION, "Bearer not-a-key");
+            };
+            assertProblem(r, 401);
+            assertThat(r.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer");
+            assertThat(r.getBody()).doesNotContain("not-a-key");
+        }
+    }
+
+    @Test
+    void healthAndTheWallboardPageNeedNoCredentials() {
+        assertThat(call("/actuator/health", null, null).getStatusCode().value()).isEqualTo(200);
+        assertThat(call("/actuator/health/liveness", null, null).getStatusCode().value()).isEqualTo(200);
+        assertThat(call("/", null, null).getStatusCode().value()).isNotIn(401, 403);
+        assertThat(call("/wallboard/index.html", null, null).getStatusCode().value()).isNotIn(401, 403);
+    }
+
+    @Test
+    void aReadKeyReadsByHeaderOrBearerToken() {
+        assertThat(call("/api/v1/queues", "X-API-Key", READ_KEY).getStatusCode().value()).isEqualTo(200);
+        assertThat(call("/api/v1/queues", HttpHeaders.AUTHORIZATION, "Bearer " + READ_KEY).getStatusCode().value())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aKeyConfiguredInPlainTextIsAcceptedButItsScopeIsEnforced() {
+        assertProblem(call("/api/v1/queues", "X-API-Key", INGEST_KEY), 403);
+    }
+
+    @Test
+    void aReadKeyCannotCallAdminEndpointsButAnAdminKeyCanAndAlsoReads() {
+        assertProblem(call("/api/v1/admin/anything", "X-API-Key", READ_KEY), 403);
+        assertThat(call("/api/v1/admin/anything", "X-API-Key", ADMIN_KEY).getStatusCode().value()).isEqualTo(404);
+        assertThat(call("/api/v1/queues", "X-API-Key", ADMIN_KEY).getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheQueryApiForAReader() {
+        ResponseEntity<String> r = call("/v3/api-docs", "X-API-Key", READ_KEY);
+
+        assertThat(r.getStatusCode().value()).isEqualTo(200);
+        assertThat(r.getBody()).contains("/api/v1/queues/{queueId}/intervals", "/api/v1/agents/{userId}/state",
+                "answeredWithinSl", "example");
+    }
+}

@@ -1,0 +1,28 @@
+package io.streamvane.ingress.servicebus;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code streamvane.ingress.service-bus.*}: switches the Service Bus ingress on and tunes its store breaker. The
+ * connection, entity, concurrency, prefetch, lock renewal and sessions are the spring-cloud-azure
+ * {@code spring.cloud.azure.servicebus.processor.*} properties.
+ *
+ * @param enabled             off unless set: without it no processor is built
+ * @param breakerName         the Resilience4j circuit breaker; tune it under
+ *                            {@code resilience4j.circuitbreaker.instances.<name>.*}, else the defaults in code apply
+ * @param storeProbeInterval  how often a paused processor checks whether the store is back
+ */
+@Validated
+@ConfigurationProperties("streamvane.ingress.service-bus")
+public record ServiceBusIngressProperties(boolean enabled, @NotBlank String breakerName,
+                                          @NotNull Duration storeProbeInterval) {
+
+    public ServiceBusIngressProperties {
+        breakerName = breakerName == null ? "servicebus-store" : breakerName;
+        storeProbeInterval = storeProbeInterval == null ? Duration.ofSeconds(5) : storeProbeInterval;
+    }
+}

@@ -1,0 +1,88 @@
+package io.streamvane.ingress.servicebus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.after;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.azure.messaging.servicebus.ServiceBusReceivedMessageContext;
+import com.azure.messaging.servicebus.TestReceivedMessages;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker.State;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.streamvane.ingress.pipeline.IngestionResult.Ingested;
+import io.streamvane.ingress.pipeline.StoreUnavailableException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ProcessorPauseTest {
+
+    private final AtomicBoolean storeUp = new AtomicBoolean(false);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final CircuitBreaker breaker = CircuitBreaker.of("store", CircuitBreakerConfig.from(
+            ServiceBusIngressConfiguration.DEFAULT_BREAKER).slidingWindowSize(3).minimumNumberOfCalls(3)
+            .permittedNumberOfCallsInHalfOpenState(1).build());
+    // A mock of the switch, not of the SDK client: the client's start()/stop() are synchronized, so a client mock being
+    // verified with a timeout holds the monitor the pause thread needs.
+    private final ProcessorSwitch processor = mock(ProcessorSwitch.class);
+    private final ProcessorPause pause = new ProcessorPause(breaker, processor, storeUp::get, Duration.ofMillis(50),
+            Executors.newSingleThreadScheduledExecutor(), meters);
+
+    @AfterEach
+    void close() {
+        pause.close();
+    }
+
+    @Test
+    void theProcessorIsStoppedWhileTheStoreIsDownAndRestartedWhenTheProbeFindsItBack() {
+        var listener = new ServiceBusIngressListener((body, transport) -> {
+            if (!storeUp.get()) {
+                throw new StoreUnavailableException("connection refused", null);
+            }
+            return new Ingested(1, 0, List.of(), 0, 0);
+        }, breaker, meters);
+
+        for (int i = 0; i < 3; i++) {
+            listener.onMessage(context());
+        }
+
+        verify(processor, timeout(2_000)).stop();
+        assertThat(breaker.getState()).isEqualTo(State.OPEN);
+        verify(processor, after(300).never()).start();
+        assertThat(pause.paused()).isTrue();
+        assertThat(meters.counter(ProcessorPause.PAUSES).count()).isEqualTo(1);
+
+        storeUp.set(true);
+
+        verify(processor, timeout(2_000)).start();
+        assertThat(breaker.getState()).isEqualTo(State.HALF_OPEN);
+        listener.onMessage(context());
+        assertThat(breaker.getState()).isEqualTo(State.CLOSED);
+    }
+
+    @Test
+    void aFailedTrialAfterResumingPausesTheProcessorAgain() {
+        breaker.transitionToOpenState();
+        verify(processor, timeout(2_000)).stop();
+        storeUp.set(true);
+        verify(processor, timeout(2_000)).start();
+
+        breaker.onError(1, java.util.concurrent.TimeUnit.MILLISECONDS, new StoreUnavailableException("again", null));
+
+        verify(processor, timeout(2_000).times(2)).stop();
+        assertThat(pause.paused()).isTrue();
+    }
+
+    private static ServiceBusReceivedMessageContext context() {
+        var context = mock(ServiceBusReceivedMessageContext.class);
+        when(context.getMessage()).thenReturn(TestReceivedMessages.received(new byte[] {'{', '}'}, "m", 1));
+        return context;
+    }
+}

@@ -1,0 +1,170 @@
+package io.streamvane.engine.finality;
+
+import io.streamvane.engine.projection.IntervalWriter;
+import io.streamvane.engine.store.Transactions;
+import io.streamvane.model.kpi.Finality;
+import io.streamvane.model.kpi.Interval;
+import io.streamvane.model.kpi.Watermark;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Marks intervals final once the watermark has passed their end ({@link Finality#isFinal}), bumping the revision and
+ * writing a change-log row per row, in one transaction.
+ *
+ * <p>Watermark policy: the store's {@code watermark} table holds one row per source, lateness already subtracted.
+ * The effective watermark is the minimum over the <em>active</em> sources, those updated within
+ * {@code sourceIdleTimeout}, so a slow source holds finality back but a source that went silent (transport turned
+ * off) does not hold it back forever. With no active source nothing becomes final.
+ */
+public final class FinalitySweep {
+
+    private static final String CANDIDATES_QUEUE = "SELECT queue_id, media_type, interval_start, interval_end "
+            + "FROM queue_interval WHERE NOT is_final AND interval_end <= ? "
+            + "ORDER BY queue_id COLLATE \"C\", media_type COLLATE \"C\", interval_start LIMIT ? FOR UPDATE";
+    private static final String CANDIDATES_AGENT = "SELECT user_id, interval_start, interval_end FROM agent_interval "
+            + "WHERE NOT is_final AND interval_end <= ? ORDER BY user_id COLLATE \"C\", interval_start LIMIT ? FOR UPDATE";
+
+    private final Transactions tx;
+    private final Duration sourceIdleTimeout;
+    private final Clock clock;
+    private final int maxRowsPerTransaction;
+
+    public FinalitySweep(Transactions tx, Duration sourceIdleTimeout, Clock clock, int maxRowsPerTransaction) {
+        this.tx = tx;
+        this.sourceIdleTimeout = sourceIdleTimeout;
+        this.clock = clock;
+        this.maxRowsPerTransaction = maxRowsPerTransaction;
+    }
+
+    /** The effective watermark per the policy above; {@link Watermark#NONE} when no source is active. */
+    public Watermark currentWatermark() throws SQLException {
+        return tx.inTransaction(this::watermark);
+    }
+
+    /** Finalises every interval the watermark has passed; returns how many rows became final. */
+    public int sweep() throws SQLException {
+        int total = 0;
+        for (int n; (n = tx.inTransaction(this::sweepOnce)) > 0; ) {
+            total += n;
+            if (n < maxRowsPerTransaction) {
+                break;
+            }
+        }
+        return total;
+    }
+
+    private int sweepOnce(Connection c) throws SQLException {
+        Watermark wm = watermark(c);
+        if (wm.equals(Watermark.NONE)) {
+            return 0;
+        }
+        List<IntervalWriter.ChangedRow> changed = new ArrayList<>();
+        List<String[]> queueKeys = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(CANDIDATES_QUEUE)) {
+            ps.setTimestamp(1, Timestamp.from(wm.value()));
+            ps.setInt(2, maxRowsPerTransaction);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Interval interval = new Interval(rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant());
+                    if (Finality.isFinal(interval, wm)) {
+                        queueKeys.add(new String[] {rs.getString(1), rs.getString(2)});
+                        changed.add(new IntervalWriter.ChangedRow("queue", rs.getString(1), rs.getString(2), null,
+                                interval.start(), 0, true));
+                    }
+                }
+            }
+        }
+        int queueCount = changed.size();
+        try (PreparedStatement ps = c.prepareStatement(CANDIDATES_AGENT)) {
+            ps.setTimestamp(1, Timestamp.from(wm.value()));
+            ps.setInt(2, maxRowsPerTransaction);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Interval interval = new Interval(rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant());
+                    if (Finality.isFinal(interval, wm)) {
+                        changed.add(new IntervalWriter.ChangedRow("agent", null, null, rs.getString(1),
+                                interval.start(), 0, true));
+                    }
+                }
+            }
+        }
+        if (changed.isEmpty()) {
+            return 0;
+        }
+        List<IntervalWriter.ChangedRow> logged = new ArrayList<>(changed.size());
+        logged.addAll(finalise(c, "UPDATE queue_interval t SET is_final = true, finalised_at = now(), "
+                + "revision = t.revision + 1, updated_at = now() FROM unnest(?::text[], ?::text[], ?::timestamptz[]) "
+                + "AS k(q, m, s) WHERE t.queue_id = k.q AND t.media_type = k.m AND t.interval_start = k.s "
+                + "RETURNING t.queue_id, t.media_type, t.interval_start, t.revision", changed.subList(0, queueCount)));
+        logged.addAll(finalise(c, "UPDATE agent_interval t SET is_final = true, finalised_at = now(), "
+                + "revision = t.revision + 1, updated_at = now() FROM unnest(?::text[], ?::timestamptz[]) AS k(u, s) "
+                + "WHERE t.user_id = k.u AND t.interval_start = k.s RETURNING t.user_id, t.interval_start, t.revision",
+                changed.subList(queueCount, changed.size())));
+        IntervalWriter.logChanges(c, logged);
+        return logged.size();
+    }
+
+    private static List<IntervalWriter.ChangedRow> finalise(Connection c, String sql,
+            List<IntervalWriter.ChangedRow> rows) throws SQLException {
+        List<IntervalWriter.ChangedRow> out = new ArrayList<>();
+        if (rows.isEmpty()) {
+            return out;
+        }
+        boolean queue = rows.get(0).kind().equals("queue");
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            Timestamp[] starts = rows.stream().map(r -> Timestamp.from(r.intervalStart())).toArray(Timestamp[]::new);
+            if (queue) {
+                ps.setArray(1, c.createArrayOf("text", rows.stream().map(r -> r.queueId()).toArray()));
+                ps.setArray(2, c.createArrayOf("text", rows.stream().map(r -> r.mediaType()).toArray()));
+                ps.setArray(3, c.createArrayOf("timestamptz", starts));
+            } else {
+                ps.setArray(1, c.createArrayOf("text", rows.stream().map(r -> r.userId()).toArray()));
+                ps.setArray(2, c.createArrayOf("timestamptz", starts));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(queue
+                            ? new IntervalWriter.ChangedRow("queue", rs.getString(1), rs.getString(2), null,
+                                    rs.getTimestamp(3).toInstant(), rs.getInt(4), true)
+                            : new IntervalWriter.ChangedRow("agent", null, null, rs.getString(1),
+                                    rs.getTimestamp(2).toInstant(), rs.getInt(3), true));
+                }
+            }
+        }
+        return out;
+    }
+
+    private Watermark watermark(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT min(watermark) FROM watermark WHERE watermark IS NOT NULL AND updated_at >= ?")) {
+            ps.setTimestamp(1, Timestamp.from(clock.instant().minus(sourceIdleTimeout)));
+            try (ResultSet rs = ps.executeQuery()) {
+                Timestamp t = rs.next() ? rs.getTimestamp(1) : null;
+                return t == null ? Watermark.NONE : new Watermark(t.toInstant());
+            }
+        }
+    }
+
+    /** Ingress's monotonic watermark write (GREATEST), for tests and single-process use. */
+    public static void advance(Connection c, String source, Instant maxEventTime, Duration allowedLateness)
+            throws SQLException {
+        Instant wm = Watermark.NONE.advancedTo(maxEventTime, allowedLateness).value();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO watermark AS w (source, max_event_time, watermark) "
+                + "VALUES (?, ?, ?) ON CONFLICT (source) DO UPDATE SET max_event_time = GREATEST(w.max_event_time, "
+                + "excluded.max_event_time), watermark = GREATEST(w.watermark, excluded.watermark), updated_at = now()")) {
+            ps.setString(1, source);
+            ps.setTimestamp(2, Timestamp.from(maxEventTime));
+            ps.setTimestamp(3, Timestamp.from(wm));
+            ps.executeUpdate();
+        }
+    }
+}

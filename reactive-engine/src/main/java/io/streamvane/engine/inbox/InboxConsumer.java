@@ -1,0 +1,154 @@
+package io.streamvane.engine.inbox;
+
+import io.streamvane.engine.projection.Projector;
+import io.streamvane.engine.store.Transactions;
+import io.streamvane.model.event.EventParser;
+import io.streamvane.model.event.GenesysEvent;
+import io.streamvane.model.event.ParseResult;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One claim-project-delete cycle per call, in a single transaction: the claimed rows are deleted and the projection
+ * written before commit, so a crash redoes the whole batch and a commit means every event counted exactly once.
+ * Any number of consumers (threads or replicas) may run at once: SKIP LOCKED hands each a disjoint batch.
+ */
+public final class InboxConsumer {
+
+    private static final Logger log = LoggerFactory.getLogger(InboxConsumer.class);
+
+    /** Shared by projection, exclusive for replay: a replay chunk never sees half a projected batch. */
+    public static final String REPLAY_LOCK_SQL = "SELECT pg_advisory_xact_lock_shared(hashtext('streamvane_replay'))";
+
+    private static final String CLAIM = "DELETE FROM engine_inbox WHERE seq IN (SELECT seq FROM engine_inbox "
+            + "ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING seq, payload::text";
+
+    private final Transactions tx;
+    private final Projector projector;
+    private final EventParser parser;
+    private final AtomicLong projected = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+
+    public InboxConsumer(Transactions tx, Projector projector, EventParser parser) {
+        this.tx = tx;
+        this.projector = projector;
+        this.parser = parser;
+    }
+
+    /**
+     * Claims up to {@code limit} events, projects and commits them; returns how many inbox rows it consumed (0 when
+     * none was free). A batch that fails for a reason other than a transient conflict is redone one event at a time,
+     * and a single event that still fails is dropped from the inbox and logged (it stays in raw_event for replay),
+     * so one poison event cannot stall the queue.
+     */
+    public int processBatch(int limit) throws SQLException {
+        try {
+            return tx.inTransaction(c -> claimAndProject(c, limit));
+        } catch (SQLException | RuntimeException e) {
+            if (limit > 1 && !isTransient(e)) {
+                log.warn("batch of up to {} events failed, redoing one by one: {}", limit, e.toString());
+                int done = 0;
+                for (int i = 0; i < limit; i++) {
+                    int n = processOneOrDrop();
+                    if (n == 0) {
+                        break;
+                    }
+                    done += n;
+                }
+                return done;
+            }
+            throw e;
+        }
+    }
+
+    /** Drains the inbox on this thread until no free row is left; for tests and replay. Returns rows consumed. */
+    public int drain(int batchSize) throws SQLException {
+        int total = 0;
+        for (int n; (n = processBatch(batchSize)) > 0; ) {
+            total += n;
+        }
+        return total;
+    }
+
+    public long projectedCount() {
+        return projected.get();
+    }
+
+    public long droppedCount() {
+        return dropped.get();
+    }
+
+    private int processOneOrDrop() throws SQLException {
+        long[] failedSeq = {-1};
+        try {
+            return tx.inTransaction(c -> {
+                failedSeq[0] = -1;
+                int n = claimAndProject(c, 1, failedSeq);
+                return n;
+            });
+        } catch (SQLException | RuntimeException e) {
+            if (isTransient(e) || failedSeq[0] < 0) {
+                throw e;
+            }
+            log.error("dropping inbox event seq={} that cannot be projected (kept in raw_event)", failedSeq[0], e);
+            tx.inTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM engine_inbox WHERE seq = ?")) {
+                    ps.setLong(1, failedSeq[0]);
+                    return ps.executeUpdate();
+                }
+            });
+            dropped.incrementAndGet();
+            return 1;
+        }
+    }
+
+    private int claimAndProject(Connection c, int limit) throws SQLException {
+        return claimAndProject(c, limit, new long[1]);
+    }
+
+    private int claimAndProject(Connection c, int limit, long[] lastSeq) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement(REPLAY_LOCK_SQL)) {
+            lock.execute();
+        }
+        List<GenesysEvent> events = new ArrayList<>();
+        int claimed = 0;
+        try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    claimed++;
+                    lastSeq[0] = rs.getLong(1);
+                    events.addAll(decode(rs.getLong(1), rs.getString(2)));
+                }
+            }
+        }
+        if (claimed > 0) {
+            projector.project(c, events);
+            projected.addAndGet(events.size());
+        }
+        return claimed;
+    }
+
+    /** The payload is a Notification envelope; the shared parser turns it into the same event ingress accepted. */
+    private List<GenesysEvent> decode(long seq, String payload) {
+        ParseResult result = parser.parse(payload);
+        if (result instanceof ParseResult.Items items && items.rejections().isEmpty()) {
+            return items.acceptedEvents();
+        }
+        log.error("inbox event seq={} does not parse; skipped: {}", seq, result);
+        dropped.incrementAndGet();
+        return List.of();
+    }
+
+    private static boolean isTransient(Exception e) {
+        return e instanceof SQLException s && ("40P01".equals(s.getSQLState()) || "40001".equals(s.getSQLState())
+                || (s.getSQLState() != null && s.getSQLState().startsWith("08")));
+    }
+}

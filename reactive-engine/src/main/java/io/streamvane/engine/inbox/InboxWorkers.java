@@ -1,0 +1,137 @@
+package io.streamvane.engine.inbox;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * N worker threads draining the inbox, woken by LISTEN streamvane_inbox on one dedicated connection and by a poll
+ * timeout as fallback (notifications are a hint: one may be missed while reconnecting). {@link #stop()} lets each
+ * worker finish its current transaction.
+ */
+public final class InboxWorkers {
+
+    private static final Logger log = LoggerFactory.getLogger(InboxWorkers.class);
+
+    private final InboxConsumer consumer;
+    private final DataSource dataSource;
+    private final int workers;
+    private final int batchSize;
+    private final Duration pollInterval;
+    private final Object signal = new Object();
+    private final List<Thread> threads = new ArrayList<>();
+    private long generation;
+    private volatile boolean running;
+
+    public InboxWorkers(InboxConsumer consumer, DataSource dataSource, int workers, int batchSize,
+            Duration pollInterval) {
+        this.consumer = consumer;
+        this.dataSource = dataSource;
+        this.workers = workers;
+        this.batchSize = batchSize;
+        this.pollInterval = pollInterval;
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        for (int i = 0; i < workers; i++) {
+            Thread t = new Thread(this::work, "engine-worker-" + i);
+            t.start();
+            threads.add(t);
+        }
+        Thread listener = new Thread(this::listen, "engine-listen");
+        listener.setDaemon(true);
+        listener.start();
+        threads.add(listener);
+    }
+
+    public synchronized void stop() {
+        running = false;
+        wakeAll();
+        for (Thread t : threads) {
+            try {
+                t.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        threads.clear();
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void work() {
+        while (running) {
+            long seen;
+            synchronized (signal) {
+                seen = generation;
+            }
+            try {
+                if (consumer.processBatch(batchSize) > 0) {
+                    continue;
+                }
+            } catch (Exception e) {
+                log.warn("inbox batch failed; retrying after the poll interval", e);
+            }
+            synchronized (signal) {
+                if (running && generation == seen) {
+                    try {
+                        signal.wait(pollInterval.toMillis());
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    private void wakeAll() {
+        synchronized (signal) {
+            generation++;
+            signal.notifyAll();
+        }
+    }
+
+    private void listen() {
+        while (running) {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(true);
+                try (Statement s = c.createStatement()) {
+                    s.execute("LISTEN streamvane_inbox");
+                }
+                PGConnection pg = c.unwrap(PGConnection.class);
+                wakeAll();
+                while (running) {
+                    var notifications = pg.getNotifications((int) Math.max(1, pollInterval.toMillis()));
+                    if (notifications != null && notifications.length > 0) {
+                        wakeAll();
+                    }
+                }
+            } catch (Exception e) {
+                if (running) {
+                    log.warn("inbox LISTEN connection lost; polling until it is back", e);
+                    sleepQuietly(pollInterval);
+                }
+            }
+        }
+    }
+
+    private static void sleepQuietly(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package io.streamvane.engine.projection;
+
+import io.streamvane.model.kpi.Granularity;
+import io.streamvane.model.kpi.IntervalComponents;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+
+/**
+ * Writes summed interval deltas as additive upserts ({@code x = row.x + excluded.x}), one statement per table with
+ * the keys in sorted order, then the change-log rows last (their trigger serialises committers, so ids follow
+ * commit order). Revision rule: every committed change of a row, including becoming final, increments its revision
+ * by one; a new row starts at revision 1. Each change is one change-log row carrying the new revision and finality.
+ */
+public final class IntervalWriter {
+
+    private static final String QUEUE_COLUMNS = "offered, answered, answered_within_sl, abandoned, short_abandoned, "
+            + "flow_outs, answer_wait_ms, abandon_wait_ms, handled, handle_ms, talk_ms, hold_ms, acw_ms";
+    private static final String AGENT_COLUMNS = "handled, handle_ms, talk_ms, hold_ms, acw_ms, idle_ms, "
+            + "interacting_ms, communicating_ms, not_responding_ms, off_queue_ms, other_ms";
+
+    private static final String UPSERT_QUEUE = upsert("queue_interval", "queue_id, media_type", QUEUE_COLUMNS,
+            "?::text[], ?::text[]");
+    private static final String UPSERT_AGENT = upsert("agent_interval", "user_id", AGENT_COLUMNS, "?::text[]");
+
+    private final Granularity base;
+
+    public IntervalWriter(Granularity base) {
+        this.base = base;
+    }
+
+    /** A row as committed: its key, new revision and finality. {@code queueId}/{@code mediaType} or {@code userId}. */
+    public record ChangedRow(String kind, String queueId, String mediaType, String userId, Instant intervalStart,
+            int revision, boolean isFinal) {
+    }
+
+    /** Applies the deltas and returns the changed rows; call {@link #logChanges} last in the transaction. */
+    public List<ChangedRow> apply(Connection c, IntervalDeltas deltas) throws SQLException {
+        List<ChangedRow> changed = new ArrayList<>();
+        NavigableMap<QueueKey, IntervalComponents> queue = deltas.queue();
+        if (!queue.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(UPSERT_QUEUE)) {
+                int n = queue.size();
+                String[] q = new String[n];
+                String[] m = new String[n];
+                Timestamp[] starts = new Timestamp[n];
+                Timestamp[] ends = new Timestamp[n];
+                Long[][] cols = new Long[13][n];
+                int i = 0;
+                for (Map.Entry<QueueKey, IntervalComponents> e : queue.entrySet()) {
+                    q[i] = e.getKey().queueId();
+                    m[i] = e.getKey().mediaType();
+                    starts[i] = Timestamp.from(e.getKey().intervalStart());
+                    ends[i] = Timestamp.from(e.getKey().intervalStart().plus(base.duration()));
+                    long[] v = values(e.getValue());
+                    for (int k = 0; k < 13; k++) {
+                        cols[k][i] = v[k];
+                    }
+                    i++;
+                }
+                int p = 1;
+                ps.setArray(p++, c.createArrayOf("text", q));
+                ps.setArray(p++, c.createArrayOf("text", m));
+                p = setCommon(c, ps, p, starts, ends, cols);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        changed.add(new ChangedRow("queue", rs.getString(1), rs.getString(2), null,
+                                rs.getTimestamp(3).toInstant(), rs.getInt(4), rs.getBoolean(5)));
+                    }
+                }
+            }
+        }
+        NavigableMap<AgentKey, AgentDelta> agent = deltas.agent();
+        if (!agent.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(UPSERT_AGENT)) {
+                int n = agent.size();
+                String[] u = new String[n];
+                Timestamp[] starts = new Timestamp[n];
+                Timestamp[] ends = new Timestamp[n];
+                Long[][] cols = new Long[11][n];
+                int i = 0;
+                for (Map.Entry<AgentKey, AgentDelta> e : agent.entrySet()) {
+                    u[i] = e.getKey().userId();
+                    starts[i] = Timestamp.from(e.getKey().intervalStart());
+                    ends[i] = Timestamp.from(e.getKey().intervalStart().plus(base.duration()));
+                    long[] v = e.getValue().values();
+                    for (int k = 0; k < 11; k++) {
+                        cols[k][i] = v[k];
+                    }
+                    i++;
+                }
+                ps.setArray(1, c.createArrayOf("text", u));
+                setCommon(c, ps, 2, starts, ends, cols);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        changed.add(new ChangedRow("agent", null, null, rs.getString(1),
+                                rs.getTimestamp(2).toInstant(), rs.getInt(3), rs.getBoolean(4)));
+                    }
+                }
+            }
+        }
+        return changed;
+    }
+
+    /** Inserts one change-log row per changed row; must be the transaction's last insert (see class comment). */
+    public static void logChanges(Connection c, List<ChangedRow> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int n = rows.size();
+        String[] kind = new String[n];
+        String[] q = new String[n];
+        String[] m = new String[n];
+        String[] u = new String[n];
+        Timestamp[] start = new Timestamp[n];
+        Integer[] rev = new Integer[n];
+        Boolean[] fin = new Boolean[n];
+        for (int i = 0; i < n; i++) {
+            ChangedRow r = rows.get(i);
+            kind[i] = r.kind();
+            q[i] = r.queueId();
+            m[i] = r.mediaType();
+            u[i] = r.userId();
+            start[i] = Timestamp.from(r.intervalStart());
+            rev[i] = r.revision();
+            fin[i] = r.isFinal();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO kpi_change_log "
+                + "(row_kind, queue_id, media_type, user_id, interval_start, revision, is_final) "
+                + "SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::int[], "
+                + "?::boolean[])")) {
+            ps.setArray(1, c.createArrayOf("text", kind));
+            ps.setArray(2, c.createArrayOf("text", q));
+            ps.setArray(3, c.createArrayOf("text", m));
+            ps.setArray(4, c.createArrayOf("text", u));
+            ps.setArray(5, c.createArrayOf("timestamptz", start));
+            ps.setArray(6, c.createArrayOf("int4", rev));
+            ps.setArray(7, c.createArrayOf("bool", fin));
+            ps.executeUpdate();
+        }
+    }
+
+    static long[] values(IntervalComponents c) {
+        return new long[] {c.offered(), c.answered(), c.answeredWithinSl(), c.abandoned(), c.shortAbandoned(),
+                c.flowOuts(), c.answerWaitMs(), c.abandonWaitMs(), c.handled(), c.handleMs(), c.talkMs(), c.holdMs(),
+                c.acwMs()};
+    }
+
+    private static int setCommon(Connection c, PreparedStatement ps, int p, Timestamp[] starts, Timestamp[] ends,
+            Long[][] cols) throws SQLException {
+        ps.setArray(p++, c.createArrayOf("timestamptz", starts));
+        ps.setArray(p++, c.createArrayOf("timestamptz", ends));
+        for (Long[] col : cols) {
+            Array a = c.createArrayOf("int8", col);
+            ps.setArray(p++, a);
+        }
+        return p;
+    }
+
+    private static String upsert(String table, String keyColumns, String valueColumns, String keyArrays) {
+        String[] values = valueColumns.split(",\\s*");
+        StringBuilder arrays = new StringBuilder(keyArrays).append(", ?::timestamptz[], ?::timestamptz[]");
+        StringBuilder set = new StringBuilder();
+        for (String v : values) {
+            arrays.append(", ?::bigint[]");
+            set.append(v).append(" = t.").append(v).append(" + excluded.").append(v).append(", ");
+        }
+        String returning = keyColumns + ", interval_start, revision, is_final";
+        return "INSERT INTO " + table + " AS t (" + keyColumns + ", interval_start, interval_end, " + valueColumns
+                + ", revision) SELECT *, 1 FROM unnest(" + arrays + ") "
+                + "ON CONFLICT (" + keyColumns + ", interval_start) DO UPDATE SET " + set
+                + "revision = t.revision + 1, updated_at = now() RETURNING " + returning;
+    }
+}

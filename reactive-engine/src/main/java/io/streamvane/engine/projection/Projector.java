@@ -1,0 +1,149 @@
+package io.streamvane.engine.projection;
+
+import io.streamvane.model.event.AcdEnd;
+import io.streamvane.model.event.AcdStart;
+import io.streamvane.model.event.GenesysEvent;
+import io.streamvane.model.event.QueueObservations;
+import io.streamvane.model.kpi.Granularity;
+import io.streamvane.model.kpi.Interval;
+import io.streamvane.model.kpi.QueueContribution;
+import io.streamvane.model.kpi.ServiceLevelPolicy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Projects one batch of events into every table of SPEC §2 inside the caller's transaction, and commits nothing
+ * itself. Lock order, the same for every writer: agent_segment rows, agent_state rows, interval rows (all by key),
+ * then the change-log lock. Every step is commutative, so the result depends only on the set of events.
+ */
+public final class Projector {
+
+    private final Granularity base;
+    private final Supplier<ServiceLevelPolicy> policy;
+    private final SegmentProjection segments;
+    private final AgentStateProjection agentStates;
+    private final IntervalWriter writer;
+
+    public Projector(Granularity base, Supplier<ServiceLevelPolicy> policy) {
+        this.base = base;
+        this.policy = policy;
+        this.segments = new SegmentProjection(base);
+        this.agentStates = new AgentStateProjection(base);
+        this.writer = new IntervalWriter(base);
+    }
+
+    public Granularity base() {
+        return base;
+    }
+
+    /** What a batch changed: the interval rows, as the change log records them. */
+    public record Result(List<IntervalWriter.ChangedRow> changedRows) {
+    }
+
+    public Result project(Connection c, List<GenesysEvent> events) throws SQLException {
+        IntervalDeltas deltas = new IntervalDeltas();
+        ServiceLevelPolicy sl = policy.get();
+        List<GenesysEvent> acd = new ArrayList<>();
+        List<GenesysEvent> observations = new ArrayList<>();
+        for (GenesysEvent e : events) {
+            if (e.body() instanceof AcdStart s) {
+                    deltas.addQueue(new QueueKey(s.queueId(), s.mediaType(), bucket(s.eventTime())),
+                            QueueContribution.ofAcdStart());
+                    acd.add(e);
+            } else if (e.body() instanceof AcdEnd end) {
+                    deltas.addQueue(new QueueKey(end.queueId(), end.mediaType(), bucket(end.eventTime())),
+                            QueueContribution.ofAcdEnd(end.asAcdOutcome(),
+                                    waitMs(end.connectedDurationMs()), sl.resolve(end.queueId(), end.mediaType())));
+                    acd.add(e);
+            } else if (e.body() instanceof QueueObservations) {
+                observations.add(e);
+            }
+        }
+        segments.project(c, events, deltas);
+        agentStates.project(c, events, deltas);
+        AcdSessions.upsert(c, acd);
+        QueueObservationWriter.upsert(c, observations);
+        List<IntervalWriter.ChangedRow> changed = writer.apply(c, deltas);
+        IntervalWriter.logChanges(c, changed);
+        return new Result(changed);
+    }
+
+    /**
+     * A missing wait counts as 0; a negative one (which the KPI rule refuses) as 0 too, so one malformed event cannot
+     * block its batch. The parser rejects non-numeric values, so this only sees numbers.
+     */
+    static long waitMs(Long connectedDurationMs) {
+        return connectedDurationMs == null ? 0 : Math.max(0, connectedDurationMs);
+    }
+
+    private java.time.Instant bucket(java.time.Instant t) {
+        return Interval.of(t, base).start();
+    }
+
+    /** acd_session rows: start and end joined whichever comes first; keys sorted so replicas lock in one order. */
+    static final class AcdSessions {
+
+        // One statement for both sides, so one sorted batch takes the row locks in key order.
+        private static final String UPSERT = "INSERT INTO acd_session AS a (conversation_id, session_key, queue_id, "
+                + "media_type, started_at, ended_at, outcome) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT (conversation_id, session_key) DO UPDATE SET "
+                + "started_at = LEAST(a.started_at, excluded.started_at), "
+                + "outcome = CASE WHEN excluded.ended_at IS NOT NULL AND (a.ended_at IS NULL "
+                + "OR excluded.ended_at >= a.ended_at) THEN excluded.outcome ELSE a.outcome END, "
+                + "ended_at = GREATEST(a.ended_at, excluded.ended_at), "
+                + "queue_id = COALESCE(a.queue_id, excluded.queue_id), "
+                + "media_type = COALESCE(a.media_type, excluded.media_type), updated_at = now()";
+
+        private AcdSessions() {
+        }
+
+        static void upsert(Connection c, List<GenesysEvent> events) throws SQLException {
+            if (events.isEmpty()) {
+                return;
+            }
+            List<GenesysEvent> sorted = new ArrayList<>(events);
+            sorted.sort(Comparator.comparing(AcdSessions::conversation).thenComparing(AcdSessions::sessionKey));
+            try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
+                for (GenesysEvent e : sorted) {
+                    ps.setString(1, conversation(e));
+                    ps.setString(2, sessionKey(e));
+                    if (e.body() instanceof AcdStart s) {
+                        ps.setString(3, s.queueId());
+                        ps.setString(4, s.mediaType());
+                        ps.setTimestamp(5, Timestamp.from(s.eventTime()));
+                        ps.setTimestamp(6, null);
+                        ps.setString(7, null);
+                    } else {
+                        AcdEnd x = (AcdEnd) e.body();
+                        ps.setString(3, x.queueId());
+                        ps.setString(4, x.mediaType());
+                        ps.setTimestamp(5, null);
+                        ps.setTimestamp(6, Timestamp.from(x.eventTime()));
+                        ps.setString(7, x.asAcdOutcome().name());
+                    }
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+
+        private static String conversation(GenesysEvent e) {
+            return e.body() instanceof AcdStart s ? s.conversationId() : ((AcdEnd) e.body()).conversationId();
+        }
+
+        /** sessionId, or participantId when the event has none (schema comment on acd_session.session_key). */
+        static String sessionKey(GenesysEvent e) {
+            if (e.body() instanceof AcdStart s) {
+                return s.sessionId() != null ? s.sessionId() : s.participantId();
+            }
+            AcdEnd x = (AcdEnd) e.body();
+            return x.sessionId() != null ? x.sessionId() : x.participantId();
+        }
+    }
+}

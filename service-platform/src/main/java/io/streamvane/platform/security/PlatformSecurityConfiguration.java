@@ -1,0 +1,112 @@
+package io.streamvane.platform.security;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderNotFoundException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * The one security filter chain of a Streamvane service: stateless, API keys always, JWTs (OAuth2 resource server)
+ * when {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} (or {@code jwk-set-uri}) gives Boot a
+ * {@link JwtDecoder}. Public paths are open; each {@link AccessRule} needs its scope; everything else needs some
+ * valid credential. Services {@code @Import} this class; the single-process app finds it by component scan.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+public class PlatformSecurityConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlatformSecurityConfiguration.class);
+
+    @Bean
+    ApiKeyStore apiKeyStore(SecurityProperties properties) {
+        ApiKeyStore store = new ApiKeyStore(properties.apiKeys());
+        // Names only: a key, even hashed, never goes to a log.
+        LOG.info("API keys accepted: {} ({})", store.size(),
+                properties.apiKeys().stream().map(SecurityProperties.ApiKey::toString).toList());
+        return store;
+    }
+
+    /**
+     * Keeps Boot from creating its default in-memory user with a generated password: authentication here is by
+     * API key filter and JWT only, never by username and password.
+     */
+    @Bean
+    AuthenticationProvider noPasswordAuthentication() {
+        return new AuthenticationProvider() {
+            @Override
+            public org.springframework.security.core.Authentication authenticate(
+                    org.springframework.security.core.Authentication authentication) {
+                throw new ProviderNotFoundException("username/password authentication is not offered");
+            }
+
+            @Override
+            public boolean supports(Class<?> authentication) {
+                return false;
+            }
+        };
+    }
+
+    @Bean
+    SecurityFilterChain streamvaneSecurityFilterChain(HttpSecurity http, SecurityProperties properties,
+            ApiKeyStore keys, ObjectProvider<AccessRules> contributed, ObjectProvider<JwtDecoder> jwtDecoder)
+            throws Exception {
+        var entryPoint = new ProblemJsonAuthenticationEntryPoint();
+        var denied = new ProblemJsonAccessDeniedHandler();
+        boolean jwt = jwtDecoder.getIfAvailable() != null;
+        List<AccessRule> rules = orderedRules(properties, contributed);
+
+        http.csrf(c -> c.disable())
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .requestCache(r -> r.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, jwt, entryPoint),
+                        AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers(properties.publicPaths().toArray(String[]::new)).permitAll();
+                    for (AccessRule rule : rules) {
+                        var matcher = rule.method() == null
+                                ? auth.requestMatchers(rule.pattern())
+                                : auth.requestMatchers(rule.method(), rule.pattern());
+                        matcher.hasAuthority(rule.scope().authority());
+                    }
+                    auth.anyRequest().authenticated();
+                });
+        if (jwt) {
+            var resolver = new DefaultBearerTokenResolver();
+            http.oauth2ResourceServer(o -> o
+                    .authenticationEntryPoint(entryPoint)
+                    .accessDeniedHandler(denied)
+                    .bearerTokenResolver(request -> {
+                        String token = resolver.resolve(request);
+                        return token != null && ApiKeyAuthenticationFilter.looksLikeJwt(token) ? token : null;
+                    })
+                    .jwt(j -> j.jwtAuthenticationConverter(new JwtScopes())));
+        }
+        LOG.info("Access rules (most specific first): {}; JWT bearer tokens {}", rules, jwt ? "on" : "off");
+        return http.build();
+    }
+
+    static List<AccessRule> orderedRules(SecurityProperties properties, ObjectProvider<AccessRules> contributed) {
+        List<AccessRule> rules = new ArrayList<>();
+        contributed.orderedStream().forEach(r -> rules.addAll(r.rules()));
+        properties.accessRules().forEach(r -> rules.add(r.toAccessRule()));
+        rules.sort(Comparator.comparingInt(AccessRule::specificity).reversed());
+        return List.copyOf(rules);
+    }
+}

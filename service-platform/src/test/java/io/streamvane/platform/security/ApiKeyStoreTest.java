@@ -1,0 +1,72 @@
+package io.streamvane.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ApiKeyStoreTest {
+
+    private final ApiKeyStore store = new ApiKeyStore(List.of(
+            new SecurityProperties.ApiKey("bi", null, ApiKeyStore.hash("s3cret-read"), List.of("read")),
+            new SecurityProperties.ApiKey("ops", "s3cret-admin", null, List.of("ADMIN"))));
+
+    @Test
+    void aConfiguredHashAcceptsItsKeyWithItsScopes() {
+        assertThat(store.authenticate("s3cret-read")).hasValueSatisfying(p -> {
+            assertThat(p.name()).isEqualTo("bi");
+            assertThat(p.scopes()).containsExactly(Scope.READ);
+        });
+    }
+
+    @Test
+    void adminImpliesEveryScope() {
+        assertThat(store.authenticate("s3cret-admin").orElseThrow().scopes())
+                .isEqualTo(Set.of(Scope.READ, Scope.INGEST, Scope.ADMIN));
+    }
+
+    @Test
+    void anUnknownOrEmptyKeyIsRejected() {
+        assertThat(store.authenticate("s3cret-read ")).isPresent();
+        assertThat(store.authenticate("s3cret-reat")).isEmpty();
+        assertThat(store.authenticate("")).isEmpty();
+        assertThat(store.authenticate(null)).isEmpty();
+    }
+
+    @Test
+    void aKeyNeedsExactlyOneOfKeyAndHashAndKnownScopes() {
+        assertThatThrownBy(() -> new ApiKeyStore(List.of(new SecurityProperties.ApiKey("x", null, null, List.of()))))
+                .hasMessageContaining("exactly one");
+        assertThatThrownBy(() -> new ApiKeyStore(List.of(new SecurityProperties.ApiKey("x", null, "abc", List.of()))))
+                .hasMessageContaining("64 hex");
+        assertThatThrownBy(() -> new ApiKeyStore(List.of(new SecurityProperties.ApiKey("x", "k", null,
+                List.of("write"))))).hasMessageContaining("unknown scope 'write'");
+    }
+
+    @Test
+    void theKeyNeverAppearsInTheConfiguredKeysText() {
+        assertThat(new SecurityProperties.ApiKey("ops", "s3cret-admin", null, List.of("admin")).toString())
+                .doesNotContain("s3cret");
+    }
+
+    @Test
+    void scopesReadQualifiedEntraRoleNames() {
+        assertThat(Scope.parse("Streamvane.Read")).contains(Scope.READ);
+        assertThat(Scope.parse("ingest")).contains(Scope.INGEST);
+        assertThat(Scope.parse("Streamvane.Write")).isEmpty();
+    }
+
+    @Test
+    void moreSpecificAccessRulesComeFirstWhoeverContributedThem() {
+        var egress = AccessRule.of(org.springframework.http.HttpMethod.GET, "/api/v1/**", Scope.READ);
+        var admin = AccessRule.any("/api/v1/admin/**", Scope.ADMIN);
+        var ingest = AccessRule.of(org.springframework.http.HttpMethod.POST, "/api/v1/events", Scope.INGEST);
+
+        List<AccessRule> sorted = new java.util.ArrayList<>(List.of(egress, admin, ingest));
+        sorted.sort(java.util.Comparator.comparingInt(AccessRule::specificity).reversed());
+
+        assertThat(sorted).containsExactly(ingest, admin, egress);
+    }
+}

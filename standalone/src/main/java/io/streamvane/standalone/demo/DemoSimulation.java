@@ -1,0 +1,185 @@
+package io.streamvane.standalone.demo;
+
+import io.streamvane.simulator.EmissionConfig;
+import io.streamvane.simulator.Simulator;
+import io.streamvane.simulator.api.FakeApiSettings;
+import io.streamvane.simulator.api.FakeGenesysApi;
+import io.streamvane.simulator.faults.FaultConfig;
+import io.streamvane.simulator.model.AgentSpec;
+import io.streamvane.simulator.model.DefaultContactCenter;
+import io.streamvane.simulator.model.QueueSpec;
+import io.streamvane.simulator.model.Shift;
+import io.streamvane.simulator.model.SimulationConfig;
+import io.streamvane.simulator.sink.HttpEventSink;
+import io.streamvane.simulator.sink.Pacing;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * When {@code streamvane.simulator.enabled=true}: once the web server is up, simulates a contact-center day from
+ * now at an accelerated clock, publishes its events to this app's own HTTP ingress with the demo API key, serves
+ * the same day as a fake Genesys API for the scheduler, and prints where everything is.
+ */
+@Component
+@ConditionalOnBooleanProperty("streamvane.simulator.enabled")
+public class DemoSimulation implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoSimulation.class);
+
+    private final SimulatorProperties properties;
+    private final Environment environment;
+    private final Clock clock;
+    private volatile Simulator run;
+    private volatile FakeGenesysApi fakeApi;
+    private volatile HttpEventSink sink;
+    private volatile Thread publisher;
+    private volatile String banner;
+    private volatile long publishStartNanos;
+    private volatile long simulationStartMs;
+
+    public DemoSimulation(SimulatorProperties properties, Environment environment) {
+        this.properties = properties;
+        this.environment = environment;
+        this.clock = Clock.systemUTC();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void start() {
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        String appUrl = "http://localhost:" + port;
+        String apiKey = apiKey();
+
+        SimulationConfig config = simulationConfig();
+        EmissionConfig emission = properties.faults() == SimulatorProperties.Faults.TYPICAL
+                ? EmissionConfig.defaults().withFaults(FaultConfig.typical()) : EmissionConfig.defaults();
+        long computeStart = System.nanoTime();
+        run = Simulator.run(config, emission);
+        simulationStartMs = run.messages().isEmpty() ? config.start().toEpochMilli()
+                : run.messages().get(0).sendAtMs();
+
+        fakeApi = FakeGenesysApi.start(run, FakeApiSettings.defaults()
+                .withPort(properties.apiPort())
+                .withClients(Map.of(properties.apiClientId(), properties.apiClientSecret()))
+                .withRequestsPerMinute(properties.apiRequestsPerMinute())
+                .withTokenLifetime(properties.apiTokenLifetime())
+                .withSimulationNow(this::simulatedNow));
+
+        String ingress = StringUtils.hasText(properties.ingressUrl()) ? properties.ingressUrl() : appUrl;
+        sink = HttpEventSink.forBaseUrl(ingress, apiKey);
+        banner = banner(appUrl, apiKey, config, Duration.ofNanos(System.nanoTime() - computeStart));
+        log.info(banner);
+
+        publishStartNanos = System.nanoTime();
+        publisher = new Thread(this::publish, "streamvane-demo-publisher");
+        publisher.setDaemon(true);
+        publisher.start();
+    }
+
+    private void publish() {
+        try {
+            var stats = run.publish(sink, Pacing.accelerated(properties.speedup()));
+            log.info("Demo simulation finished: {} messages, ingress answered {}", stats.messages(),
+                    sink.statusCounts());
+        } catch (IllegalStateException e) {
+            if (!Thread.currentThread().isInterrupted()) {
+                log.warn("Demo simulation stopped", e);
+            }
+        }
+    }
+
+    /** Simulated time: the run's start plus wall time since publishing began, times the speedup. */
+    Instant simulatedNow() {
+        if (publishStartNanos == 0) {
+            return Instant.ofEpochMilli(simulationStartMs);
+        }
+        double elapsedMs = (System.nanoTime() - publishStartNanos) / 1_000_000.0;
+        return Instant.ofEpochMilli(simulationStartMs + (long) (elapsedMs * properties.speedup()));
+    }
+
+    SimulationConfig simulationConfig() {
+        Instant start = properties.start() != null ? properties.start()
+                : clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        Duration duration = properties.duration();
+        List<QueueSpec> queues = DefaultContactCenter.queues(4);
+        List<AgentSpec> agents = new ArrayList<>();
+        // Everyone works the whole window (logging on over the first minutes), so numbers show up at once
+        // whatever time of day the demo starts; breaks are staggered through the middle of the window.
+        List<AgentSpec> defaults = DefaultContactCenter.agents(40, 4);
+        for (int i = 0; i < defaults.size(); i++) {
+            AgentSpec agent = defaults.get(i);
+            Shift shift = new Shift(Duration.ofMinutes(i % 5), duration,
+                    duration.multipliedBy(3 + i % 4).dividedBy(8), min(Duration.ofMinutes(30), duration.dividedBy(16)));
+            agents.add(new AgentSpec(agent.id(), agent.name(), agent.queueIds(), agent.media(), shift));
+        }
+        return SimulationConfig.defaults().withSeed(properties.seed()).withWindow(start, duration)
+                .withArrivalRateScale(properties.arrivalRateScale()).withStaff(queues, agents);
+    }
+
+    private String apiKey() {
+        return environment.getProperty(DemoApiKeyEnvironment.SIMULATOR_KEY);
+    }
+
+    private String banner(String appUrl, String apiKey, SimulationConfig config, Duration computed) {
+        boolean generated = environment.getProperty(DemoApiKeyEnvironment.GENERATED, Boolean.class, false);
+        return String.join(System.lineSeparator(), "",
+                "================ Streamvane demo ================",
+                "Wallboard     " + appUrl + "/",
+                "API           " + appUrl + "/api/v1",
+                "OpenAPI       " + appUrl + "/v3/api-docs",
+                "Health        " + appUrl + "/actuator/health",
+                "API key       " + apiKey + (generated ? "  (generated for this run)" : "")
+                        + "  -> header X-API-Key or Authorization: Bearer",
+                "Simulator     " + config.queues().size() + " queues, " + config.agents().size() + " agents, "
+                        + run.events().size() + " events from " + config.start() + " over " + config.duration()
+                        + " at " + properties.speedup() + "x, faults " + properties.faults()
+                        + " (computed in " + computed.toMillis() + " ms)",
+                "Fake Genesys  " + fakeApi.baseUrl() + "  (login and API host; client "
+                        + properties.apiClientId() + " / " + properties.apiClientSecret() + ")",
+                "=================================================");
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    public String banner() {
+        return banner;
+    }
+
+    public FakeGenesysApi fakeApi() {
+        return fakeApi;
+    }
+
+    public HttpEventSink sink() {
+        return sink;
+    }
+
+    public Simulator run() {
+        return run;
+    }
+
+    @Override
+    public void destroy() {
+        Thread thread = publisher;
+        if (thread != null) {
+            thread.interrupt();
+        }
+        if (fakeApi != null) {
+            fakeApi.close();
+        }
+    }
+}

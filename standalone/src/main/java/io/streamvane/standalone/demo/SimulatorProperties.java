@@ -1,0 +1,51 @@
+package io.streamvane.standalone.demo;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code streamvane.simulator.*}: the demo's event source.
+ *
+ * @param enabled           off by default; the demo profile turns it on
+ * @param speedup           simulated seconds per wall second
+ * @param start             simulated start; empty means now (to the minute), so the wallboard shows today
+ * @param duration          simulated arrival window (the run drains after it)
+ * @param seed              same seed, same day
+ * @param arrivalRateScale  load knob on every queue's arrival rate
+ * @param faults            NONE or TYPICAL (2% duplicates, 30 s reordering, 1% ten minutes late, 0.5% poison)
+ * @param ingressUrl        where events are POSTed; empty means this app's own HTTP ingress
+ * @param apiPort           port of the fake Genesys API; 0 picks a free one
+ * @param apiClientId       OAuth client id the fake API accepts
+ * @param apiClientSecret   its secret
+ * @param apiRequestsPerMinute the fake API's per-client budget
+ * @param apiTokenLifetime  lifetime of the fake API's tokens
+ */
+@ConfigurationProperties("streamvane.simulator")
+public record SimulatorProperties(
+        @DefaultValue("false") boolean enabled,
+        @DefaultValue("60") double speedup,
+        Instant start,
+        @DefaultValue("1d") Duration duration,
+        @DefaultValue("42") long seed,
+        @DefaultValue("1.0") double arrivalRateScale,
+        @DefaultValue("NONE") Faults faults,
+        String ingressUrl,
+        @DefaultValue("0") int apiPort,
+        @DefaultValue("streamvane-sim") String apiClientId,
+        @DefaultValue("streamvane-sim-secret") String apiClientSecret,
+        @DefaultValue("300") int apiRequestsPerMinute,
+        @DefaultValue("24h") Duration apiTokenLifetime) {
+
+    public enum Faults { NONE, TYPICAL }
+
+    public SimulatorProperties {
+        if (!(speedup > 0)) {
+            throw new IllegalArgumentException("streamvane.simulator.speedup must be positive");
+        }
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("streamvane.simulator.duration must be positive");
+        }
+    }
+}

@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Wires the pipeline and the guard from {@link IngressProperties}; the domain classes never see Spring settings. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({IngressProperties.class, ApiKeyProperties.class})
+@EnableConfigurationProperties(IngressProperties.class)
 public class IngressConfiguration {
 
     @Bean

@@ -14,7 +14,7 @@ import org.springframework.util.unit.DataSize;
 class IngressPropertiesTest {
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties({IngressProperties.class, ApiKeyProperties.class})
+    @EnableConfigurationProperties(IngressProperties.class)
     static class Properties {
     }
 
@@ -32,19 +32,15 @@ class IngressPropertiesTest {
             assertThat(properties.rawRetention()).isEqualTo(Duration.ofDays(35));
             assertThat(properties.partitions().lookahead()).isEqualTo(Duration.ofDays(14));
             assertThat(properties.partitions().enabled()).isTrue();
-            assertThat(context.getBean(ApiKeyProperties.class).apiKeys()).isEmpty();
         });
     }
 
     @Test
     void settingsBindFromProperties() {
-        runner.withPropertyValues("streamvane.ingress.max-body-size=256KB", "streamvane.ingress.allowed-lateness=2m",
-                        "streamvane.security.api-keys=a,b")
+        runner.withPropertyValues("streamvane.ingress.max-body-size=256KB", "streamvane.ingress.allowed-lateness=2m")
                 .run(context -> {
                     assertThat(context.getBean(IngressProperties.class).maxBodySize()).isEqualTo(DataSize.ofKilobytes(256));
                     assertThat(context.getBean(IngressProperties.class).allowedLateness()).isEqualTo(Duration.ofMinutes(2));
-                    assertThat(context.getBean(ApiKeyProperties.class).apiKeys()).containsExactly("a", "b");
-                    assertThat(context.getBean(ApiKeyProperties.class).toString()).doesNotContain("a,").contains("2");
                 });
     }
 

@@ -18,7 +18,9 @@ import org.springframework.web.client.RestClient;
         "spring.flyway.enabled=false",
         "streamvane.ingress.partitions.enabled=false",
         "streamvane.ingress.store-retry-after=7s",
-        "streamvane.security.api-keys=k"})
+        "streamvane.security.api-keys[0].name=ingester",
+        "streamvane.security.api-keys[0].key=k",
+        "streamvane.security.api-keys[0].scopes=ingest"})
 class EventsEndpointStoreDownTest {
 
     @Value("${local.server.port}")

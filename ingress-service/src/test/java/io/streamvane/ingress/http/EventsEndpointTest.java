@@ -29,7 +29,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "streamvane.security.api-keys=test-key-1,test-key-2",
+        "streamvane.security.api-keys[0].name=ingester",
+        "streamvane.security.api-keys[0].key=test-key-1",
+        "streamvane.security.api-keys[0].scopes=ingest",
+        "streamvane.security.api-keys[1].name=operator",
+        "streamvane.security.api-keys[1].key=test-key-2",
+        "streamvane.security.api-keys[1].scopes=admin",
+        "streamvane.security.api-keys[2].name=reader",
+        "streamvane.security.api-keys[2].key=read-key",
+        "streamvane.security.api-keys[2].scopes=read",
         "streamvane.ingress.max-body-size=64KB",
         "streamvane.ingress.partitions.enabled=false"})
 class EventsEndpointTest {
@@ -210,6 +218,14 @@ class EventsEndpointTest {
                 .isEqualTo(401);
         assertThat(post("application/json", "Authorization", "Bearer nope", acdStart("c-1", t0).getBytes()).status())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void keyWithoutIngestScopeIsA403() {
+        Answer answer = post("application/json", "X-API-Key", "read-key", acdStart("c-1", t0).getBytes());
+
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(rows.rawEvents()).isZero();
     }
 
     @Test

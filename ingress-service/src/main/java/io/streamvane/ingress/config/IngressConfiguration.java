@@ -1,0 +1,51 @@
+package io.streamvane.ingress.config;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.streamvane.ingress.guard.RawEventStore;
+import io.streamvane.ingress.guard.RawPartitionMaintenance;
+import io.streamvane.ingress.guard.WatermarkTracker;
+import io.streamvane.ingress.pipeline.EventIngestion;
+import io.streamvane.ingress.pipeline.IngestionPipeline;
+import io.streamvane.model.event.EventParser;
+import io.streamvane.model.event.ParserLimits;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the pipeline and the guard from {@link IngressProperties}; the domain classes never see Spring settings. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IngressProperties.class)
+public class IngressConfiguration {
+
+    @Bean
+    WatermarkTracker watermarkTracker(IngressProperties properties) {
+        return new WatermarkTracker(properties.allowedLateness());
+    }
+
+    @Bean
+    RawEventStore rawEventStore(DataSource dataSource, WatermarkTracker watermarks) {
+        return new RawEventStore(dataSource, watermarks);
+    }
+
+    @Bean
+    EventIngestion eventIngestion(IngressProperties properties, RawEventStore store,
+                                  ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock) {
+        // The parser is not a bean: its limits are ingress settings, and other services may want their own.
+        EventParser parser = new EventParser(new ParserLimits(properties.maxBodySize().toBytes(),
+                properties.maxBatchItems(), properties.maxNestingDepth()));
+        return new IngestionPipeline(parser, store,
+                meters.getIfUnique(SimpleMeterRegistry::new),
+                clock.getIfUnique(Clock::systemUTC));
+    }
+
+    @Bean
+    RawPartitionMaintenance rawPartitionMaintenance(DataSource dataSource, IngressProperties properties,
+                                                    ObjectProvider<Clock> clock) {
+        return new RawPartitionMaintenance(dataSource, properties.rawRetention(), properties.partitions().lookahead(),
+                clock.getIfUnique(Clock::systemUTC));
+    }
+}

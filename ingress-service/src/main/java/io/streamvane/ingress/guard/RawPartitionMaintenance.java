@@ -1,0 +1,90 @@
+package io.streamvane.ingress.guard;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps {@code raw_event}'s daily partitions rolling: ensures today−retention .. today+lookahead exist and drops the
+ * days before today−retention (the dedup horizon is therefore the retention). Every replica may run it: a run
+ * first takes a transaction-scoped advisory lock without waiting and skips when another replica holds it.
+ */
+public final class RawPartitionMaintenance {
+
+    /** What one run did; empty when another replica was running it. */
+    public record Run(LocalDate from, LocalDate to, int created, int dropped) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(RawPartitionMaintenance.class);
+    private static final String JOB_LOCK = "SELECT pg_try_advisory_xact_lock(hashtext('streamvane_raw_partition_job'))";
+
+    private final DataSource dataSource;
+    private final Duration retention;
+    private final Duration lookahead;
+    private final Clock clock;
+
+    public RawPartitionMaintenance(DataSource dataSource, Duration retention, Duration lookahead, Clock clock) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.retention = Objects.requireNonNull(retention, "retention");
+        this.lookahead = Objects.requireNonNull(lookahead, "lookahead");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public Optional<Run> runOnce() throws SQLException {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate oldest = today.minusDays(retention.toDays());
+        LocalDate newest = today.plusDays(lookahead.toDays());
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                if (!queryBoolean(connection, JOB_LOCK)) {
+                    connection.rollback();
+                    log.debug("raw partition maintenance skipped: another replica is running it");
+                    return Optional.empty();
+                }
+                int created = callInt(connection, "SELECT streamvane_ensure_raw_partitions(?, ?)", oldest, newest);
+                int dropped = callInt(connection, "SELECT streamvane_drop_raw_partitions_before(?)", oldest, null);
+                connection.commit();
+                Run run = new Run(oldest, newest, created, dropped);
+                log.info("raw partitions {}..{}: {} created, {} dropped", oldest, newest, created, dropped);
+                return Optional.of(run);
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static boolean queryBoolean(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet row = statement.executeQuery()) {
+            row.next();
+            return row.getBoolean(1);
+        }
+    }
+
+    private static int callInt(Connection connection, String sql, LocalDate first, LocalDate second)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, first);
+            if (second != null) {
+                statement.setObject(2, second);
+            }
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
+    }
+}

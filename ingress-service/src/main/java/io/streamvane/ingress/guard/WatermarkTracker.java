@@ -1,0 +1,86 @@
+package io.streamvane.ingress.guard;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+
+/**
+ * The event-time watermark per source: max event time seen minus the allowed lateness, persisted in
+ * {@code watermark} and monotonic ({@code GREATEST}), so concurrent replicas never move it back.
+ *
+ * <p>Advancing locks the source's row until commit, so the store does it last in its transaction, and skips it
+ * when this process already advanced the source at least as far (the common case of a batch of older events).
+ */
+public final class WatermarkTracker {
+
+    /** A source's watermark as stored. */
+    public record Watermark(String source, Instant maxEventTime, Instant watermark) {
+    }
+
+    private static final String ADVANCE = """
+            INSERT INTO watermark AS w (source, max_event_time, watermark, updated_at)
+            VALUES (?, ?, ?, now())
+            ON CONFLICT (source) DO UPDATE
+               SET max_event_time = GREATEST(w.max_event_time, EXCLUDED.max_event_time),
+                   watermark = GREATEST(w.watermark, EXCLUDED.watermark),
+                   updated_at = now()
+             WHERE w.max_event_time IS NULL OR w.max_event_time < EXCLUDED.max_event_time
+            """;
+
+    private final Duration allowedLateness;
+    private final Map<String, Instant> advancedTo = new ConcurrentHashMap<>();
+
+    public WatermarkTracker(Duration allowedLateness) {
+        this.allowedLateness = Objects.requireNonNull(allowedLateness, "allowedLateness");
+    }
+
+    public Duration allowedLateness() {
+        return allowedLateness;
+    }
+
+    /** Raises the source's watermark to {@code maxEventTime - allowedLateness} within the caller's transaction. */
+    void advance(Connection connection, String source, Instant maxEventTime) throws SQLException {
+        Instant known = advancedTo.get(source);
+        if (known != null && !maxEventTime.isAfter(known)) {
+            return;
+        }
+        try (PreparedStatement advance = connection.prepareStatement(ADVANCE)) {
+            advance.setString(1, source);
+            advance.setTimestamp(2, Timestamp.from(maxEventTime));
+            advance.setTimestamp(3, Timestamp.from(maxEventTime.minus(allowedLateness)));
+            advance.executeUpdate();
+        }
+    }
+
+    /** Called after commit: this process now knows the source is at least this far. */
+    void advanced(String source, Instant maxEventTime) {
+        advancedTo.merge(source, maxEventTime, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    /** The stored watermark of a source, if it has one. */
+    public static Optional<Watermark> read(DataSource dataSource, String source) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT max_event_time, watermark FROM watermark WHERE source = ?")) {
+            select.setString(1, source);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                Timestamp max = row.getTimestamp(1);
+                Timestamp watermark = row.getTimestamp(2);
+                return Optional.of(new Watermark(source, max == null ? null : max.toInstant(),
+                        watermark == null ? null : watermark.toInstant()));
+            }
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package io.streamvane.ingress.pipeline;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.streamvane.ingress.guard.RawEvent;
+import io.streamvane.ingress.guard.RawEventStore;
+import io.streamvane.ingress.guard.StoreOutcome;
+import io.streamvane.model.event.EnvelopeTrace;
+import io.streamvane.model.event.EventParser;
+import io.streamvane.model.event.GenesysEvent;
+import io.streamvane.model.event.ParseResult;
+import io.streamvane.model.event.ParsedItem;
+import io.streamvane.model.event.RejectionReason;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@link EventIngestion} every transport calls: parse with the shared-model {@link EventParser}, collapse
+ * duplicates within the body, store the rest through the guard's {@link RawEventStore} in one transaction, count.
+ *
+ * <p>An event without any time (possible only for topics Streamvane does not project) is stored under the start
+ * of its receive day (UTC): it needs a time to be partitioned, and a fixed time per day keeps re-deliveries on
+ * the same day deduplicated. Such an event is never late and never moves the watermark.
+ */
+public final class IngestionPipeline implements EventIngestion {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestionPipeline.class);
+    private static final int ATTEMPTS_ON_CONFLICT = 3;
+    /** An unescaped {@code \u0000}: PostgreSQL's jsonb and text cannot hold it. */
+    private static final Pattern NUL_ESCAPE = Pattern.compile("(?<!\\\\)(?:\\\\\\\\)*\\\\u0000");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final EventParser parser;
+    private final RawEventStore store;
+    private final IngressMetrics metrics;
+    private final Clock clock;
+
+    public IngestionPipeline(EventParser parser, RawEventStore store, MeterRegistry meters, Clock clock) {
+        this.parser = Objects.requireNonNull(parser, "parser");
+        this.store = Objects.requireNonNull(store, "store");
+        this.metrics = new IngressMetrics(Objects.requireNonNull(meters, "meters"));
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public IngestionResult ingest(byte[] body, Transport transport) {
+        Objects.requireNonNull(transport, "transport");
+        Instant receivedAt = clock.instant();
+        ParseResult parsed = parser.parse(body);
+        if (parsed instanceof ParseResult.Unreadable unreadable) {
+            metrics.rejected(transport, unreadable.reason().code());
+            return new IngestionResult.Unreadable(unreadable.reason().code(), unreadable.detail());
+        }
+        List<ParsedItem> items = ((ParseResult.Items) parsed).items();
+        metrics.batchSize(transport, items.size());
+
+        List<IngestionResult.ItemRejection> rejected = new ArrayList<>();
+        Map<String, RawEvent> distinct = new LinkedHashMap<>();
+        int controlFrames = 0;
+        int duplicatesInBody = 0;
+        for (ParsedItem item : items) {
+            if (item instanceof ParsedItem.Control) {
+                controlFrames++;
+            } else if (item instanceof ParsedItem.Rejected rejection) {
+                rejected.add(new IngestionResult.ItemRejection(
+                        rejection.index(), rejection.reason().code(), rejection.detail()));
+            } else if (item instanceof ParsedItem.Accepted accepted) {
+                GenesysEvent event = accepted.event();
+                if (holdsNul(event)) {
+                    rejected.add(new IngestionResult.ItemRejection(accepted.index(),
+                            RejectionReason.INVALID_FIELD.code(), "event contains \\u0000, which the store cannot hold"));
+                    continue;
+                }
+                RawEvent raw = toRawEvent(event, receivedAt);
+                if (distinct.putIfAbsent(raw.digestHex() + '@' + raw.eventTime(), raw) != null) {
+                    duplicatesInBody++;
+                }
+            }
+        }
+        rejected.forEach(rejection -> metrics.rejected(transport, rejection.reason()));
+
+        List<RawEvent> toStore = new ArrayList<>(distinct.values());
+        toStore.sort(Comparator.comparing(RawEvent::digestHex).thenComparing(RawEvent::eventTime));
+        StoreOutcome outcome = storeWithRetry(toStore, transport);
+
+        int accepted = outcome.insertedCount();
+        int duplicates = outcome.duplicateCount() + duplicatesInBody;
+        int late = outcome.lateCount();
+        metrics.accepted(transport, accepted);
+        metrics.duplicates(transport, duplicates);
+        metrics.late(transport, late);
+        recordLag(transport, toStore, outcome, receivedAt);
+        return new IngestionResult.Ingested(accepted, duplicates, rejected, controlFrames, late);
+    }
+
+    private StoreOutcome storeWithRetry(List<RawEvent> events, Transport transport) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return store.store(events, transport.code());
+            } catch (SQLException | RuntimeException failure) {
+                if (attempt < ATTEMPTS_ON_CONFLICT && StoreFailures.isRetryableNow(failure)) {
+                    log.debug("store conflict (attempt {}), retrying: {}", attempt, failure.toString());
+                    continue;
+                }
+                if (StoreFailures.isUnavailable(failure)) {
+                    throw new StoreUnavailableException("the metrics store is unavailable: " + failure.getMessage(),
+                            failure);
+                }
+                throw new IllegalStateException("storing " + events.size() + " events failed", failure);
+            }
+        }
+    }
+
+    private void recordLag(Transport transport, List<RawEvent> stored, StoreOutcome outcome, Instant receivedAt) {
+        if (outcome.insertedCount() == 0) {
+            return;
+        }
+        Timer lag = metrics.lag(transport);
+        for (int i = 0; i < stored.size(); i++) {
+            RawEvent event = stored.get(i);
+            if (outcome.isInserted(i) && event.eventTimeKnown()) {
+                Duration behind = Duration.between(event.eventTime(), receivedAt);
+                lag.record(behind.isNegative() ? Duration.ZERO : behind);
+            }
+        }
+    }
+
+    private static RawEvent toRawEvent(GenesysEvent event, Instant receivedAt) {
+        boolean timeKnown = event.eventTime() != null;
+        Instant eventTime = timeKnown ? event.eventTime() : receivedAt.truncatedTo(ChronoUnit.DAYS);
+        String payload = "{\"topicName\":" + JSON.writeValueAsString(event.topicName())
+                + ",\"version\":\"2\",\"eventBody\":" + event.eventBodyJson() + "}";
+        return new RawEvent(event.identity().digest(), event.identity().key(), event.kind().name(),
+                event.topicName(), eventTime, timeKnown, envelopeJson(event.trace()), event.eventBodyJson(), payload);
+    }
+
+    private static String envelopeJson(EnvelopeTrace trace) {
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("layers", trace.layers().stream().map(Enum::name).toList());
+        envelope.put("ids", trace.ids());
+        if (trace.publishedAt() != null) {
+            envelope.put("publishedAt", trace.publishedAt().toString());
+        }
+        return JSON.writeValueAsString(envelope);
+    }
+
+    private static boolean holdsNul(GenesysEvent event) {
+        return event.topicName().indexOf('\0') >= 0 || event.identity().key().indexOf('\0') >= 0
+                || NUL_ESCAPE.matcher(event.eventBodyJson()).find();
+    }
+}

@@ -181,7 +181,7 @@ final class AgentStateProjection {
     }
 
     private void add(IntervalDeltas deltas, String userId, String status, Instant start, Instant end, int sign) {
-        RoutingStatus s = RoutingStatus.fromGenesys(status);
+        RoutingStatus s = new RoutingState(status, null).asRoutingStatus();
         for (Map.Entry<Instant, Duration> part : new StatusPeriod(s, start, end).splitBy(base).entrySet()) {
             deltas.addAgent(new AgentKey(userId, part.getKey()),
                     AgentDelta.ofStatus(s, sign * part.getValue().toMillis()));

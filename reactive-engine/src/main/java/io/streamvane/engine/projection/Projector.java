@@ -4,7 +4,6 @@ import io.streamvane.model.event.AcdEnd;
 import io.streamvane.model.event.AcdStart;
 import io.streamvane.model.event.GenesysEvent;
 import io.streamvane.model.event.QueueObservations;
-import io.streamvane.model.kpi.AcdOutcome;
 import io.streamvane.model.kpi.Granularity;
 import io.streamvane.model.kpi.Interval;
 import io.streamvane.model.kpi.QueueContribution;
@@ -59,7 +58,7 @@ public final class Projector {
                     acd.add(e);
             } else if (e.body() instanceof AcdEnd end) {
                     deltas.addQueue(new QueueKey(end.queueId(), end.mediaType(), bucket(end.eventTime())),
-                            QueueContribution.ofAcdEnd(AcdOutcome.fromGenesys(end.acdOutcome()),
+                            QueueContribution.ofAcdEnd(end.asAcdOutcome(),
                                     waitMs(end.connectedDurationMs()), sl.resolve(end.queueId(), end.mediaType())));
                     acd.add(e);
             } else if (e.body() instanceof QueueObservations) {
@@ -126,7 +125,7 @@ public final class Projector {
                         ps.setString(4, x.mediaType());
                         ps.setTimestamp(5, null);
                         ps.setTimestamp(6, Timestamp.from(x.eventTime()));
-                        ps.setString(7, AcdOutcome.fromGenesys(x.acdOutcome()).name());
+                        ps.setString(7, x.asAcdOutcome().name());
                     }
                     ps.addBatch();
                 }

@@ -5,6 +5,8 @@ import io.streamvane.engine.finality.FinalitySweep;
 import io.streamvane.engine.inbox.InboxConsumer;
 import io.streamvane.engine.inbox.InboxWorkers;
 import io.streamvane.engine.projection.Projector;
+import io.streamvane.engine.projection.RangeRestatement;
+import io.streamvane.engine.replay.ReplayService;
 import io.streamvane.engine.settings.ServiceLevelSettingsSource;
 import io.streamvane.engine.store.Transactions;
 import io.streamvane.model.event.EventParser;
@@ -12,7 +14,11 @@ import io.streamvane.model.kpi.ServiceLevelOverride;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +27,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EngineProperties.class)
 public class EngineConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EngineConfiguration.class);
 
     @Bean
     Transactions engineTransactions(DataSource dataSource) {
@@ -45,6 +53,42 @@ public class EngineConfiguration {
     @Bean
     Projector projector(EngineProperties p, ServiceLevelSettingsSource serviceLevelSettingsSource) {
         return new Projector(p.baseGranularity(), serviceLevelSettingsSource);
+    }
+
+    @Bean
+    RangeRestatement rangeRestatement(EngineProperties p, ServiceLevelSettingsSource serviceLevelSettingsSource) {
+        return new RangeRestatement(p.baseGranularity(), serviceLevelSettingsSource, new EventParser());
+    }
+
+    /** One replay at a time per process; replicas serialise on the replay lock anyway. */
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService engineReplayRunner() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "engine-replay");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Bean
+    ReplayService replayService(Transactions engineTransactions, RangeRestatement rangeRestatement,
+            ExecutorService engineReplayRunner, EngineProperties p,
+            ServiceLevelSettingsSource serviceLevelSettingsSource) {
+        EngineProperties.Replay r = p.replay();
+        ReplayService replay = new ReplayService(engineTransactions, rangeRestatement,
+                new ReplayService.Settings(r.chunk(), r.segmentSpan()), engineReplayRunner, Clock.systemUTC());
+        if (r.onSettingsChange()) {
+            serviceLevelSettingsSource.onChange(() -> {
+                try {
+                    long id = replay.startRecent(r.settingsChangeHorizon());
+                    log.info("service-level settings changed: replay {} of the last {}", id,
+                            r.settingsChangeHorizon());
+                } catch (Exception e) {
+                    log.error("service-level settings changed but the replay could not be started", e);
+                }
+            });
+        }
+        return replay;
     }
 
     @Bean

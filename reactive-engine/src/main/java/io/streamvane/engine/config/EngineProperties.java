@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize       events claimed per transaction
  * @param pollInterval    fallback poll when no NOTIFY arrives
  * @param baseGranularity bucket length stored
+ * @param replay          recomputing a range from raw_event (admin endpoint and after SL settings changes)
  */
 @ConfigurationProperties("streamvane.engine")
 public record EngineProperties(
@@ -24,7 +25,8 @@ public record EngineProperties(
         @DefaultValue("PT15M") Granularity baseGranularity,
         @DefaultValue Finality finality,
         @DefaultValue AcdSessions acdSessions,
-        @DefaultValue ServiceLevel serviceLevel) {
+        @DefaultValue ServiceLevel serviceLevel,
+        @DefaultValue Replay replay) {
 
     /**
      * @param sweepInterval     how often intervals are checked for finality
@@ -39,6 +41,16 @@ public record EngineProperties(
     /** Configured SL layers (SPEC §2 defaults apply to everything unset). */
     public record ServiceLevel(@DefaultValue("1m") Duration refreshInterval, Layer global,
             Map<String, Layer> mediaType, Map<String, Layer> queue) {
+    }
+
+    /**
+     * @param chunk                  range restated per transaction: the longest pause of the live projection
+     * @param segmentSpan            how far apart in event time the events of one agent segment may lie
+     * @param onSettingsChange       replay recent buckets when stored per-queue SL settings change
+     * @param settingsChangeHorizon  how far back that replay reaches
+     */
+    public record Replay(@DefaultValue("1h") Duration chunk, @DefaultValue("12h") Duration segmentSpan,
+            @DefaultValue("true") boolean onSettingsChange, @DefaultValue("2d") Duration settingsChangeHorizon) {
     }
 
     public record Layer(Duration threshold, Duration shortAbandonThreshold, Boolean includeAbandons,

@@ -49,9 +49,9 @@ public final class InboxWorkers {
             threads.add(t);
         }
         Thread listener = new Thread(this::listen, "engine-listen");
+        // Not joined on stop: it may sit in getNotifications for a whole poll interval and holds no transaction.
         listener.setDaemon(true);
         listener.start();
-        threads.add(listener);
     }
 
     public synchronized void stop() {

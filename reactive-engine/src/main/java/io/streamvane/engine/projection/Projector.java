@@ -52,15 +52,8 @@ public final class Projector {
         List<GenesysEvent> acd = new ArrayList<>();
         List<GenesysEvent> observations = new ArrayList<>();
         for (GenesysEvent e : events) {
-            if (e.body() instanceof AcdStart s) {
-                    deltas.addQueue(new QueueKey(s.queueId(), s.mediaType(), bucket(s.eventTime())),
-                            QueueContribution.ofAcdStart());
-                    acd.add(e);
-            } else if (e.body() instanceof AcdEnd end) {
-                    deltas.addQueue(new QueueKey(end.queueId(), end.mediaType(), bucket(end.eventTime())),
-                            QueueContribution.ofAcdEnd(end.asAcdOutcome(),
-                                    waitMs(end.connectedDurationMs()), sl.resolve(end.queueId(), end.mediaType())));
-                    acd.add(e);
+            if (addAcd(deltas, e, sl, base)) {
+                acd.add(e);
             } else if (e.body() instanceof QueueObservations) {
                 observations.add(e);
             }
@@ -74,16 +67,27 @@ public final class Projector {
         return new Result(changed);
     }
 
+    /** Adds an acd.start/acd.end contribution to its own bucket; false for any other event. */
+    static boolean addAcd(IntervalDeltas deltas, GenesysEvent e, ServiceLevelPolicy sl, Granularity base) {
+        if (e.body() instanceof AcdStart s) {
+            deltas.addQueue(new QueueKey(s.queueId(), s.mediaType(), Interval.of(s.eventTime(), base).start()),
+                    QueueContribution.ofAcdStart());
+            return true;
+        } else if (e.body() instanceof AcdEnd end) {
+            deltas.addQueue(new QueueKey(end.queueId(), end.mediaType(), Interval.of(end.eventTime(), base).start()),
+                    QueueContribution.ofAcdEnd(end.asAcdOutcome(), waitMs(end.connectedDurationMs()),
+                            sl.resolve(end.queueId(), end.mediaType())));
+            return true;
+        }
+        return false;
+    }
+
     /**
      * A missing wait counts as 0; a negative one (which the KPI rule refuses) as 0 too, so one malformed event cannot
      * block its batch. The parser rejects non-numeric values, so this only sees numbers.
      */
     static long waitMs(Long connectedDurationMs) {
         return connectedDurationMs == null ? 0 : Math.max(0, connectedDurationMs);
-    }
-
-    private java.time.Instant bucket(java.time.Instant t) {
-        return Interval.of(t, base).start();
     }
 
     /** acd_session rows: start and end joined whichever comes first; keys sorted so replicas lock in one order. */

@@ -59,6 +59,21 @@ final class SegmentProjection {
                 byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(e);
             }
         }
+        write(c, byKey, deltas, false);
+    }
+
+    /**
+     * Replay: each segment is folded again from nothing over {@code allEvents} (every event it has, in any order), and
+     * the move from the stored segment to the refolded one goes to the interval rows, so a changed fold rule restates
+     * the buckets and refolding an unchanged segment changes nothing.
+     */
+    void restate(Connection c, TreeMap<AgentSegment.Key, List<GenesysEvent>> allEvents, IntervalDeltas deltas)
+            throws SQLException {
+        write(c, allEvents, deltas, true);
+    }
+
+    private void write(Connection c, TreeMap<AgentSegment.Key, List<GenesysEvent>> byKey, IntervalDeltas deltas,
+            boolean fromNothing) throws SQLException {
         if (byKey.isEmpty()) {
             return;
         }
@@ -87,9 +102,14 @@ final class SegmentProjection {
         try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
             for (Map.Entry<AgentSegment.Key, List<GenesysEvent>> entry : byKey.entrySet()) {
                 AgentSegment before = stored.get(entry.getKey());
-                AgentSegment after = before;
+                AgentSegment after = fromNothing
+                        ? AgentSegment.empty(entry.getKey().conversationId(), entry.getKey().participantId())
+                        : before;
                 for (GenesysEvent e : entry.getValue()) {
                     after = fold(after, e);
+                }
+                if (fromNothing && after.equals(before)) {
+                    continue;
                 }
                 for (SegmentDelta d : SegmentMove.between(before, after, base).deltas()) {
                     deltas.addSegment(d);

@@ -9,7 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -31,6 +33,12 @@ public final class ServiceLevelSettingsSource implements Supplier<ServiceLevelPo
     private final Transactions tx;
     private final Configured configured;
     private final AtomicReference<ServiceLevelPolicy> current;
+    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+    private Inputs loaded;
+
+    /** What the store contributed to the policy, compared between refreshes to detect a change. */
+    private record Inputs(Map<String, ServiceLevelOverride> stored, Map<QueueMedia, Duration> synced) {
+    }
 
     public ServiceLevelSettingsSource(Transactions tx, Configured configured) {
         this.tx = tx;
@@ -43,8 +51,16 @@ public final class ServiceLevelSettingsSource implements Supplier<ServiceLevelPo
         return current.get();
     }
 
+    /**
+     * Runs {@code listener} after a refresh that found the stored settings changed since the previous refresh (not
+     * after the first refresh of the process: what the store held at start-up is taken as already projected).
+     */
+    public void onChange(Runnable listener) {
+        changeListeners.add(listener);
+    }
+
     /** Re-reads stored overrides and synced thresholds; returns the new policy. */
-    public ServiceLevelPolicy refresh() throws SQLException {
+    public synchronized ServiceLevelPolicy refresh() throws SQLException {
         Map<QueueMedia, Duration> synced = new HashMap<>();
         Map<String, ServiceLevelOverride> stored = new HashMap<>();
         tx.inTransaction(c -> {
@@ -70,6 +86,12 @@ public final class ServiceLevelSettingsSource implements Supplier<ServiceLevelPo
         });
         ServiceLevelPolicy policy = build(stored, synced);
         current.set(policy);
+        Inputs now = new Inputs(Map.copyOf(stored), Map.copyOf(synced));
+        boolean changed = loaded != null && !loaded.equals(now);
+        loaded = now;
+        if (changed) {
+            changeListeners.forEach(Runnable::run);
+        }
         return policy;
     }
 

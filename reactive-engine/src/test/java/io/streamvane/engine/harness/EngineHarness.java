@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -45,9 +46,19 @@ public final class EngineHarness {
     }
 
     public EngineHarness(ServiceLevelPolicy policy) {
-        this.dataSource = TestDatabases.freshMigrated().dataSource();
+        this(() -> policy);
+    }
+
+    /** An engine whose projection reads the policy from {@code policy} per batch (for settings changes). */
+    public EngineHarness(Supplier<ServiceLevelPolicy> policy) {
+        this(TestDatabases.freshMigrated().dataSource(), policy);
+    }
+
+    /** A further engine on an existing database, e.g. one whose policy changed. */
+    public EngineHarness(DataSource dataSource, Supplier<ServiceLevelPolicy> policy) {
+        this.dataSource = dataSource;
         this.tx = new Transactions(dataSource);
-        this.consumer = new InboxConsumer(tx, new Projector(Granularity.PT15M, () -> policy), parser);
+        this.consumer = new InboxConsumer(tx, new Projector(Granularity.PT15M, policy), parser);
         this.finality = new FinalitySweep(tx, Duration.ofDays(3650), Clock.systemUTC(), 1000);
     }
 
@@ -165,7 +176,7 @@ public final class EngineHarness {
             // DELETE, not TRUNCATE: truncating the ~50 raw_event partitions costs seconds per call.
             for (String table : List.of("raw_event", "engine_inbox", "queue_interval", "agent_interval",
                     "agent_segment", "acd_session", "agent_state", "routing_status_history", "queue_observation",
-                    "watermark", "kpi_change_log")) {
+                    "watermark", "kpi_change_log", "engine_replay")) {
                 s.execute("DELETE FROM " + table);
             }
         }

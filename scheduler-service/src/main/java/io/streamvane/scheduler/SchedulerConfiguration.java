@@ -111,8 +111,10 @@ public class SchedulerConfiguration {
                 .register(ScheduledJobs.RECONCILE, reconciler::runAllPasses);
     }
 
+    // Component scanning registers nested configurations on their own, so the outer condition is repeated here.
     @Configuration(proxyBeanMethods = false)
     @EnableScheduling
+    @ConditionalOnProperty(prefix = "streamvane.scheduler.genesys", name = "client-id")
     @ConditionalOnProperty(name = "streamvane.scheduler.jobs.enabled", havingValue = "true", matchIfMissing = true)
     static class Schedule {
         @Bean

@@ -31,9 +31,12 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = EngineApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"streamvane.engine.poll-interval=60s", "streamvane.engine.finality.sweep-interval=200ms",
-                "streamvane.engine.service-level.refresh-interval=200ms"})
+                "streamvane.engine.service-level.refresh-interval=200ms",
+                "streamvane.security.api-keys[0].name=ops", "streamvane.security.api-keys[0].key=" + EngineWiringTest.ADMIN_KEY,
+                "streamvane.security.api-keys[0].scopes[0]=admin"})
 class EngineWiringTest {
 
+    static final String ADMIN_KEY = "engine-test-admin";
     private static final TestDatabase DB = TestDatabases.fresh();
 
     @DynamicPropertySource
@@ -103,7 +106,7 @@ class EngineWiringTest {
     @Test
     void theAdminEndpointStartsAReplayAndReportsItsProgress() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        HttpResponse<String> started = http.send(HttpRequest.newBuilder().header("X-API-Key", ADMIN_KEY).uri(URI.create("http://localhost:" + port
                 + "/api/v1/admin/replay?from=2025-03-03T10:00:00Z&to=2025-03-03T11:00:00Z"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(started.statusCode()).isEqualTo(202);
@@ -111,17 +114,27 @@ class EngineWiringTest {
         assertThat(started.body()).contains("\"id\"");
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            HttpResponse<String> progress = http.send(HttpRequest.newBuilder(
+            HttpResponse<String> progress = http.send(HttpRequest.newBuilder().header("X-API-Key", ADMIN_KEY).uri(
                     URI.create("http://localhost:" + port + location)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(progress.statusCode()).isEqualTo(200);
             assertThat(progress.body()).contains("\"status\":\"done\"").contains("\"chunksTotal\":1");
         });
-        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        HttpResponse<String> bad = http.send(HttpRequest.newBuilder().header("X-API-Key", ADMIN_KEY).uri(URI.create("http://localhost:" + port
                 + "/api/v1/admin/replay?from=2025-03-03T11:00:00Z&to=2025-03-03T10:00:00Z"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(bad.statusCode()).isEqualTo(400);
-        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        assertThat(http.send(HttpRequest.newBuilder().header("X-API-Key", ADMIN_KEY).uri(URI.create("http://localhost:" + port
                 + "/api/v1/admin/replay/999999")).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void replayIsRefusedWithoutAnAdminKey() throws Exception {
+        HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://localhost:" + port + "/api/v1/admin/replay?from=2025-03-03T10:00:00Z&to=2025-03-03T11:00:00Z"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
     }
 }

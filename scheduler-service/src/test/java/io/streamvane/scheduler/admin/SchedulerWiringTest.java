@@ -19,6 +19,8 @@ import org.springframework.web.client.RestClient;
 class SchedulerWiringTest {
 
     static final FakeGenesys FAKE = new FakeGenesys();
+    static final String ADMIN_KEY = "scheduler-test-admin";
+    static final String READ_KEY = "scheduler-test-read";
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) {
@@ -28,6 +30,12 @@ class SchedulerWiringTest {
         registry.add("streamvane.scheduler.genesys.api-base-url", FAKE.server::baseUrl);
         registry.add("streamvane.scheduler.genesys.login-base-url", FAKE.server::baseUrl);
         registry.add("streamvane.scheduler.jobs.enabled", () -> "false");
+        registry.add("streamvane.security.api-keys[0].name", () -> "ops");
+        registry.add("streamvane.security.api-keys[0].key", () -> ADMIN_KEY);
+        registry.add("streamvane.security.api-keys[0].scopes[0]", () -> "admin");
+        registry.add("streamvane.security.api-keys[1].name", () -> "bi");
+        registry.add("streamvane.security.api-keys[1].key", () -> READ_KEY);
+        registry.add("streamvane.security.api-keys[1].scopes[0]", () -> "read");
     }
 
     @AfterAll
@@ -44,7 +52,8 @@ class SchedulerWiringTest {
                 {"entities":[{"id":"q-1","name":"Sales","mediaSettings":{"call":{"serviceLevel":{"percentage":0.8,"durationMs":20000}}}}],
                  "pageNumber":1,"pageCount":1}""")));
         FAKE.server.stubFor(get(urlPathEqualTo("/api/v2/users")).willReturn(okJson("{\"entities\":[]}")));
-        RestClient http = RestClient.create("http://localhost:" + port);
+        RestClient http = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader("X-API-Key", ADMIN_KEY).build();
 
         String run = http.post().uri("/api/v1/scheduler/jobs/reference-sync/run").retrieve().body(String.class);
         String jobs = http.get().uri("/api/v1/scheduler/jobs").retrieve().body(String.class);
@@ -53,5 +62,20 @@ class SchedulerWiringTest {
         assertThat(run).contains("\"ran\":true");
         assertThat(jobs).contains("reference-sync", "gap-fill", "reconcile", "\"genesysRequests\":2");
         assertThat(gaps).isEqualTo("[]");
+    }
+
+    @Test
+    void adminApiRefusesCallersWithoutTheAdminScope() {
+        RestClient anonymous = RestClient.create("http://localhost:" + port);
+        RestClient reader = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader("X-API-Key", READ_KEY).build();
+
+        assertThat(status(anonymous.post().uri("/api/v1/scheduler/jobs/reference-sync/run"))).isEqualTo(401);
+        assertThat(status(reader.post().uri("/api/v1/scheduler/jobs/reference-sync/run"))).isEqualTo(403);
+        assertThat(status(reader.get().uri("/api/v1/scheduler/gaps"))).isEqualTo(403);
+    }
+
+    private static int status(RestClient.RequestHeadersSpec<?> request) {
+        return request.exchange((req, res) -> res.getStatusCode().value());
     }
 }

@@ -1,11 +1,9 @@
 package io.streamvane.standalone.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
 import io.streamvane.simulator.api.FakeGenesysApi;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,22 +11,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The demo profile on a tiny day at a high speedup: a key is generated and bound as the app's API key, the banner
- * prints it, the simulator's events arrive with it, and the fake Genesys API answers. The HTTP ingress endpoint has
- * not landed on main yet, so events go to a stub ingress (streamvane.simulator.ingress-url) that records them.
+ * The demo profile on a tiny day at a high speedup, end to end in one process: a key is generated and registered,
+ * the banner prints it, the simulator posts its events to the app's own HTTP ingress with that key, the engine
+ * projects them, and the fake Genesys API answers.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "streamvane.simulator.duration=30m",
@@ -36,17 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("demo")
 class DemoSimulationTest {
 
-    static final StubIngress INGRESS = StubIngress.start();
-
-    @DynamicPropertySource
-    static void ingress(DynamicPropertyRegistry registry) {
-        registry.add("streamvane.simulator.ingress-url", INGRESS::url);
-    }
-
-    @AfterAll
-    static void stopIngress() {
-        INGRESS.server.stop(0);
-    }
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Autowired
     DemoSimulation demo;
@@ -66,15 +50,14 @@ class DemoSimulationTest {
     }
 
     @Test
-    void eventsReachIngressWithTheBannersKey() throws InterruptedException {
-        String key = environment.getProperty("streamvane.simulator.api-key");
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (INGRESS.posts.get() < 50 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(INGRESS.posts.get()).isGreaterThanOrEqualTo(50);
-        assertThat(INGRESS.keys).containsExactly(key);
-        assertThat(INGRESS.paths).containsExactly("/api/v1/events");
+    void eventsFlowThroughIngressIntoTheKpiTables() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(demo.sink()).isNotNull();
+            assertThat(jdbc.queryForObject("select count(*) from raw_event", Long.class)).isGreaterThan(100);
+            assertThat(jdbc.queryForObject("select coalesce(sum(offered), 0) from queue_interval", Long.class))
+                    .isGreaterThan(10);
+        });
+        assertThat(demo.sink().statusCounts()).containsKey(202).doesNotContainKeys(401, 403, 500, 503);
     }
 
     @Test
@@ -96,41 +79,5 @@ class DemoSimulationTest {
 
         assertThat(queues.statusCode()).isEqualTo(200);
         assertThat(queues.body()).contains("\"total\":4").contains("\"serviceLevel\"");
-    }
-
-    /** Stands in for POST /api/v1/events: counts posts and remembers the keys and paths it saw. */
-    static final class StubIngress {
-        final HttpServer server;
-        final AtomicInteger posts = new AtomicInteger();
-        final Set<String> keys = ConcurrentHashMap.newKeySet();
-        final Set<String> paths = ConcurrentHashMap.newKeySet();
-
-        private StubIngress(HttpServer server) {
-            this.server = server;
-        }
-
-        static StubIngress start() {
-            try {
-                HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-                StubIngress stub = new StubIngress(server);
-                server.createContext("/", exchange -> {
-                    exchange.getRequestBody().readAllBytes();
-                    stub.paths.add(exchange.getRequestURI().getPath());
-                    String key = exchange.getRequestHeaders().getFirst("X-API-Key");
-                    stub.keys.add(key == null ? "<none>" : key);
-                    stub.posts.incrementAndGet();
-                    exchange.sendResponseHeaders(202, -1);
-                    exchange.close();
-                });
-                server.start();
-                return stub;
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        String url() {
-            return "http://localhost:" + server.getAddress().getPort();
-        }
     }
 }

@@ -124,3 +124,4 @@ public final class RabbitSink implements Sink {
         return out;
     }
 
+}

@@ -1,0 +1,343 @@
+package io.streamvane.egress.delivery;
+
+import io.streamvane.model.kpi.Granularity;
+import io.streamvane.model.kpi.ServiceLevelPolicy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The delivery engine's SQL: cursor take-over, claims and settlement, replay, statistics. Every method is one
+ * transaction on its own connection.
+ */
+public final class DeliveryStore {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    /** How one claimed delivery is settled. */
+    public sealed interface Settlement {
+        long id();
+
+        record Done(long id) implements Settlement {
+        }
+
+        record Again(long id, String error, Instant notBefore) implements Settlement {
+        }
+
+        record Dead(long id, String error) implements Settlement {
+        }
+    }
+
+    /** Per sink: pending deliveries, dead letters, oldest pending enqueue time, change-log rows not yet taken over. */
+    public record Stats(long pending, long deadLettered, Instant oldestPending, long untaken) {
+    }
+
+    public record DeadLetter(long id, String payloadId, int attempts, String lastError, Instant deadLetteredAt) {
+    }
+
+    private final DataSource dataSource;
+    private final ServiceLevelPolicyReader policies;
+    private final DeliveryProperties.StartFrom startFrom;
+
+    public DeliveryStore(DataSource dataSource, ServiceLevelPolicyReader policies,
+            DeliveryProperties.StartFrom startFrom) {
+        this.dataSource = dataSource;
+        this.policies = policies;
+        this.startFrom = startFrom;
+    }
+
+    @FunctionalInterface
+    interface Work<T> {
+        T apply(Connection c) throws Exception;
+    }
+
+    <T> T inTransaction(Work<T> work) throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.apply(c);
+                c.commit();
+                return result;
+            } catch (Exception | Error e) {
+                try {
+                    c.rollback();
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Turns change-log rows past the sink's cursor into deliveries and moves the cursor, in one transaction. The
+     * cursor row is locked with SKIP LOCKED, so while one replica takes over for a sink the others skip it.
+     *
+     * @return change-log rows consumed (0 when there were none or another replica holds the cursor)
+     */
+    public int takeOver(String sink, FeedShape shape, int limit) throws Exception {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO sink_cursor (sink_name, last_change_id) "
+                    + "VALUES (?, CASE WHEN ? THEN (SELECT coalesce(max(id), 0) FROM kpi_change_log) ELSE 0 END) "
+                    + "ON CONFLICT (sink_name) DO NOTHING")) {
+                ps.setString(1, sink);
+                ps.setBoolean(2, startFrom == DeliveryProperties.StartFrom.LATEST);
+                ps.executeUpdate();
+            }
+            long cursor;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT last_change_id FROM sink_cursor WHERE sink_name = ? FOR UPDATE SKIP LOCKED")) {
+                ps.setString(1, sink);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return 0;
+                    }
+                    cursor = rs.getLong(1);
+                }
+            }
+            record Key(String queueId, String mediaType, Instant start) {
+            }
+            Set<Key> keys = new LinkedHashSet<>();
+            long last = cursor;
+            int read = 0;
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, row_kind, queue_id, media_type, interval_start "
+                    + "FROM kpi_change_log WHERE id > ? ORDER BY id LIMIT ?")) {
+                ps.setLong(1, cursor);
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        read++;
+                        last = rs.getLong(1);
+                        if ("queue".equals(rs.getString(2))) {
+                            keys.add(new Key(rs.getString(3), rs.getString(4),
+                                    shape.granularity().bucketStart(rs.getTimestamp(5).toInstant())));
+                        }
+                    }
+                }
+            }
+            if (read == 0) {
+                return 0;
+            }
+            ServiceLevelPolicy policy = policies.policy(c);
+            for (Key k : keys) {
+                Optional<QueueIntervalRow> row =
+                        IntervalRows.read(c, k.queueId(), k.mediaType(), k.start(), shape.granularity(), policy);
+                if (row.isPresent() && (!shape.finalOnly() || row.get().isFinal())) {
+                    enqueue(c, sink, row.get(), false);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE sink_cursor SET last_change_id = ?, "
+                    + "updated_at = now(), version = version + 1 WHERE sink_name = ?")) {
+                ps.setLong(1, last);
+                ps.setString(2, sink);
+                ps.executeUpdate();
+            }
+            return read;
+        });
+    }
+
+    /** Inserts the row's delivery (or, for a replay, puts a settled one back to pending) and collapses older pending revisions. */
+    private static boolean enqueue(Connection c, String sink, QueueIntervalRow row, boolean replay) throws SQLException {
+        String sql = "INSERT INTO sink_delivery (sink, payload_id, row_key, revision, interval_start, payload) "
+                + "VALUES (?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (sink, payload_id) DO "
+                + (replay ? "UPDATE SET status = 'pending', attempts = 0, last_error = NULL, next_attempt_at = now(), "
+                        + "dead_lettered_at = NULL, delivered_at = NULL, created_at = now(), updated_at = now(), "
+                        + "version = sink_delivery.version + 1 WHERE sink_delivery.status <> 'pending'"
+                        : "NOTHING");
+        int inserted;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, sink);
+            ps.setString(2, row.payloadId());
+            ps.setString(3, row.rowKey());
+            ps.setInt(4, row.revision());
+            ps.setTimestamp(5, Timestamp.from(row.intervalStart()));
+            ps.setString(6, JSON.writeValueAsString(row.toMap()));
+            inserted = ps.executeUpdate();
+        }
+        if (inserted > 0) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE sink_delivery SET status = 'superseded', "
+                    + "updated_at = now(), version = version + 1 WHERE id IN (SELECT id FROM sink_delivery "
+                    + "WHERE sink = ? AND row_key = ? AND status = 'pending' AND revision < ? FOR UPDATE SKIP LOCKED)")) {
+                ps.setString(1, sink);
+                ps.setString(2, row.rowKey());
+                ps.setInt(3, row.revision());
+                ps.executeUpdate();
+            }
+        }
+        return inserted > 0;
+    }
+
+    /**
+     * Claims up to {@code limit} due deliveries of the sink with row locks (SKIP LOCKED: another replica claims
+     * others or nothing), hands them to {@code send} while the locks are held, and applies its settlements. A
+     * delivery whose key has an older pending delivery is not due: revision r+1 never overtakes r.
+     *
+     * @return the number claimed
+     */
+    public int sendDue(String sink, int limit, Work<List<Settlement>> sendAndSettle,
+            java.util.function.Consumer<List<Delivery>> claimed) throws Exception {
+        return inTransaction(c -> {
+            List<Delivery> batch = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT d.id, d.payload_id, d.row_key, d.attempts, "
+                    + "d.payload::text, d.created_at FROM sink_delivery d WHERE d.sink = ? AND d.status = 'pending' "
+                    + "AND d.next_attempt_at <= now() AND NOT EXISTS (SELECT 1 FROM sink_delivery e WHERE "
+                    + "e.sink = d.sink AND e.row_key = d.row_key AND e.status = 'pending' AND e.id < d.id) "
+                    + "ORDER BY d.id LIMIT ? FOR UPDATE OF d SKIP LOCKED")) {
+                ps.setString(1, sink);
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        batch.add(new Delivery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                                JSON.readValue(rs.getString(5), MAP), rs.getTimestamp(6).toInstant()));
+                    }
+                }
+            }
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            claimed.accept(batch);
+            List<Settlement> settlements = sendAndSettle.apply(c);
+            settle(c, settlements);
+            return batch.size();
+        });
+    }
+
+    private static void settle(Connection c, List<Settlement> settlements) throws SQLException {
+        try (PreparedStatement done = c.prepareStatement("UPDATE sink_delivery SET status = 'delivered', "
+                + "delivered_at = now(), attempts = attempts + 1, last_error = NULL, updated_at = now(), "
+                + "version = version + 1 WHERE id = ?");
+                PreparedStatement again = c.prepareStatement("UPDATE sink_delivery d SET attempts = attempts + 1, "
+                        + "last_error = ?, next_attempt_at = ?, updated_at = now(), version = version + 1, "
+                        // A newer revision of the same row waits behind this one: it carries everything, so this one goes.
+                        + "status = CASE WHEN EXISTS (SELECT 1 FROM sink_delivery n WHERE n.sink = d.sink AND "
+                        + "n.row_key = d.row_key AND n.status = 'pending' AND n.id > d.id) THEN 'superseded' "
+                        + "ELSE 'pending' END WHERE id = ?");
+                PreparedStatement dead = c.prepareStatement("UPDATE sink_delivery SET status = 'dead_lettered', "
+                        + "dead_lettered_at = now(), attempts = attempts + 1, last_error = ?, updated_at = now(), "
+                        + "version = version + 1 WHERE id = ?")) {
+            for (Settlement s : settlements) {
+                if (s instanceof Settlement.Done d) {
+                    done.setLong(1, d.id());
+                    done.addBatch();
+                } else if (s instanceof Settlement.Again a) {
+                    again.setString(1, truncate(a.error()));
+                    again.setTimestamp(2, Timestamp.from(a.notBefore()));
+                    again.setLong(3, a.id());
+                    again.addBatch();
+                } else if (s instanceof Settlement.Dead x) {
+                    dead.setString(1, truncate(x.error()));
+                    dead.setLong(2, x.id());
+                    dead.addBatch();
+                }
+            }
+            done.executeBatch();
+            again.executeBatch();
+            dead.executeBatch();
+        }
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 2000 ? s : s.substring(0, 2000);
+    }
+
+    /**
+     * Re-enqueues the current rows of every interval starting in [from, to) for the sink (final ones only for a
+     * final-only sink), with their stable payload ids: settled deliveries go back to pending, attempts reset.
+     *
+     * @return deliveries enqueued
+     */
+    public int replay(String sink, FeedShape shape, Instant from, Instant to) throws Exception {
+        return inTransaction(c -> {
+            Granularity g = shape.granularity();
+            record Key(String queueId, String mediaType, Instant start) {
+            }
+            Set<Key> keys = new LinkedHashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT queue_id, media_type, interval_start "
+                    + "FROM queue_interval_effective WHERE interval_start >= ? AND interval_start < ? "
+                    + "ORDER BY interval_start, queue_id, media_type")) {
+                ps.setTimestamp(1, Timestamp.from(g.bucketStart(from)));
+                ps.setTimestamp(2, Timestamp.from(to));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        keys.add(new Key(rs.getString(1), rs.getString(2), g.bucketStart(rs.getTimestamp(3).toInstant())));
+                    }
+                }
+            }
+            ServiceLevelPolicy policy = policies.policy(c);
+            int n = 0;
+            for (Key k : keys) {
+                Optional<QueueIntervalRow> row = IntervalRows.read(c, k.queueId(), k.mediaType(), k.start(), g, policy);
+                if (row.isPresent() && (!shape.finalOnly() || row.get().isFinal()) && enqueue(c, sink, row.get(), true)) {
+                    n++;
+                }
+            }
+            return n;
+        });
+    }
+
+    /** Puts the sink's dead letters back to pending with fresh attempts. */
+    public int retryDeadLetters(String sink) throws Exception {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE sink_delivery SET status = 'pending', attempts = 0, "
+                    + "next_attempt_at = now(), dead_lettered_at = NULL, updated_at = now(), version = version + 1 "
+                    + "WHERE sink = ? AND status = 'dead_lettered'")) {
+                ps.setString(1, sink);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    public List<DeadLetter> deadLetters(String sink, int limit) throws Exception {
+        return inTransaction(c -> {
+            List<DeadLetter> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, payload_id, attempts, last_error, "
+                    + "dead_lettered_at FROM sink_delivery WHERE sink = ? AND status = 'dead_lettered' "
+                    + "ORDER BY dead_lettered_at DESC LIMIT ?")) {
+                ps.setString(1, sink);
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new DeadLetter(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                                rs.getTimestamp(5).toInstant()));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    public Stats stats(String sink) throws Exception {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT "
+                    + "(SELECT count(*) FROM sink_delivery WHERE sink = ? AND status = 'pending'), "
+                    + "(SELECT count(*) FROM sink_delivery WHERE sink = ? AND status = 'dead_lettered'), "
+                    + "(SELECT min(created_at) FROM sink_delivery WHERE sink = ? AND status = 'pending'), "
+                    + "(SELECT count(*) FROM kpi_change_log WHERE id > coalesce("
+                    + "(SELECT last_change_id FROM sink_cursor WHERE sink_name = ?), 0))")) {
+                for (int i = 1; i <= 4; i++) {
+                    ps.setString(i, sink);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    Timestamp oldest = rs.getTimestamp(3);
+                    return new Stats(rs.getLong(1), rs.getLong(2), oldest == null ? null : oldest.toInstant(),
+                            rs.getLong(4));
+                }
+            }
+        });
+    }
+}

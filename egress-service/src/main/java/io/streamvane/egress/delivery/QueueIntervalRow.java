@@ -1,0 +1,127 @@
+package io.streamvane.egress.delivery;
+
+import io.streamvane.model.kpi.DerivedKpis;
+import io.streamvane.model.kpi.Granularity;
+import io.streamvane.model.kpi.IntervalComponents;
+import io.streamvane.model.kpi.ServiceLevelSettings;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The row every push sink sends (SPEC §3.3): the fields of the interval API (§3.1) plus queueName, intervalMinutes,
+ * slThresholdSeconds, revision and isFinal, and a few conveniences that WFM import formats ask for (seconds instead
+ * of milliseconds, SL as a percentage with its denominator, date and time apart). Derived values come from
+ * {@link DerivedKpis} only.
+ *
+ * @param revision for PT15M the stored row's revision; for a coarser row the sum of its buckets' revisions, which
+ *                 grows whenever any of them changes (every stored change bumps a revision, starting at 1)
+ */
+public record QueueIntervalRow(String queueId, String queueName, String mediaType, Instant intervalStart,
+        Granularity granularity, IntervalComponents components, ServiceLevelSettings settings, int revision,
+        boolean isFinal) {
+
+    public static final String IS_FINAL = "isFinal";
+
+    /** Every field name of {@link #toMap()}, in its order; per-feed column mappings pick from these. */
+    public static final List<String> FIELDS = List.of("id", "queueId", "queueName", "mediaType", "intervalStart",
+            "intervalEnd", "intervalMinutes", "intervalDate", "intervalTime", "granularity", "offered", "answered",
+            "answeredWithinSl", "abandoned", "shortAbandoned", "flowOuts", "answerWaitMs", "abandonWaitMs", "handled",
+            "handleMs", "talkMs", "holdMs", "acwMs", "answerWaitSeconds", "abandonWaitSeconds", "handleSeconds",
+            "talkSeconds", "holdSeconds", "acwSeconds", "serviceLevel", "serviceLevelPct", "slDenominator",
+            "asaSeconds", "ahtSeconds", "abandonRate", "slThresholdSeconds", "revision", "final", IS_FINAL);
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter COMPACT =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
+
+    public QueueIntervalRow {
+        Objects.requireNonNull(queueId, "queueId");
+        Objects.requireNonNull(mediaType, "mediaType");
+        Objects.requireNonNull(intervalStart, "intervalStart");
+        Objects.requireNonNull(granularity, "granularity");
+        Objects.requireNonNull(components, "components");
+        Objects.requireNonNull(settings, "settings");
+    }
+
+    /** Identifies the row regardless of revision: queueId|mediaType|granularity|intervalStart. */
+    public String rowKey() {
+        return rowKey(queueId, mediaType, granularity, intervalStart);
+    }
+
+    public static String rowKey(String queueId, String mediaType, Granularity granularity, Instant intervalStart) {
+        return queueId + "|" + mediaType + "|" + granularity + "|" + intervalStart;
+    }
+
+    /**
+     * Row key + revision, in the characters Standard Webhooks allows in {@code webhook-id} (no '.'), e.g.
+     * {@code kpi_<queueId>_voice_PT15M_20250304T0915Z_r3}.
+     */
+    public String payloadId() {
+        String raw = "kpi_" + queueId + "_" + mediaType + "_" + granularity + "_" + COMPACT.format(intervalStart)
+                + "_r" + revision;
+        return raw.replaceAll("[^A-Za-z0-9_-]", "-");
+    }
+
+    public Instant intervalEnd() {
+        return intervalStart.plus(granularity.duration());
+    }
+
+    public Map<String, Object> toMap() {
+        IntervalComponents c = components;
+        DerivedKpis d = DerivedKpis.of(c, settings);
+        long slDenominator = DerivedKpis.serviceLevelDenominator(c, settings);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", payloadId());
+        m.put("queueId", queueId);
+        m.put("queueName", queueName);
+        m.put("mediaType", mediaType);
+        m.put("intervalStart", intervalStart.toString());
+        m.put("intervalEnd", intervalEnd().toString());
+        m.put("intervalMinutes", granularity.duration().toMinutes());
+        m.put("intervalDate", DATE.format(intervalStart));
+        m.put("intervalTime", TIME.format(intervalStart));
+        m.put("granularity", granularity.name());
+        m.put("offered", c.offered());
+        m.put("answered", c.answered());
+        m.put("answeredWithinSl", c.answeredWithinSl());
+        m.put("abandoned", c.abandoned());
+        m.put("shortAbandoned", c.shortAbandoned());
+        m.put("flowOuts", c.flowOuts());
+        m.put("answerWaitMs", c.answerWaitMs());
+        m.put("abandonWaitMs", c.abandonWaitMs());
+        m.put("handled", c.handled());
+        m.put("handleMs", c.handleMs());
+        m.put("talkMs", c.talkMs());
+        m.put("holdMs", c.holdMs());
+        m.put("acwMs", c.acwMs());
+        m.put("answerWaitSeconds", seconds(c.answerWaitMs()));
+        m.put("abandonWaitSeconds", seconds(c.abandonWaitMs()));
+        m.put("handleSeconds", seconds(c.handleMs()));
+        m.put("talkSeconds", seconds(c.talkMs()));
+        m.put("holdSeconds", seconds(c.holdMs()));
+        m.put("acwSeconds", seconds(c.acwMs()));
+        m.put("serviceLevel", d.serviceLevel());
+        m.put("serviceLevelPct", d.serviceLevel() == null ? null : d.serviceLevel() * 100);
+        m.put("slDenominator", slDenominator);
+        m.put("asaSeconds", d.asaSeconds());
+        m.put("ahtSeconds", d.ahtSeconds());
+        m.put("abandonRate", d.abandonRate());
+        m.put("slThresholdSeconds", seconds(settings.slThreshold().toMillis()));
+        m.put("revision", revision);
+        m.put("final", isFinal);
+        m.put(IS_FINAL, isFinal);
+        return m;
+    }
+
+    /** Whole seconds as a long, fractions as a plain decimal: 1500 ms is 1.5, 20000 ms is 20. */
+    private static Number seconds(long ms) {
+        return ms % 1000 == 0 ? (Number) (ms / 1000) : BigDecimal.valueOf(ms, 3).stripTrailingZeros();
+    }
+}

@@ -1,0 +1,58 @@
+package io.streamvane.egress.wfm;
+
+import io.streamvane.model.kpi.Granularity;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** The WFM HTTP feeds ({@code streamvane.egress.wfm.feeds[*]}); any number, each its own sink. */
+@ConfigurationProperties("streamvane.egress.wfm")
+public record WfmProperties(@DefaultValue List<Feed> feeds) {
+
+    public enum Format { JSON, CSV }
+
+    /**
+     * One feed.
+     *
+     * @param name          sink name (cursor, deliveries, metrics tag, admin path)
+     * @param url           receiver endpoint (POST)
+     * @param granularity   PT15M or PT30M (any multiple of the stored PT15M works)
+     * @param finalOnly     send a row only once final (and again when restated); else every revision
+     * @param format        JSON (Standard Webhooks envelope) or CSV
+     * @param columns       field mapping: output name and source field (see QueueIntervalRow.FIELDS) or a constant;
+     *                      empty = every field under its own name
+     * @param csv           CSV details
+     * @param batchSize     rows per request; 1 makes webhook-id the row's payload id
+     * @param signingSecret Standard Webhooks secret ({@code whsec_<base64>}); none = unsigned
+     * @param headers       extra request headers, e.g. Authorization: Bearer ...
+     * @param oauth2        OAuth2 client credentials towards the receiver (Authorization: Bearer from the token URI)
+     * @param timeout       request timeout
+     */
+    public record Feed(
+            String name,
+            URI url,
+            @DefaultValue("PT15M") Granularity granularity,
+            @DefaultValue("false") boolean finalOnly,
+            @DefaultValue("JSON") Format format,
+            @DefaultValue List<Column> columns,
+            @DefaultValue Csv csv,
+            @DefaultValue("1") int batchSize,
+            String signingSecret,
+            @DefaultValue Map<String, String> headers,
+            OAuth2 oauth2,
+            @DefaultValue("30s") Duration timeout) {
+    }
+
+    /** One output column: {@code field} from the row, or the constant {@code value}. */
+    public record Column(String name, String field, String value) {
+    }
+
+    public record Csv(@DefaultValue("true") boolean header, @DefaultValue(",") String separator) {
+    }
+
+    public record OAuth2(URI tokenUri, String clientId, String clientSecret, String scope) {
+    }
+}

@@ -1,0 +1,157 @@
+package io.streamvane.egress.rabbit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.streamvane.egress.delivery.DeliveryEngine;
+import io.streamvane.egress.delivery.DeliveryProperties;
+import io.streamvane.egress.delivery.StoreFixture;
+import io.streamvane.model.kpi.Granularity;
+import io.streamvane.testsupport.TestBroker;
+import io.streamvane.testsupport.TestBrokers;
+import io.streamvane.testsupport.TestDatabases;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+
+class RabbitSinkTest {
+
+    static final Instant T0 = Instant.parse("2025-03-04T09:00:00Z");
+
+    TestBroker broker;
+    StoreFixture store;
+    CachingConnectionFactory sinkConnections;
+    CachingConnectionFactory testConnections;
+    DeliveryEngine engine;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        broker = TestBrokers.fresh();
+        store = new StoreFixture(TestDatabases.freshMigrated().dataSource());
+        RabbitSinkProperties props = new RabbitSinkProperties(true, "rabbitmq", URI.create(broker.amqpUri()),
+                "streamvane.kpi", Granularity.PT15M, false, 100, Duration.ofSeconds(5));
+        sinkConnections = RabbitSink.connectionFactory(props);
+        testConnections = new CachingConnectionFactory(URI.create(broker.amqpUri()));
+        DeliveryProperties p = new DeliveryProperties(true, Duration.ofMillis(50), false, 500, 1000,
+                Duration.ofMillis(100), Duration.ofMillis(300), DeliveryProperties.StartFrom.BEGINNING);
+        engine = new DeliveryEngine(store.dataSource(), List.of(new RabbitSink(props, sinkConnections, Clock.systemUTC())),
+                p, new SimpleMeterRegistry(), Clock.systemUTC());
+    }
+
+    @AfterEach
+    void tearDown() {
+        sinkConnections.destroy();
+        testConnections.destroy();
+    }
+
+    void bindQueue(String name) {
+        RabbitAdmin admin = new RabbitAdmin(testConnections);
+        TopicExchange x = new TopicExchange("streamvane.kpi", true, false);
+        admin.declareExchange(x);
+        Queue q = new Queue(name, true);
+        admin.declareQueue(q);
+        admin.declareBinding(BindingBuilder.bind(q).to(x).with("kpi.queue.#"));
+    }
+
+    long delivered() throws Exception {
+        return store.count("SELECT count(*) FROM sink_delivery WHERE status = 'delivered'");
+    }
+
+    Set<String> drain(String queue) {
+        RabbitTemplate t = new RabbitTemplate(testConnections);
+        Set<String> ids = new HashSet<>();
+        Message m;
+        while ((m = t.receive(queue, 200)) != null) {
+            ids.add(m.getMessageProperties().getMessageId());
+        }
+        return ids;
+    }
+
+    @Test
+    void confirmedMessagesCarryIdRoutingKeyAndProperties() throws Exception {
+        bindQueue("wfm");
+        store.add("q1", "voice", T0, 10, 8, 6, 1000, true);
+        store.add("q2", "chat", T0, 1, 1, 1, 1000, false);
+        engine.runOnce();
+        assertThat(delivered()).isEqualTo(2);
+        Message m = new RabbitTemplate(testConnections).receive("wfm", 2000);
+        assertThat(m).isNotNull();
+        assertThat(m.getMessageProperties().getMessageId()).isEqualTo("kpi_q1_voice_PT15M_20250304T0900Z_r1");
+        assertThat(m.getMessageProperties().getReceivedRoutingKey()).isEqualTo("kpi.queue.q1.voice.PT15M");
+        assertThat(m.getMessageProperties().getContentType()).isEqualTo("application/json");
+        assertThat(m.getMessageProperties().getReceivedDeliveryMode()).isEqualTo(MessageDeliveryMode.PERSISTENT);
+        assertThat(m.getMessageProperties().getType()).isEqualTo("queue.interval.finalized");
+        assertThat(m.getMessageProperties().getTimestamp()).isNotNull();
+        assertThat(new String(m.getBody())).contains("\"offered\":10").contains("\"revision\":1");
+    }
+
+    @Test
+    void unroutableMessageIsDetectedAndKeptUntilARouteExists() throws Exception {
+        store.add("q1", "voice", T0, 1, 1, 1, 1000, false);
+        engine.runOnce();
+        assertThat(delivered()).isZero();
+        assertThat(store.count("SELECT count(*) FROM sink_delivery WHERE status = 'pending' AND attempts = 1 "
+                + "AND last_error LIKE 'unroutable%'")).isEqualTo(1);
+        bindQueue("late");
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            engine.runOnce();
+            return delivered() == 1;
+        });
+        assertThat(drain("late")).containsExactly("kpi_q1_voice_PT15M_20250304T0900Z_r1");
+    }
+
+    @Test
+    void brokerOutageMidStreamLosesNothing() throws Exception {
+        bindQueue("all");
+        for (int i = 0; i < 10; i++) {
+            store.add("q1", "voice", T0.plusSeconds(900L * i), 1, 1, 1, 1000, false);
+        }
+        engine.runOnce();
+        assertThat(delivered()).isEqualTo(10);
+        // Outage on this test's vhost only: the broker refuses the user and drops its connections.
+        rabbitmqctl("clear_permissions", "-p", broker.virtualHost(), broker.username());
+        rabbitmqctl("close_all_connections", "-p", broker.virtualHost(), "test outage");
+        for (int i = 10; i < 20; i++) {
+            store.add("q1", "voice", T0.plusSeconds(900L * i), 1, 1, 1, 1000, false);
+        }
+        for (int i = 0; i < 3; i++) {
+            engine.runOnce();
+            Thread.sleep(150);
+        }
+        assertThat(delivered()).isEqualTo(10);
+        assertThat(store.count("SELECT count(*) FROM sink_delivery WHERE status = 'pending' AND attempts > 0"))
+                .isPositive();
+        rabbitmqctl("set_permissions", "-p", broker.virtualHost(), broker.username(), ".*", ".*", ".*");
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            engine.runOnce();
+            return delivered() == 20;
+        });
+        Set<String> got = drain("all");
+        assertThat(got).hasSize(20);
+    }
+
+    static void rabbitmqctl(String... args) throws Exception {
+        String[] cmd = new String[args.length + 1];
+        cmd[0] = "rabbitmqctl";
+        System.arraycopy(args, 0, cmd, 1, args.length);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(String.join(" ", cmd) + ": " + out).isZero();
+    }
+}

@@ -2,6 +2,7 @@ package io.streamvane.standalone.demo;
 
 import io.streamvane.simulator.EmissionConfig;
 import io.streamvane.simulator.Simulator;
+import io.streamvane.simulator.events.ScheduledMessage;
 import io.streamvane.simulator.api.FakeApiSettings;
 import io.streamvane.simulator.api.FakeGenesysApi;
 import io.streamvane.simulator.faults.FaultConfig;
@@ -11,7 +12,6 @@ import io.streamvane.simulator.model.QueueSpec;
 import io.streamvane.simulator.model.Shift;
 import io.streamvane.simulator.model.SimulationConfig;
 import io.streamvane.simulator.sink.HttpEventSink;
-import io.streamvane.simulator.sink.Pacing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,30 +89,44 @@ public class DemoSimulation implements DisposableBean {
         publisher.start();
     }
 
+    /**
+     * Catches up with the wall clock at {@code speedup}, then runs live: a message goes out at the later of its
+     * accelerated schedule and its own send time, so event times never run ahead of the wall clock.
+     */
     private void publish() {
+        long wallStartMs = clock.millis();
         try {
-            var stats = run.publish(sink, Pacing.accelerated(properties.speedup()));
-            log.info("Demo simulation finished: {} messages, ingress answered {}", stats.messages(),
-                    sink.statusCounts());
-        } catch (IllegalStateException e) {
-            if (!Thread.currentThread().isInterrupted()) {
-                log.warn("Demo simulation stopped", e);
+            for (ScheduledMessage scheduled : run.messages()) {
+                long accelerated = wallStartMs + (long) ((scheduled.sendAtMs() - simulationStartMs) / properties.speedup());
+                long due = Math.max(accelerated, scheduled.sendAtMs());
+                long waitMs = due - clock.millis();
+                if (waitMs > 0) {
+                    Thread.sleep(waitMs);
+                }
+                sink.accept(scheduled.message());
             }
+            log.info("Demo simulation finished: {} messages, ingress answered {}", run.messages().size(),
+                    sink.statusCounts());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("Demo simulation stopped", e);
         }
     }
 
-    /** Simulated time: the run's start plus wall time since publishing began, times the speedup. */
+    /** Simulated time as the publisher sees it: accelerated until it meets the wall clock, then the wall clock. */
     Instant simulatedNow() {
         if (publishStartNanos == 0) {
             return Instant.ofEpochMilli(simulationStartMs);
         }
         double elapsedMs = (System.nanoTime() - publishStartNanos) / 1_000_000.0;
-        return Instant.ofEpochMilli(simulationStartMs + (long) (elapsedMs * properties.speedup()));
+        long accelerated = simulationStartMs + (long) (elapsedMs * properties.speedup());
+        return Instant.ofEpochMilli(Math.min(accelerated, Math.max(clock.millis(), simulationStartMs)));
     }
 
     SimulationConfig simulationConfig() {
         Instant start = properties.start() != null ? properties.start()
-                : clock.instant().truncatedTo(ChronoUnit.MINUTES);
+                : clock.instant().minus(properties.history()).truncatedTo(ChronoUnit.MINUTES);
         Duration duration = properties.duration();
         List<QueueSpec> queues = DefaultContactCenter.queues(4);
         List<AgentSpec> agents = new ArrayList<>();

@@ -9,8 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code streamvane.simulator.*}: the demo's event source.
  *
  * @param enabled           off by default; the demo profile turns it on
- * @param speedup           simulated seconds per wall second
- * @param start             simulated start; empty means now (to the minute), so the wallboard shows today
+ * @param speedup           simulated seconds per wall second while catching up with the wall clock; never faster
+ *                          than real time once caught up, so no event is ever sent before it happened
+ * @param start             simulated start; empty means {@code history} before now, so the wallboard opens on
+ *                          recent intervals and then moves live
+ * @param history           how far before now an unset {@code start} lies
  * @param duration          simulated arrival window (the run drains after it)
  * @param seed              same seed, same day
  * @param arrivalRateScale  load knob on every queue's arrival rate
@@ -27,6 +30,7 @@ public record SimulatorProperties(
         @DefaultValue("false") boolean enabled,
         @DefaultValue("60") double speedup,
         Instant start,
+        @DefaultValue("2h") Duration history,
         @DefaultValue("1d") Duration duration,
         @DefaultValue("42") long seed,
         @DefaultValue("1.0") double arrivalRateScale,

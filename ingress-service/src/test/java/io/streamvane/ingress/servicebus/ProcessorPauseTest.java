@@ -74,6 +74,8 @@ class ProcessorPauseTest {
         storeUp.set(true);
         verify(processor, timeout(2_000)).start();
 
+        // The trial fails because the store went away again: it must stay paused until the probe finds it back.
+        storeUp.set(false);
         breaker.onError(1, java.util.concurrent.TimeUnit.MILLISECONDS, new StoreUnavailableException("again", null));
 
         verify(processor, timeout(2_000).times(2)).stop();

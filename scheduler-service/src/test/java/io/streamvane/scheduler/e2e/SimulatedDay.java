@@ -67,6 +67,11 @@ final class SimulatedDay {
 
     /** Accepts every delivered message, then drains the inbox through the engine; returns events accepted. */
     int ingestAndProject() throws SQLException {
+        return ingestAndProject(Instant.MAX);
+    }
+
+    /** Only the events with an event time before {@code until} (the state "now" = until). */
+    int ingestAndProject(Instant until) throws SQLException {
         Transactions tx = new Transactions(store.dataSource);
         ServiceLevelPolicy policy = policy();
         InboxConsumer consumer = new InboxConsumer(tx, new Projector(Granularity.PT15M, () -> policy), parser);
@@ -77,6 +82,9 @@ final class SimulatedDay {
                     continue; // unreadable poison: ingress answers 400
                 }
                 for (GenesysEvent e : items.acceptedEvents()) {
+                    if (e.eventTime() == null || !e.eventTime().isBefore(until)) {
+                        continue;
+                    }
                     n += accept(c, e);
                 }
             }

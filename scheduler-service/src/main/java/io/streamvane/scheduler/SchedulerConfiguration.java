@@ -3,6 +3,7 @@ package io.streamvane.scheduler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.streamvane.model.kpi.Granularity;
+import io.streamvane.scheduler.agents.UserAggregates;
 import io.streamvane.scheduler.gapfill.GapFillSettings;
 import io.streamvane.scheduler.gapfill.GapFiller;
 import io.streamvane.scheduler.genesys.GenesysClient;
@@ -10,13 +11,17 @@ import io.streamvane.scheduler.genesys.GenesysProperties;
 import io.streamvane.scheduler.genesys.Sleeper;
 import io.streamvane.scheduler.jobs.JobRunner;
 import io.streamvane.scheduler.jobs.ScheduledJobs;
+import io.streamvane.scheduler.observe.ObservationPoll;
 import io.streamvane.scheduler.reconcile.ReconcileSettings;
 import io.streamvane.scheduler.reconcile.Reconciler;
 import io.streamvane.scheduler.reference.ReferenceSync;
 import io.streamvane.scheduler.store.QueueAggregates;
 import io.streamvane.scheduler.store.QueueIntervals;
+import io.streamvane.scheduler.wfm.WfmIntraday;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
@@ -91,6 +96,35 @@ public class SchedulerConfiguration {
         return new ReferenceSync(client, jdbc, schedulerTransactions, json, pageSize);
     }
 
+    @Bean
+    ObservationPoll observationPoll(GenesysClient client, JdbcTemplate jdbc, TransactionTemplate schedulerTransactions,
+                                    ObjectMapper json,
+                                    @Value("${streamvane.scheduler.observation-poll.stale-after:PT2M}") Duration staleAfter,
+                                    @Value("${streamvane.scheduler.observation-poll.queues-per-request:100}") int perRequest) {
+        return new ObservationPoll(client, jdbc, schedulerTransactions, json, Clock.systemUTC(), staleAfter, perRequest);
+    }
+
+    @Bean
+    UserAggregates userAggregates(GenesysClient client, JdbcTemplate jdbc, TransactionTemplate schedulerTransactions,
+                                  @Value("${streamvane.scheduler.base-granularity:PT15M}") String base,
+                                  @Value("${streamvane.scheduler.user-aggregates.age:PT1H}") Duration age,
+                                  @Value("${streamvane.scheduler.user-aggregates.chunk:PT1H}") Duration chunk,
+                                  @Value("${streamvane.scheduler.user-aggregates.max-catch-up:P2D}") Duration maxCatchUp,
+                                  @Value("${streamvane.scheduler.user-aggregates.users-per-request:100}") int perRequest) {
+        return new UserAggregates(client, jdbc, schedulerTransactions, Clock.systemUTC(), Granularity.parse(base), age,
+                chunk, maxCatchUp, perRequest);
+    }
+
+    @Bean
+    WfmIntraday wfmIntraday(GenesysClient client, JdbcTemplate jdbc, TransactionTemplate schedulerTransactions,
+                            @Value("${streamvane.scheduler.wfm.business-unit-ids:}") List<String> businessUnits,
+                            @Value("${streamvane.scheduler.wfm.time-zone:UTC}") String zone,
+                            @Value("${streamvane.scheduler.wfm.days-ahead:1}") int daysAhead,
+                            @Value("${streamvane.scheduler.wfm.interval-minutes:15}") int intervalMinutes) {
+        return new WfmIntraday(client, jdbc, schedulerTransactions, Clock.systemUTC(),
+                businessUnits.stream().filter(b -> !b.isBlank()).toList(), ZoneId.of(zone), daysAhead, intervalMinutes);
+    }
+
     /** ShedLock on the V3 {@code shedlock} table; its columns are UTC {@code timestamp}, hence database time. */
     @Bean
     @ConditionalOnMissingBean
@@ -103,12 +137,16 @@ public class SchedulerConfiguration {
 
     @Bean
     JobRunner jobRunner(LockProvider lockProvider, GapFiller gapFiller, Reconciler reconciler, ReferenceSync referenceSync,
+                        ObservationPoll observationPoll, UserAggregates userAggregates, WfmIntraday wfmIntraday,
                         @Value("${streamvane.scheduler.jobs.lock-at-most-for:PT30M}") Duration atMost,
                         @Value("${streamvane.scheduler.jobs.lock-at-least-for:PT5S}") Duration atLeast) {
         return new JobRunner(lockProvider, Clock.systemUTC(), atMost, atLeast)
                 .register(ScheduledJobs.REFERENCE_SYNC, referenceSync::run)
                 .register(ScheduledJobs.GAP_FILL, gapFiller::fillPending)
-                .register(ScheduledJobs.RECONCILE, reconciler::runAllPasses);
+                .register(ScheduledJobs.RECONCILE, reconciler::runAllPasses)
+                .register(ScheduledJobs.OBSERVATION_POLL, observationPoll::run)
+                .register(ScheduledJobs.USER_AGGREGATES, userAggregates::run)
+                .register(ScheduledJobs.WFM_INTRADAY, wfmIntraday::run);
     }
 
     // Component scanning registers nested configurations on their own, so the outer condition is repeated here.

@@ -31,9 +31,10 @@ public final class Analytics {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Filter(String type, List<Predicate> predicates) {
-        public static Filter anyOf(String dimension, List<String> values) {
+        public static Filter anyOf(String dimension, java.util.Collection<String> values) {
             return new Filter("or", values.stream().map(v -> Predicate.dimension(dimension, v)).toList());
         }
+
     }
 
     /** {@code ConversationAggregationQuery} / {@code UserAggregationQuery}: same shape. */
@@ -66,7 +67,12 @@ public final class Analytics {
         }
     }
 
-    public record ObservationData(String metric, String qualifier, Stats stats, Boolean truncated) {
+    /** One waiting (or interacting...) item of a {@code detailMetrics} observation. */
+    public record ObservationValue(String observationDate, String conversationId, String sessionId, String userId) {
+    }
+
+    public record ObservationData(String metric, String qualifier, Stats stats, Boolean truncated,
+                                  List<ObservationValue> observations) {
     }
 
     public record ObservationResult(Map<String, String> group, List<ObservationData> data) {

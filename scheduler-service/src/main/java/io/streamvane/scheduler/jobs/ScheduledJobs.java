@@ -8,6 +8,9 @@ public class ScheduledJobs {
     public static final String REFERENCE_SYNC = "reference-sync";
     public static final String GAP_FILL = "gap-fill";
     public static final String RECONCILE = "reconcile";
+    public static final String OBSERVATION_POLL = "observation-poll";
+    public static final String USER_AGGREGATES = "user-aggregates";
+    public static final String WFM_INTRADAY = "wfm-intraday";
 
     private final JobRunner runner;
 
@@ -31,5 +34,23 @@ public class ScheduledJobs {
             initialDelayString = "${streamvane.scheduler.jobs.initial-delay:PT30S}")
     void reconcile() {
         runner.runScheduled(RECONCILE);
+    }
+
+    @Scheduled(fixedDelayString = "${streamvane.scheduler.jobs.observation-poll.every:PT1M}",
+            initialDelayString = "${streamvane.scheduler.jobs.initial-delay:PT30S}")
+    void observationPoll() {
+        runner.runScheduled(OBSERVATION_POLL);
+    }
+
+    @Scheduled(fixedDelayString = "${streamvane.scheduler.jobs.user-aggregates.every:PT15M}",
+            initialDelayString = "${streamvane.scheduler.jobs.initial-delay:PT30S}")
+    void userAggregates() {
+        runner.runScheduled(USER_AGGREGATES);
+    }
+
+    @Scheduled(fixedDelayString = "${streamvane.scheduler.jobs.wfm-intraday.every:PT15M}",
+            initialDelayString = "${streamvane.scheduler.jobs.initial-delay:PT30S}")
+    void wfmIntraday() {
+        runner.runScheduled(WFM_INTRADAY);
     }
 }

@@ -1,0 +1,123 @@
+package io.streamvane.scheduler.agents;
+
+import io.streamvane.model.kpi.Granularity;
+import io.streamvane.model.kpi.Interval;
+import io.streamvane.scheduler.genesys.Analytics;
+import io.streamvane.scheduler.genesys.GenesysClient;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Pulls {@code tAgentRoutingStatus} and {@code tSystemPresence} per agent and base interval from
+ * {@code /analytics/users/aggregates/query} into {@code agent_interval_api}, for the closed intervals that reached
+ * {@code age} since the last run (cursor {@code user-aggregates} in {@code reconcile_cursor}, hour chunks, catching
+ * up at most {@code maxCatchUp}). Agents come from the {@code app_user} dimension, at most 100 {@code userId}
+ * predicates per request (the documented limit). The {@code agent_status_drift} view puts Genesys's time in each
+ * routing status beside the event-derived {@code agent_interval}; nothing is adopted (agent time-in-status is not a
+ * queue KPI and Genesys does not restate it), so drift is read, not repaired.
+ */
+public class UserAggregates {
+
+    public static final String CURSOR = "user-aggregates";
+    static final List<String> METRICS = List.of("tAgentRoutingStatus", "tSystemPresence");
+
+    public record Result(int chunks, long apiRequests, int rows) {
+    }
+
+    private final GenesysClient client;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final Granularity base;
+    private final Duration age;
+    private final Duration chunk;
+    private final Duration maxCatchUp;
+    private final int usersPerRequest;
+
+    public UserAggregates(GenesysClient client, JdbcTemplate jdbc, TransactionTemplate tx, Clock clock, Granularity base,
+                          Duration age, Duration chunk, Duration maxCatchUp, int usersPerRequest) {
+        this.client = client;
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.clock = clock;
+        this.base = base;
+        this.age = age;
+        this.chunk = chunk;
+        this.maxCatchUp = maxCatchUp;
+        this.usersPerRequest = Math.min(100, Math.max(1, usersPerRequest));
+    }
+
+    /** From the cursor up to the last bucket that reached {@code age}. */
+    public Result run() {
+        Instant until = base.bucketStart(clock.instant().minus(age));
+        Instant floor = until.minus(maxCatchUp);
+        Instant from = jdbc.query("SELECT reconciled_until FROM reconcile_cursor WHERE pass = ?",
+                (rs, n) -> rs.getTimestamp(1).toInstant(), CURSOR).stream().findFirst().orElse(until.minus(chunk));
+        if (from.isBefore(floor)) {
+            from = floor;
+        }
+        Result total = new Result(0, 0, 0);
+        for (Instant s = from; s.isBefore(until); ) {
+            Instant e = s.plus(chunk).isAfter(until) ? until : s.plus(chunk);
+            Result r = fetch(new Interval(s, e));
+            total = new Result(total.chunks() + 1, total.apiRequests() + r.apiRequests(), total.rows() + r.rows());
+            jdbc.update("INSERT INTO reconcile_cursor (pass, reconciled_until) VALUES (?, ?) ON CONFLICT (pass) "
+                    + "DO UPDATE SET reconciled_until = EXCLUDED.reconciled_until, updated_at = now()", CURSOR, Timestamp.from(e));
+            s = e;
+        }
+        return total;
+    }
+
+    /** One range for every known agent (also for an on-demand backfill). */
+    public Result fetch(Interval range) {
+        List<String> users = jdbc.queryForList("SELECT user_id FROM app_user ORDER BY user_id", String.class);
+        long requests = 0;
+        int rows = 0;
+        for (int i = 0; i < users.size(); i += usersPerRequest) {
+            List<String> batch = users.subList(i, Math.min(users.size(), i + usersPerRequest));
+            Analytics.AggregationQuery q = new Analytics.AggregationQuery(Analytics.isoInterval(range), base.name(), null,
+                    List.of("userId"), Analytics.Filter.anyOf("userId", batch), METRICS);
+            Analytics.AggregateResponse response = client.post(Analytics.USER_AGGREGATES, q, Analytics.AggregateResponse.class);
+            requests++;
+            rows += tx.execute(s -> store(range, batch, response));
+        }
+        return new Result(1, requests, rows);
+    }
+
+    private int store(Interval range, List<String> batch, Analytics.AggregateResponse response) {
+        // Replace the range for these agents: a status Genesys no longer reports had zero time.
+        for (String user : batch) {
+            jdbc.update("DELETE FROM agent_interval_api WHERE user_id = ? AND interval_start >= ? AND interval_start < ?",
+                    user, Timestamp.from(range.start()), Timestamp.from(range.end()));
+        }
+        int n = 0;
+        for (Analytics.AggregateResult r : response == null ? List.<Analytics.AggregateResult>of() : response.resultsOrEmpty()) {
+            Map<String, String> g = r.group();
+            if (g == null || g.get("userId") == null || r.data() == null) {
+                continue;
+            }
+            for (Analytics.DataPoint p : r.data()) {
+                Interval bucket = Analytics.parseInterval(p.interval());
+                for (Analytics.MetricValue m : p.metrics() == null ? List.<Analytics.MetricValue>of() : p.metrics()) {
+                    if (m.qualifier() == null || m.stats() == null || m.stats().sum() == null) {
+                        continue;
+                    }
+                    n += jdbc.update("""
+                                    INSERT INTO agent_interval_api (user_id, interval_start, interval_end, metric, qualifier, value_ms)
+                                    VALUES (?, ?, ?, ?, ?, ?)
+                                    ON CONFLICT (user_id, interval_start, metric, qualifier) DO UPDATE SET
+                                        value_ms = excluded.value_ms, interval_end = excluded.interval_end, fetched_at = now()""",
+                            g.get("userId"), Timestamp.from(bucket.start()), Timestamp.from(bucket.end()), m.metric(),
+                            m.qualifier(), Math.round(m.stats().sum()));
+                }
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,2 @@
+/** User aggregates: Genesys's agent time in routing status and presence per interval, beside the event-derived figures. */
+package io.streamvane.scheduler.agents;

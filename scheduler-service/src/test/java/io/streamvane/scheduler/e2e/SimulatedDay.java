@@ -1,0 +1,176 @@
+package io.streamvane.scheduler.e2e;
+
+import io.streamvane.engine.inbox.InboxConsumer;
+import io.streamvane.engine.projection.Projector;
+import io.streamvane.engine.store.Transactions;
+import io.streamvane.model.event.EventParser;
+import io.streamvane.model.event.GenesysEvent;
+import io.streamvane.model.event.ParseResult;
+import io.streamvane.model.kpi.Granularity;
+import io.streamvane.model.kpi.IntervalComponents;
+import io.streamvane.model.kpi.ServiceLevelPolicy;
+import io.streamvane.scheduler.StoreFixture;
+import io.streamvane.simulator.EmissionConfig;
+import io.streamvane.simulator.Simulator;
+import io.streamvane.simulator.events.ScheduledMessage;
+import io.streamvane.simulator.faults.FaultConfig;
+import io.streamvane.simulator.model.DefaultContactCenter;
+import io.streamvane.simulator.model.MediaType;
+import io.streamvane.simulator.model.QueueMediaSettings;
+import io.streamvane.simulator.model.QueueSpec;
+import io.streamvane.simulator.model.SimulationConfig;
+import io.streamvane.simulator.truth.QueueBucket;
+import io.streamvane.simulator.truth.QueueComponents;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A small simulated morning (2 queues × voice/chat, 16 agents, 3 hours of arrivals) whose delivered events are
+ * accepted the way ingress accepts them (the shared-model {@link EventParser} on every real envelope, dedup insert
+ * into {@code raw_event}, one {@code engine_inbox} row per new event with the concrete-topic payload) and projected
+ * by the real engine's {@link InboxConsumer}.
+ */
+final class SimulatedDay {
+
+    static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
+    static final Duration ARRIVALS = Duration.ofHours(3);
+
+    final Simulator run;
+    final StoreFixture store = new StoreFixture();
+    private final EventParser parser = new EventParser();
+
+    SimulatedDay(FaultConfig faults) {
+        List<QueueSpec> queues = DefaultContactCenter.queues(2);
+        SimulationConfig config = SimulationConfig.defaults().withWindow(START, ARRIVALS)
+                .withStaff(queues, DefaultContactCenter.agents(16, 2));
+        this.run = Simulator.run(config, EmissionConfig.defaults().withFaults(faults));
+    }
+
+    /** The engine's SL thresholds as reference sync would set them: Genesys's per queue and media. */
+    ServiceLevelPolicy policy() {
+        ServiceLevelPolicy.Builder b = ServiceLevelPolicy.builder();
+        for (QueueSpec q : run.config().queues()) {
+            for (Map.Entry<MediaType, QueueMediaSettings> m : q.media().entrySet()) {
+                b.syncedThreshold(q.id(), m.getKey().lower(), m.getValue().serviceLevelThreshold());
+            }
+        }
+        return b.build();
+    }
+
+    /** Accepts every delivered message, then drains the inbox through the engine; returns events accepted. */
+    int ingestAndProject() throws SQLException {
+        return ingestAndProject(Instant.MAX);
+    }
+
+    /** Only the events with an event time before {@code until} (the state "now" = until). */
+    int ingestAndProject(Instant until) throws SQLException {
+        Transactions tx = new Transactions(store.dataSource);
+        ServiceLevelPolicy policy = policy();
+        InboxConsumer consumer = new InboxConsumer(tx, new Projector(Granularity.PT15M, () -> policy), parser);
+        int accepted = tx.inTransaction(c -> {
+            int n = 0;
+            for (ScheduledMessage m : run.messages()) {
+                if (!(parser.parse(m.message().json()) instanceof ParseResult.Items items)) {
+                    continue; // unreadable poison: ingress answers 400
+                }
+                for (GenesysEvent e : items.acceptedEvents()) {
+                    if (e.eventTime() == null || !e.eventTime().isBefore(until)) {
+                        continue;
+                    }
+                    n += accept(c, e);
+                }
+            }
+            return n;
+        });
+        consumer.drain(500);
+        return accepted;
+    }
+
+    private static int accept(Connection c, GenesysEvent e) throws SQLException {
+        long rawId;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO raw_event (identity_digest, identity_key, "
+                + "topic_kind, topic_name, event_time, source, body) VALUES (?, ?, ?, ?, ?, 'simulator', ?::jsonb) "
+                + "ON CONFLICT (identity_digest, event_time) DO NOTHING RETURNING id")) {
+            ps.setBytes(1, e.identity().digest());
+            ps.setString(2, e.identity().key());
+            ps.setString(3, e.kind().name());
+            ps.setString(4, e.topicName());
+            ps.setTimestamp(5, Timestamp.from(e.eventTime()));
+            ps.setString(6, e.eventBodyJson());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return 0; // a duplicate
+                }
+                rawId = rs.getLong(1);
+            }
+        }
+        String payload = "{\"topicName\":" + quote(e.topicName()) + ",\"version\":\"2\",\"eventBody\":" + e.eventBodyJson() + "}";
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO engine_inbox (raw_event_id, event_time, topic_kind, "
+                + "payload) VALUES (?, ?, ?, ?::jsonb)")) {
+            ps.setLong(1, rawId);
+            ps.setTimestamp(2, Timestamp.from(e.eventTime()));
+            ps.setString(3, e.kind().name());
+            ps.setString(4, payload);
+            ps.executeUpdate();
+        }
+        return 1;
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** The ground truth as the store's components, keyed "queue|media|start", non-zero buckets only. */
+    Map<String, IntervalComponents> truth() {
+        Map<String, IntervalComponents> m = new TreeMap<>();
+        for (Map.Entry<QueueBucket, QueueComponents> e : run.groundTruth().queueBuckets().entrySet()) {
+            if (!e.getValue().isZero()) {
+                QueueBucket b = e.getKey();
+                m.put(b.queueId() + '|' + b.mediaType() + '|' + b.intervalStart(), components(e.getValue()));
+            }
+        }
+        return m;
+    }
+
+    /** Rows of {@code view} (queue_interval or queue_interval_effective), non-zero only, keyed like {@link #truth()}. */
+    Map<String, IntervalComponents> rows(String view) {
+        Map<String, IntervalComponents> m = new TreeMap<>();
+        store.jdbc.query("SELECT queue_id, media_type, interval_start, offered, answered, answered_within_sl, abandoned, "
+                + "short_abandoned, flow_outs, answer_wait_ms, abandon_wait_ms, handled, handle_ms, talk_ms, hold_ms, acw_ms "
+                + "FROM " + view, rs -> {
+            IntervalComponents c = new IntervalComponents(rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7),
+                    rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13),
+                    rs.getLong(14), rs.getLong(15), rs.getLong(16));
+            if (!c.equals(IntervalComponents.ZERO)) {
+                m.put(rs.getString(1) + '|' + rs.getString(2) + '|' + rs.getTimestamp(3).toInstant(), c);
+            }
+        });
+        return m;
+    }
+
+    /** The first and last base bucket holding any truth, widened to whole hours. */
+    Instant firstBucket() {
+        return run.groundTruth().queueBuckets().keySet().stream().map(QueueBucket::intervalStart).min(Instant::compareTo)
+                .orElseThrow();
+    }
+
+    Instant endOfData() {
+        Instant last = run.groundTruth().queueBuckets().keySet().stream().map(QueueBucket::intervalStart)
+                .max(Instant::compareTo).orElseThrow();
+        return Granularity.PT1H.bucketStart(last).plus(Duration.ofHours(1));
+    }
+
+    static IntervalComponents components(QueueComponents q) {
+        return new IntervalComponents(q.offered(), q.answered(), q.answeredWithinSl(), q.abandoned(), q.shortAbandoned(),
+                q.flowOuts(), q.answerWaitMs(), q.abandonWaitMs(), q.handled(), q.handleMs(), q.talkMs(), q.holdMs(),
+                q.acwMs());
+    }
+}

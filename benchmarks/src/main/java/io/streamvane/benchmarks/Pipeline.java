@@ -1,0 +1,144 @@
+package io.streamvane.benchmarks;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.streamvane.engine.finality.FinalitySweep;
+import io.streamvane.engine.inbox.InboxConsumer;
+import io.streamvane.engine.inbox.InboxWorkers;
+import io.streamvane.engine.projection.Projector;
+import io.streamvane.engine.settings.ServiceLevelSettingsSource;
+import io.streamvane.engine.store.Transactions;
+import io.streamvane.ingress.guard.RawEventStore;
+import io.streamvane.ingress.guard.WatermarkTracker;
+import io.streamvane.ingress.pipeline.IngestionPipeline;
+import io.streamvane.ingress.pipeline.IngestionResult;
+import io.streamvane.ingress.pipeline.Transport;
+import io.streamvane.model.event.EventParser;
+import io.streamvane.model.kpi.Granularity;
+import io.streamvane.simulator.model.MediaType;
+import io.streamvane.simulator.model.QueueMediaSettings;
+import io.streamvane.simulator.model.QueueSpec;
+import io.streamvane.simulator.model.SimulationConfig;
+import io.streamvane.testsupport.TestDatabases;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * The production pieces wired by hand in one JVM, as the ingress and engine configurations wire them: the ingress
+ * {@link IngestionPipeline} (parser, dedup guard, watermark), the engine's {@link InboxWorkers} (LISTEN/NOTIFY,
+ * default 2 workers × batch 500) and {@link FinalitySweep}, on a fresh migrated database whose {@code queue_media_sl}
+ * holds the simulated queues' service-level thresholds (what the scheduler's reference sync would store).
+ */
+final class Pipeline implements AutoCloseable {
+
+    /** Ingress default {@code streamvane.ingress.allowed-lateness}. */
+    static final Duration ALLOWED_LATENESS = Duration.ofMinutes(5);
+
+    final DataSource dataSource;
+    final IngestionPipeline ingestion;
+    final InboxWorkers workers;
+    final FinalitySweep finality;
+    private boolean started;
+
+    private Pipeline(DataSource dataSource, IngestionPipeline ingestion, InboxWorkers workers, FinalitySweep finality) {
+        this.dataSource = dataSource;
+        this.ingestion = ingestion;
+        this.workers = workers;
+        this.finality = finality;
+    }
+
+    static Pipeline fresh(SimulationConfig config, int workerThreads, int batchSize) throws SQLException {
+        DataSource ds = TestDatabases.freshMigrated().dataSource();
+        seedServiceLevels(ds, config);
+        Transactions tx = new Transactions(ds);
+        ServiceLevelSettingsSource sl = new ServiceLevelSettingsSource(tx, ServiceLevelSettingsSource.Configured.NONE);
+        sl.refresh();
+        InboxConsumer consumer = new InboxConsumer(tx, new Projector(Granularity.PT15M, sl), new EventParser());
+        IngestionPipeline ingestion = new IngestionPipeline(new EventParser(),
+                new RawEventStore(ds, new WatermarkTracker(ALLOWED_LATENESS)), new SimpleMeterRegistry(),
+                Clock.systemUTC());
+        InboxWorkers workers = new InboxWorkers(consumer, ds, workerThreads, batchSize, Duration.ofSeconds(1));
+        // Sources idle for years still count: the simulated day lies in the past of the wall clock.
+        FinalitySweep finality = new FinalitySweep(tx, Duration.ofDays(3650), Clock.systemUTC(), 5000);
+        return new Pipeline(ds, ingestion, workers, finality);
+    }
+
+    private static void seedServiceLevels(DataSource ds, SimulationConfig config) throws SQLException {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO queue_media_sl (queue_id, media_type, sl_threshold_ms, sl_target_percent, source) "
+                        + "VALUES (?, ?, ?, ?, 'simulator')")) {
+            for (QueueSpec q : config.queues()) {
+                for (Map.Entry<MediaType, QueueMediaSettings> m : q.media().entrySet()) {
+                    ps.setString(1, q.id());
+                    ps.setString(2, m.getKey().lower());
+                    ps.setLong(3, m.getValue().serviceLevelThreshold().toMillis());
+                    ps.setBigDecimal(4, java.math.BigDecimal.valueOf(m.getValue().serviceLevelTarget() * 100)
+                            .setScale(2, java.math.RoundingMode.HALF_UP));
+                    ps.addBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
+    void start() {
+        workers.start();
+        started = true;
+    }
+
+    IngestionResult.Ingested ingest(byte[] body) {
+        IngestionResult r = ingestion.ingest(body, Transport.SIMULATOR);
+        if (r instanceof IngestionResult.Ingested ok) {
+            return ok;
+        }
+        throw new IllegalStateException("body refused: " + r);
+    }
+
+    long inboxCount() throws SQLException {
+        return scalar("SELECT count(*) FROM engine_inbox");
+    }
+
+    long scalar(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    String serverVersion() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SHOW server_version")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /** Waits until the inbox is empty (every ingested event's components committed); returns System.nanoTime then. */
+    long awaitDrained(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (inboxCount() == 0) {
+                return System.nanoTime();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("inbox not drained after " + timeout + ": " + inboxCount() + " rows");
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (started) {
+            started = false;
+            workers.stop();
+        }
+    }
+}

@@ -92,6 +92,12 @@ function slState(sl, target) {
   return sl >= target ? 'good' : 'bad';
 }
 
+// The words and icon that go with an SL colour, so the state never rests on colour alone.
+function mark(sl, target) {
+  const state = slState(sl, target);
+  return state === 'good' ? '▲ on target · ' : state === 'bad' ? '▼ below target · ' : '';
+}
+
 function tileHtml(t) {
   const cur = t.current;
   const day = t.today;
@@ -108,9 +114,9 @@ function tileHtml(t) {
       ${metric('Waiting', t.waiting, 'waiting')}
       ${metric('Longest wait', clock(t.waiting > 0 ? t.longestWaitSeconds : 0), 'longestWait')}
       ${metric('SL now', pct(cur?.serviceLevel), 'slCurrent', slState(cur?.serviceLevel, t.slTarget),
-               cur ? (cur.final ? 'final' : 'provisional') + ` · ${t.slThresholdSeconds} s` : `${t.slThresholdSeconds} s`)}
+               mark(cur?.serviceLevel, t.slTarget) + (cur ? (cur.final ? 'final' : 'provisional') + ` · ${t.slThresholdSeconds} s` : `${t.slThresholdSeconds} s`))}
       ${metric('SL today', pct(day?.serviceLevel), 'slToday', slState(day?.serviceLevel, t.slTarget),
-               day ? `${day.answered} answered of ${day.offered}` : '')}
+               mark(day?.serviceLevel, t.slTarget) + (day ? `${day.answered} answered of ${day.offered}` : ''))}
       ${metric('ASA', clock(day?.asaSeconds), 'asa', null, 'today')}
       ${metric('AHT', clock(day?.ahtSeconds), 'aht', null, 'today')}
       ${metric('Abandon rate', pct(day?.abandonRate, 1), 'abandonRate', null, day ? `${day.abandoned} abandoned` : '')}

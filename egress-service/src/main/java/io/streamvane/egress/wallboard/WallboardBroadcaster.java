@@ -1,6 +1,7 @@
 package io.streamvane.egress.wallboard;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -19,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Fans one snapshot out to every open screen. A change signal starts a short debounce; then the snapshot is read
  * once, compared with the last one, and only the changed tiles go out, serialised once for all streams. A new or
- * reconnecting stream (whatever its {@code Last-Event-ID}) gets the full snapshot first. Everything that writes to a
+ * reconnecting stream (whatever its {@code Last-Event-ID}) gets the full snapshot first, read anew unless it is under
+ * a second old (so a reconnect storm costs one read per second). Everything that writes to a
  * stream runs on one thread, so no two writes to one emitter overlap.
  */
 class WallboardBroadcaster implements SmartLifecycle {
@@ -69,7 +71,8 @@ class WallboardBroadcaster implements SmartLifecycle {
         emitter.onError(e -> streams.remove(emitter));
         executor.execute(() -> {
             try {
-                if (current == null || stale) {
+                // A snapshot older than a second may miss a change that notifies nobody (a synced SL target).
+                if (current == null || stale || current.asOf().isBefore(Instant.now().minusSeconds(1))) {
                     current = reader.apply(nextId());
                     stale = false;
                 }

@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("streamvane.egress.wallboard")
 public record WallboardProperties(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("150ms") Duration debounce,
+        @DefaultValue("50ms") Duration debounce,
         @DefaultValue("15s") Duration heartbeat,
         @DefaultValue("30s") Duration resync,
         @DefaultValue("1s") Duration listenPoll,

@@ -51,6 +51,14 @@ public class QueueIntervalReader {
                 .param("q", queueId).param("m", mediaType).query(String.class).list();
     }
 
+    /**
+     * The rows of {@code [from, to)} at {@code granularity} for every media type of the queue, exactly as the
+     * intervals endpoint answers them (first page of the largest page size): the port other egress views read.
+     */
+    public List<QueueIntervalRow> rows(String queueId, Instant from, Instant to, String granularity) {
+        return read(queueId, IntervalQuery.of(from, to, granularity, null, IntervalQuery.MAX_LIMIT)).rows();
+    }
+
     record Result(List<QueueIntervalRow> rows, Instant nextFrom) {
     }
 

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** Queue dimension and real-time state; real-time is the {@code reporting.queue_realtime} view, one definition. */
 @Component
-class QueueReader {
+public class QueueReader {
 
     private final JdbcClient jdbc;
 
@@ -16,7 +16,7 @@ class QueueReader {
         this.jdbc = jdbc;
     }
 
-    List<QueueSummary> queues() {
+    public List<QueueSummary> queues() {
         return jdbc.sql("""
                         WITH ids AS (
                             SELECT queue_id FROM queue
@@ -36,7 +36,7 @@ class QueueReader {
                 .list();
     }
 
-    List<QueueRealtime> realtime(String queueId) {
+    public List<QueueRealtime> realtime(String queueId) {
         return jdbc.sql("""
                         SELECT queue_id, media_type, waiting, longest_wait_seconds, interacting, agents_on_queue,
                                agents_available, as_of

@@ -1,0 +1,50 @@
+package io.streamvane.egress.wallboard;
+
+import io.streamvane.egress.api.QueueIntervalReader;
+import io.streamvane.egress.api.QueueReader;
+import io.streamvane.egress.kpi.ServiceLevelPolicySource;
+import io.streamvane.platform.security.ApiKeyStore;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the wallboard: reader → broadcaster ← LISTEN connection; the stream's access filter; the page. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty(name = "streamvane.egress.wallboard.enabled", matchIfMissing = true)
+class WallboardConfiguration implements WebMvcConfigurer {
+
+    @Bean
+    WallboardBroadcaster wallboardBroadcaster(QueueReader queues, QueueIntervalReader intervals,
+            ServiceLevelPolicySource policies, JdbcClient jdbc, JsonMapper json, WallboardProperties properties) {
+        var reader = new WallboardReader(queues, intervals, policies, jdbc, properties.defaultSlTarget(),
+                Clock.systemUTC());
+        return new WallboardBroadcaster(reader::read, json, properties);
+    }
+
+    @Bean
+    ChangeListener wallboardChangeListener(DataSource dataSource, WallboardBroadcaster broadcaster,
+            WallboardProperties properties) {
+        return new ChangeListener(dataSource, properties.listenPoll(), broadcaster::changed);
+    }
+
+    @Bean
+    FilterRegistrationBean<StreamAccessFilter> wallboardStreamAccess(ApiKeyStore keys) {
+        var registration = new FilterRegistrationBean<>(new StreamAccessFilter(keys));
+        registration.addUrlPatterns("/wallboard/stream");
+        // After Spring Security's chain (order -100), so header keys and tokens are already authenticated.
+        registration.setOrder(0);
+        return registration;
+    }
+
+    @Override
+    public void addViewControllers(ViewControllerRegistry registry) {
+        registry.addViewController("/wallboard/").setViewName("forward:/wallboard/index.html");
+    }
+}

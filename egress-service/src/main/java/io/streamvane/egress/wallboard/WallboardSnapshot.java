@@ -1,0 +1,91 @@
+package io.streamvane.egress.wallboard;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything a wallboard shows at one moment: one tile per queue × media type, and the newest event time behind the
+ * numbers. Computed once per change burst and sent to every open screen.
+ *
+ * @param id              monotonic event id of this snapshot
+ * @param asOf            when it was computed
+ * @param day             the UTC day "today" means (the P1D bucket of the API)
+ * @param newestEventTime the newest event time the engine has projected (freshness); null before any event
+ */
+record WallboardSnapshot(long id, Instant asOf, Instant day, Instant newestEventTime, List<Tile> tiles) {
+
+    /** A change to send: tiles that differ from the previous snapshot, and keys of tiles that went away. */
+    record Update(long id, Instant asOf, Instant day, Instant newestEventTime, List<Tile> tiles, List<String> removed) {
+    }
+
+    /** The update from {@code previous} to this snapshot, or null when a screen would show nothing new. */
+    Update since(WallboardSnapshot previous) {
+        Map<String, Tile> before = new LinkedHashMap<>();
+        previous.tiles.forEach(t -> before.put(t.key(), t));
+        List<Tile> changed = new ArrayList<>();
+        for (Tile t : tiles) {
+            Tile old = before.remove(t.key());
+            if (old == null || t.changedFrom(old)) {
+                changed.add(t);
+            }
+        }
+        List<String> removed = List.copyOf(before.keySet());
+        if (changed.isEmpty() && removed.isEmpty() && Objects.equals(newestEventTime, previous.newestEventTime)
+                && day.equals(previous.day)) {
+            return null;
+        }
+        return new Update(id, asOf, day, newestEventTime, changed, removed);
+    }
+
+    /**
+     * One queue × media type. Real-time numbers are those of {@code /api/v1/queues/{id}/realtime}; interval numbers
+     * are the rows of {@code /api/v1/queues/{id}/intervals} (PT15M for the current interval and the chart, P1D for
+     * today).
+     *
+     * @param slTarget           fraction the SL is coloured against
+     * @param longestWaitSeconds at {@code realtimeAsOf}; the page keeps counting from there
+     */
+    record Tile(String queueId, String queueName, String mediaType, long waiting, long longestWaitSeconds,
+            long interacting, long agentsOnQueue, long agentsAvailable, Instant realtimeAsOf, double slTarget,
+            double slThresholdSeconds, Period current, Period today, List<Point> intervals) {
+
+        @JsonProperty
+        String key() {
+            return queueId + "|" + mediaType;
+        }
+
+        /**
+         * Whether a screen would show something different. The longest wait is compared as the moment the longest
+         * waiting contact started (within a second), so a wait that merely grows is not a change: the page counts it.
+         */
+        boolean changedFrom(Tile old) {
+            long sinceNow = realtimeAsOf.getEpochSecond() - longestWaitSeconds;
+            long sinceOld = old.realtimeAsOf.getEpochSecond() - old.longestWaitSeconds;
+            return waiting != old.waiting || Math.abs(sinceNow - sinceOld) > 1
+                    || !comparable().equals(old.comparable());
+        }
+
+        @JsonIgnore
+        private List<Object> comparable() {
+            return java.util.Arrays.asList(queueName, interacting, agentsOnQueue, agentsAvailable, slTarget,
+                    slThresholdSeconds, current, today, intervals);
+        }
+    }
+
+    /** The KPIs of one interval row, as the API derives them. */
+    record Period(Instant start, Instant end, long offered, long answered, long abandoned, Double serviceLevel,
+            Double asaSeconds, Double ahtSeconds, Double abandonRate, @JsonProperty("final") boolean isFinal,
+            long revision) {
+    }
+
+    /** One bar of the chart: a PT15M interval of today up to now. */
+    record Point(Instant start, long offered, long answered, Double serviceLevel,
+            @JsonProperty("final") boolean isFinal) {
+    }
+}

@@ -1,0 +1,234 @@
+// Streamvane live wallboard: one EventSource on ./stream; the server pushes a full "snapshot" on connect and
+// "update"s (changed tiles only) after each committed change. No numbers are computed here: the page formats
+// what the API's readers produced and only counts seconds locally (longest wait, freshness) between pushes.
+
+const tiles = new Map();         // key -> tile as sent by the server
+let header = null;               // id, asOf, day, newestEventTime of the latest push
+let receivedAt = 0;              // performance.now() at the latest push
+let tileReceivedAt = new Map();  // key -> performance.now() when that tile last arrived
+let source = null;
+let everOpened = false;
+
+const $ = (id) => document.getElementById(id);
+const key = new URLSearchParams(location.search).get('key');
+
+function streamUrl() {
+  return 'stream' + (key ? '?key=' + encodeURIComponent(key) : '');
+}
+
+function connect() {
+  setConnection('connecting', 'Connecting…');
+  source = new EventSource(streamUrl());
+  source.addEventListener('open', () => { everOpened = true; setConnection('live', 'Live'); });
+  source.addEventListener('snapshot', (e) => apply(JSON.parse(e.data), true));
+  source.addEventListener('update', (e) => apply(JSON.parse(e.data), false));
+  source.addEventListener('error', () => {
+    if (source.readyState === EventSource.CONNECTING) {
+      setConnection('connecting', 'Reconnecting…');   // the browser retries with Last-Event-ID
+      return;
+    }
+    source.close();
+    if (!everOpened && !header) {
+      // Refused before any data: almost always a missing or wrong key (EventSource does not expose the status).
+      setConnection('closed', key ? 'Key not accepted' : 'Key needed');
+      $('key-form').hidden = false;
+      return;
+    }
+    setConnection('closed', 'Disconnected, retrying…');
+    setTimeout(connect, 5000);
+  });
+}
+
+function apply(message, full) {
+  header = message;
+  receivedAt = performance.now();
+  if (full) {
+    tiles.clear();
+    tileReceivedAt = new Map();
+  }
+  for (const k of message.removed || []) {
+    tiles.delete(k);
+  }
+  for (const t of message.tiles) {
+    tiles.set(t.key, t);
+    tileReceivedAt.set(t.key, receivedAt);
+  }
+  render(full ? null : new Set(message.tiles.map((t) => t.key)));
+  window.wallboardLastEvent = { id: message.id, full, at: Date.now() };
+}
+
+function render(changed) {
+  const container = $('tiles');
+  const ordered = [...tiles.values()].sort((a, b) =>
+    a.queueName.localeCompare(b.queueName) || a.queueId.localeCompare(b.queueId)
+    || a.mediaType.localeCompare(b.mediaType));
+  $('empty').hidden = ordered.length > 0;
+  const existing = new Map([...container.children].map((el) => [el.dataset.key, el]));
+  let previous = null;
+  for (const t of ordered) {
+    let el = existing.get(t.key);
+    existing.delete(t.key);
+    if (!el || !changed || changed.has(t.key)) {
+      const fresh = document.createElement('section');
+      fresh.className = 'tile';
+      fresh.dataset.key = t.key;
+      fresh.innerHTML = tileHtml(t);
+      fresh.dataset.sl = slState(t.current?.serviceLevel ?? t.today?.serviceLevel, t.slTarget);
+      fresh.setAttribute('aria-label', `${t.queueName} ${t.mediaType}`);
+      if (el) el.replaceWith(fresh); else container.append(fresh);
+      el = fresh;
+    }
+    if (previous ? previous.nextSibling !== el : container.firstChild !== el) {
+      previous ? previous.after(el) : container.prepend(el);
+    }
+    previous = el;
+  }
+  for (const el of existing.values()) el.remove();
+  tick();
+}
+
+function slState(sl, target) {
+  if (sl === null || sl === undefined) return 'none';
+  return sl >= target ? 'good' : 'bad';
+}
+
+// The words and icon that go with an SL colour, so the state never rests on colour alone.
+function mark(sl, target) {
+  const state = slState(sl, target);
+  return state === 'good' ? '▲ on target · ' : state === 'bad' ? '▼ below target · ' : '';
+}
+
+function tileHtml(t) {
+  const cur = t.current;
+  const day = t.today;
+  const target = Math.round(t.slTarget * 100);
+  const state = slState(cur?.serviceLevel ?? day?.serviceLevel, t.slTarget);
+  const badge = state === 'good' ? `▲ at or above ${target}% target`
+    : state === 'bad' ? `▼ below ${target}% target` : `– no SL yet (target ${target}%)`;
+  return `
+    <header>
+      <h2>${esc(t.queueName)}<span class="media">${esc(t.mediaType)}</span></h2>
+      <span class="sl-badge" data-sl="${state}" data-metric="slBadge">${badge}</span>
+    </header>
+    <div class="metrics">
+      ${metric('Waiting', t.waiting, 'waiting')}
+      ${metric('Longest wait', clock(t.waiting > 0 ? t.longestWaitSeconds : 0), 'longestWait')}
+      ${metric('SL now', pct(cur?.serviceLevel), 'slCurrent', slState(cur?.serviceLevel, t.slTarget),
+               mark(cur?.serviceLevel, t.slTarget) + (cur ? (cur.final ? 'final' : 'provisional') + ` · ${t.slThresholdSeconds} s` : `${t.slThresholdSeconds} s`))}
+      ${metric('SL today', pct(day?.serviceLevel), 'slToday', slState(day?.serviceLevel, t.slTarget),
+               mark(day?.serviceLevel, t.slTarget) + (day ? `${day.answered} answered of ${day.offered}` : ''))}
+      ${metric('ASA', clock(day?.asaSeconds), 'asa', null, 'today')}
+      ${metric('AHT', clock(day?.ahtSeconds), 'aht', null, 'today')}
+      ${metric('Abandon rate', pct(day?.abandonRate, 1), 'abandonRate', null, day ? `${day.abandoned} abandoned` : '')}
+      ${metric('On queue / available', `${t.agentsOnQueue} / ${t.agentsAvailable}`, 'agents', null,
+               `${t.interacting} interacting`)}
+    </div>
+    ${chart(t)}`;
+}
+
+function metric(label, value, name, sl, sub) {
+  const slAttr = sl ? ` data-sl="${sl}"` : '';
+  return `<div class="metric"><span class="label">${label}</span>`
+    + `<span class="value" data-metric="${name}"${slAttr}>${esc(String(value))}</span>`
+    + `<span class="sub">${esc(sub || '')}</span></div>`;
+}
+
+// Today's PT15M intervals: offered and answered bars on the left scale, SL% line on 0..100%, dashed target.
+function chart(t) {
+  const W = 480, H = 130, L = 26, R = 30, T = 8, B = 18;
+  const w = W - L - R, h = H - T - B;
+  const dayStart = Date.parse(header.day);
+  const slot = w / 96;
+  const max = Math.max(1, ...t.intervals.map((p) => p.offered), ...t.intervals.map((p) => p.answered));
+  const y = (v) => T + h - (v / max) * h;
+  const ySl = (v) => T + h - v * h;
+  let bars = '';
+  const line = [];
+  for (const p of t.intervals) {
+    const i = Math.round((Date.parse(p.start) - dayStart) / 900000);
+    const x = L + i * slot;
+    const cls = p.final ? '' : ' provisional';
+    bars += `<rect class="offered${cls}" x="${x.toFixed(1)}" y="${y(p.offered).toFixed(1)}" width="${(slot * .45).toFixed(2)}" height="${(T + h - y(p.offered)).toFixed(1)}"/>`;
+    bars += `<rect class="answered${cls}" x="${(x + slot * .45).toFixed(1)}" y="${y(p.answered).toFixed(1)}" width="${(slot * .45).toFixed(2)}" height="${(T + h - y(p.answered)).toFixed(1)}"/>`;
+    if (p.serviceLevel !== null) line.push([x + slot / 2, ySl(p.serviceLevel)]);
+  }
+  const path = line.length > 1 ? `<polyline class="sl" points="${line.map(([a, b]) => `${a.toFixed(1)},${b.toFixed(1)}`).join(' ')}"/>` : '';
+  const dots = line.length === 1 ? `<circle class="sl-dot" cx="${line[0][0]}" cy="${line[0][1]}" r="2.5"/>` : '';
+  let ticks = '';
+  for (const hr of [0, 6, 12, 18, 24]) {
+    const x = L + hr * 4 * slot;
+    ticks += `<text x="${x}" y="${H - 4}" text-anchor="middle">${String(hr).padStart(2, '0')}</text>`;
+  }
+  const provisional = t.intervals.filter((p) => !p.final).length;
+  const label = `Today's intervals for ${t.queueName} ${t.mediaType}: ${t.intervals.length} intervals, `
+    + `${t.intervals.reduce((s, p) => s + p.offered, 0)} offered, ${provisional} provisional.`;
+  return `<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(label)}">
+    <line class="axis" x1="${L}" y1="${T + h}" x2="${L + w}" y2="${T + h}"/>
+    <text x="${L - 4}" y="${T + 8}" text-anchor="end">${max}</text>
+    <text x="${L + w + 4}" y="${T + 8}">100%</text>
+    <text x="${L + w + 4}" y="${T + h}">0%</text>
+    <line class="target" x1="${L}" x2="${L + w}" y1="${ySl(t.slTarget).toFixed(1)}" y2="${ySl(t.slTarget).toFixed(1)}"/>
+    ${bars}${path}${dots}${ticks}
+  </svg>`;
+}
+
+// Between pushes: longest waits and the freshness age keep counting on the local monotonic clock.
+function tick() {
+  const now = performance.now();
+  for (const [k, t] of tiles) {
+    const el = document.querySelector(`[data-key="${CSS.escape(k)}"] [data-metric="longestWait"]`);
+    if (el && t.waiting > 0) {
+      el.textContent = clock(t.longestWaitSeconds + (now - tileReceivedAt.get(k)) / 1000);
+    }
+  }
+  const f = $('freshness');
+  if (!header || !header.newestEventTime) {
+    f.dataset.state = 'none';
+    f.textContent = 'No events yet';
+    return;
+  }
+  const age = (Date.parse(header.asOf) - Date.parse(header.newestEventTime)) / 1000 + (now - receivedAt) / 1000;
+  f.dataset.state = age > 120 ? 'stale' : 'fresh';
+  f.textContent = `Newest event ${ago(Math.max(0, age))} ago`;
+  f.title = `Newest event behind the numbers: ${header.newestEventTime}`;
+}
+
+function setConnection(state, text) {
+  const c = $('connection');
+  c.dataset.state = state;
+  c.textContent = text;
+}
+
+// Whole percents, with one decimal where rounding would hide which side of a target the value is (79.7%, not 80%).
+function pct(v, digits = 0) {
+  if (v === null || v === undefined) return '—';
+  const p = v * 100;
+  return (Math.abs(p - Math.round(p)) < 1e-9 ? p.toFixed(digits) : p.toFixed(Math.max(digits, 1))) + '%';
+}
+
+function clock(seconds) {
+  if (seconds === null || seconds === undefined) return '—';
+  const s = Math.floor(seconds);
+  const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), r = s % 60;
+  return (h ? h + ':' + String(m).padStart(2, '0') : m) + ':' + String(r).padStart(2, '0');
+}
+
+function ago(seconds) {
+  if (seconds < 90) return Math.round(seconds) + ' s';
+  if (seconds < 5400) return Math.round(seconds / 60) + ' min';
+  return Math.round(seconds / 3600) + ' h';
+}
+
+function esc(s) {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+}
+
+$('key-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const params = new URLSearchParams(location.search);
+  params.set('key', $('key-input').value.trim());
+  location.search = params.toString();
+});
+
+setInterval(tick, 1000);
+connect();

@@ -1,0 +1,179 @@
+package io.streamvane.egress.wallboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamvane.egress.EgressIntegrationTest;
+import io.streamvane.egress.api.QueueIntervalRow;
+import io.streamvane.egress.api.QueueRealtime;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class WallboardStreamTest extends EgressIntegrationTest {
+
+    private static final Duration PUSH = Duration.ofSeconds(5);
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    JsonMapper json;
+
+    EngineLikeWrites engine;
+
+    @BeforeEach
+    void engineWrites() {
+        jdbc.sql("TRUNCATE watermark, kpi_change_log").update();
+        engine = new EngineLikeWrites(jdbc, tx);
+    }
+
+    private String stream(String query) {
+        return "http://localhost:" + port + "/wallboard/stream" + query;
+    }
+
+    @Test
+    void streamWithoutCredentialsIsRefusedWithProblemJson() throws Exception {
+        try (SseClient sse = SseClient.open(stream(""))) {
+            assertThat(sse.status()).isEqualTo(401);
+            assertThat(sse.contentType()).startsWith("application/problem+json");
+        }
+    }
+
+    @Test
+    void keyInTheUrlMustBeValidAndCarryTheReadScope() throws Exception {
+        try (SseClient wrong = SseClient.open(stream("?key=not-a-key"));
+                SseClient ingestOnly = SseClient.open(stream("?key=" + INGEST_KEY));
+                SseClient reader = SseClient.open(stream("?key=" + READ_KEY));
+                SseClient admin = SseClient.open(stream("?key=" + ADMIN_KEY))) {
+            assertThat(wrong.status()).isEqualTo(401);
+            assertThat(ingestOnly.status()).isEqualTo(403);
+            assertThat(reader.status()).isEqualTo(200);
+            assertThat(reader.contentType()).startsWith("text/event-stream");
+            assertThat(reader.next(PUSH).name()).isEqualTo("snapshot");
+            assertThat(admin.status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void keyInTheUrlIsAcceptedOnTheWallboardStreamOnly() throws Exception {
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/queues?key=" + READ_KEY)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void headerKeyOpensTheStreamToo() throws Exception {
+        try (SseClient sse = SseClient.open(stream(""), "X-API-Key", READ_KEY)) {
+            assertThat(sse.status()).isEqualTo(200);
+            assertThat(sse.next(PUSH).name()).isEqualTo("snapshot");
+        }
+    }
+
+    @Test
+    void committedChangeIsPushedWithTheNumbersTheApiAnswers() throws Exception {
+        Instant now = Instant.now();
+        Instant interval = now.truncatedTo(ChronoUnit.HOURS).plus(
+                Duration.ofMinutes(now.atZone(java.time.ZoneOffset.UTC).getMinute() / 15 * 15));
+        jdbc.sql("INSERT INTO queue (queue_id, name) VALUES ('q-sales', 'Sales')").update();
+        jdbc.sql("INSERT INTO queue_media_sl (queue_id, media_type, sl_threshold_ms, sl_target_percent) "
+                + "VALUES ('q-sales', 'voice', 30000, 90)").update();
+        try (SseClient sse = SseClient.open(stream("?key=" + READ_KEY))) {
+            SseClient.Event snapshot = sse.next(PUSH);
+            assertThat(snapshot.name()).isEqualTo("snapshot");
+
+            engine.intervalChange("q-sales", "voice", interval, 10, 8, 6, 2, 80_000, 8, 2_400_000, now);
+            engine.contactWaiting("c-1", "q-sales", "voice", now.minusSeconds(42));
+            engine.agent("u-1", "ON_QUEUE", "IDLE", "q-sales");
+
+            JsonNode tile = awaitTile(sse, "q-sales|voice", t -> t.path("waiting").asLong() == 1
+                    && t.path("agentsAvailable").asLong() == 1);
+            QueueIntervalRow day = get("/api/v1/queues/q-sales/intervals?from=" + interval.truncatedTo(ChronoUnit.DAYS)
+                    + "&to=" + interval.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1)) + "&granularity=P1D",
+                    READ_KEY).retrieve().body(QueueIntervalRow[].class)[0];
+            QueueRealtime realtime = get("/api/v1/queues/q-sales/realtime", READ_KEY).retrieve()
+                    .body(QueueRealtime[].class)[0];
+
+            assertThat(tile.path("queueName").asString()).isEqualTo("Sales");
+            assertThat(tile.path("slTarget").asDouble()).isEqualTo(0.9);
+            assertThat(tile.path("slThresholdSeconds").asDouble()).isEqualTo(30.0);
+            assertThat(tile.path("today").path("serviceLevel").asDouble()).isEqualTo(day.serviceLevel());
+            assertThat(tile.path("today").path("asaSeconds").asDouble()).isEqualTo(day.asaSeconds());
+            assertThat(tile.path("today").path("ahtSeconds").asDouble()).isEqualTo(day.ahtSeconds());
+            assertThat(tile.path("today").path("abandonRate").asDouble()).isEqualTo(day.abandonRate());
+            assertThat(tile.path("current").path("serviceLevel").asDouble()).isEqualTo(0.6);
+            assertThat(tile.path("current").path("final").asBoolean()).isFalse();
+            assertThat(tile.path("waiting").asLong()).isEqualTo(realtime.waiting());
+            assertThat(tile.path("longestWaitSeconds").asLong()).isBetween(41L, realtime.longestWaitSeconds());
+            assertThat(tile.path("agentsOnQueue").asLong()).isEqualTo(realtime.agentsOnQueue());
+            assertThat(tile.path("intervals")).anySatisfy(p -> assertThat(p.path("offered").asLong()).isEqualTo(10));
+        }
+    }
+
+    @Test
+    void reconnectWithLastEventIdGetsAFullSnapshot() throws Exception {
+        jdbc.sql("INSERT INTO queue (queue_id, name) VALUES ('q-a', 'Alpha')").update();
+        jdbc.sql("INSERT INTO queue_media_sl (queue_id, media_type, sl_threshold_ms) VALUES ('q-a', 'chat', 60000)")
+                .update();
+        String lastId;
+        try (SseClient first = SseClient.open(stream("?key=" + READ_KEY))) {
+            lastId = first.next(PUSH).id();
+        }
+        engine.contactWaiting("c-9", "q-a", "chat", Instant.now());
+        try (SseClient again = SseClient.open(stream("?key=" + READ_KEY), "Last-Event-ID", lastId)) {
+            SseClient.Event e = again.next(PUSH);
+            assertThat(e.name()).isEqualTo("snapshot");
+            assertThat(Long.parseLong(e.id())).isGreaterThanOrEqualTo(Long.parseLong(lastId));
+            // The change may land in the snapshot or, when it committed during the debounce, in the update after it.
+            JsonNode tile = null;
+            for (JsonNode t : json.readTree(e.data()).path("tiles")) {
+                tile = t.path("key").asString().equals("q-a|chat") ? t : tile;
+            }
+            if (tile == null || tile.path("waiting").asLong() != 1) {
+                tile = awaitTile(again, "q-a|chat", t -> t.path("waiting").asLong() == 1);
+            }
+            assertThat(tile.path("waiting").asLong()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void rootAndBarePathRedirectToThePageKeepingTheKey() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        var root = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/?key=abc")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        var bare = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/wallboard")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        var page = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/wallboard/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(root.statusCode()).isEqualTo(302);
+        assertThat(root.headers().firstValue("Location")).hasValue("wallboard/?key=abc");
+        assertThat(bare.headers().firstValue("Location")).hasValue("wallboard/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<script type=\"module\" src=\"wallboard.js\">");
+    }
+
+    private JsonNode awaitTile(SseClient sse, String key, java.util.function.Predicate<JsonNode> done)
+            throws Exception {
+        long deadline = System.nanoTime() + PUSH.toNanos();
+        while (System.nanoTime() < deadline) {
+            SseClient.Event e = sse.next(PUSH);
+            for (JsonNode t : json.readTree(e.data()).path("tiles")) {
+                if (t.path("key").asString().equals(key) && done.test(t)) {
+                    return t;
+                }
+            }
+        }
+        throw new AssertionError("tile " + key + " never reached the expected state");
+    }
+}

@@ -151,7 +151,7 @@ public class DemoSimulation implements DisposableBean {
         boolean generated = environment.getProperty(DemoApiKeyEnvironment.GENERATED, Boolean.class, false);
         return String.join(System.lineSeparator(), "",
                 "================ Streamvane demo ================",
-                "Wallboard     " + appUrl + "/",
+                "Wallboard     " + appUrl + "/?key=" + apiKey,
                 "API           " + appUrl + "/api/v1",
                 "OpenAPI       " + appUrl + "/v3/api-docs",
                 "Health        " + appUrl + "/actuator/health",

@@ -6,6 +6,7 @@ import io.streamvane.model.event.PresenceChange;
 import io.streamvane.model.event.PresenceState;
 import io.streamvane.model.event.RoutingState;
 import io.streamvane.model.event.RoutingStatusChange;
+import io.streamvane.model.event.SystemPresence;
 import io.streamvane.model.event.UserActivity;
 import io.streamvane.model.kpi.Granularity;
 import io.streamvane.model.kpi.RoutingStatus;
@@ -123,7 +124,11 @@ final class AgentStateProjection {
         if (userId == null || p == null || p.modifiedDate() == null) {
             return;
         }
-        String value = p.systemPresence() != null ? p.systemPresence() : p.presenceDefinitionId();
+        // One spelling per presence: definitions say "OnQueue", analytics "ON_QUEUE"; reporting.queue_realtime and
+        // the last-writer-wins tie-break compare the stored text, so store the canonical name when it is known.
+        SystemPresence known = p.asSystemPresence();
+        String value = known != SystemPresence.UNKNOWN ? known.name()
+                : p.systemPresence() != null ? p.systemPresence() : p.presenceDefinitionId();
         if (value != null) {
             fields.add(new Field(userId, 1, value, null, p.modifiedDate()));
         }

@@ -50,7 +50,7 @@ public abstract class EgressIntegrationTest {
     @BeforeEach
     void emptyStoreAndClient() {
         jdbc.sql("""
-                TRUNCATE queue_interval, queue_interval_api, ingest_gap, agent_interval, acd_session, agent_state,
+                TRUNCATE queue_interval, queue_interval_api, gap_fill_chunk, ingest_gap, agent_interval, acd_session, agent_state,
                          agent_segment, queue, queue_media_sl, app_user, sl_settings_override""").update();
         http = RestClient.builder().baseUrl("http://localhost:" + port)
                 .defaultStatusHandler(status -> true, (request, response) -> { })

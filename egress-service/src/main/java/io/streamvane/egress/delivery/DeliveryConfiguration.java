@@ -24,9 +24,4 @@ class DeliveryConfiguration {
         return new DeliveryEngine(dataSource, sinks, settings, meters.getIfAvailable(SimpleMeterRegistry::new),
                 Clock.systemUTC());
     }
-
-    @Bean
-    SinkAdminController sinkAdminController(DeliveryEngine engine) {
-        return new SinkAdminController(engine);
-    }
 }

@@ -32,6 +32,9 @@ import org.springframework.context.SmartLifecycle;
 public final class DeliveryEngine implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryEngine.class);
+    /** Key-buckets per zero-fill transaction, and transactions per cycle (a large backfill spreads over cycles). */
+    static final int ZERO_FILL_ROWS = 5000;
+    static final int ZERO_FILL_STEPS_PER_CYCLE = 4;
 
     private final DeliveryStore store;
     private final DataSource dataSource;
@@ -103,7 +106,7 @@ public final class DeliveryEngine implements SmartLifecycle {
         this.clock = clock;
         this.meters = meters;
         this.store = new DeliveryStore(dataSource, new ServiceLevelPolicyReader(Duration.ofMinutes(1), clock),
-                settings.startFrom());
+                settings.startFrom(), settings.sourceIdleTimeout());
         for (Sink s : sinks) {
             if (this.sinks.putIfAbsent(s.name(), new SinkState(s)) != null) {
                 throw new IllegalArgumentException("two sinks named '" + s.name() + "'");
@@ -130,6 +133,10 @@ public final class DeliveryEngine implements SmartLifecycle {
         Sink sink = s.sink;
         while (store.takeOver(sink.name(), sink.shape(), settings.takeOverBatch()) == settings.takeOverBatch()) {
             // more change-log rows waiting
+        }
+        // Zero rows after the change log: a row the engine stored meanwhile is seen and not zero-filled.
+        for (int i = 0; i < ZERO_FILL_STEPS_PER_CYCLE && store.zeroFill(sink.name(), sink.shape(), ZERO_FILL_ROWS) > 0; i++) {
+            // catching up a backlog of buckets, a bounded number of steps before sending
         }
         boolean more = true;
         while (more && !clock.instant().isBefore(s.pausedUntil)) {

@@ -7,8 +7,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,12 +54,29 @@ public final class DeliveryStore {
     private final DataSource dataSource;
     private final ServiceLevelPolicyReader policies;
     private final DeliveryProperties.StartFrom startFrom;
+    private final Duration sourceIdleTimeout;
 
     public DeliveryStore(DataSource dataSource, ServiceLevelPolicyReader policies,
-            DeliveryProperties.StartFrom startFrom) {
+            DeliveryProperties.StartFrom startFrom, Duration sourceIdleTimeout) {
         this.dataSource = dataSource;
         this.policies = policies;
         this.startFrom = startFrom;
+        this.sourceIdleTimeout = sourceIdleTimeout;
+    }
+
+    /**
+     * The effective finality watermark, by the engine's rule (FinalitySweep): the minimum over the sources whose
+     * watermark was updated within the idle timeout; {@link Instant#MIN} (nothing final) when none is active.
+     */
+    static Instant watermark(Connection c, Duration sourceIdleTimeout) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT min(watermark) FROM watermark "
+                + "WHERE watermark IS NOT NULL AND updated_at >= now() - make_interval(secs => ?)")) {
+            ps.setDouble(1, sourceIdleTimeout.toMillis() / 1000.0);
+            try (ResultSet rs = ps.executeQuery()) {
+                Timestamp t = rs.next() ? rs.getTimestamp(1) : null;
+                return t == null ? Instant.MIN : t.toInstant();
+            }
+        }
     }
 
     @FunctionalInterface
@@ -133,9 +152,10 @@ public final class DeliveryStore {
                 return 0;
             }
             ServiceLevelPolicy policy = policies.policy(c);
+            Instant watermark = watermark(c, sourceIdleTimeout);
             for (Key k : keys) {
-                Optional<QueueIntervalRow> row =
-                        IntervalRows.read(c, k.queueId(), k.mediaType(), k.start(), shape.granularity(), policy);
+                Optional<QueueIntervalRow> row = IntervalRows.read(c, k.queueId(), k.mediaType(), k.start(),
+                        shape.granularity(), policy, watermark);
                 if (row.isPresent() && (!shape.finalOnly() || row.get().isFinal())) {
                     enqueue(c, sink, row.get(), false);
                 }
@@ -278,14 +298,131 @@ public final class DeliveryStore {
                 }
             }
             ServiceLevelPolicy policy = policies.policy(c);
+            Instant watermark = watermark(c, sourceIdleTimeout);
             int n = 0;
             for (Key k : keys) {
-                Optional<QueueIntervalRow> row = IntervalRows.read(c, k.queueId(), k.mediaType(), k.start(), g, policy);
+                Optional<QueueIntervalRow> row =
+                        IntervalRows.read(c, k.queueId(), k.mediaType(), k.start(), g, policy, watermark);
                 if (row.isPresent() && (!shape.finalOnly() || row.get().isFinal()) && enqueue(c, sink, row.get(), true)) {
                     n++;
                 }
             }
             return n;
+        });
+    }
+
+    /**
+     * One zero-fill step for a sink with {@link FeedShape#zeroFill()}: SPEC §3.3 wants one row per queue x media type
+     * x interval, quiet intervals included, but the engine stores rows only where events landed. Walks the sink
+     * buckets from the sink's zero-fill cursor ({@code sink_cursor.zero_filled_until}) up to the last one the
+     * effective watermark has passed, at most {@code maxRows} key-buckets per call, and per known key
+     * ({@code queue_media_sl} and every key with any stored interval row):
+     * <ul>
+     * <li>no stored base row in the bucket: enqueues the final zero row, revision 0 ({@code ..._r0});</li>
+     * <li>some but not all base rows (a coarse bucket with a quiet quarter): enqueues the current row if it is final
+     * now that the watermark has passed its end, since no change-log row will announce that;</li>
+     * <li>every base row stored: nothing, the change log brings it.</li>
+     * </ul>
+     * The cursor moves in the same transaction; its row is locked SKIP LOCKED like take-over, and
+     * {@code UNIQUE (sink, payload_id)} makes any repeat a no-op. A late event that later creates the row logs a change
+     * with revision >= 1, so the receiver gets the restatement (a still pending zero row is superseded by it).
+     *
+     * @return buckets walked (0 when nothing was due, zero-fill is off or another replica holds the cursor)
+     */
+    public int zeroFill(String sink, FeedShape shape, int maxRows) throws Exception {
+        if (!shape.zeroFill()) {
+            return 0;
+        }
+        return inTransaction(c -> {
+            Instant until;
+            boolean started;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT zero_filled_until FROM sink_cursor WHERE sink_name = ? FOR UPDATE SKIP LOCKED")) {
+                ps.setString(1, sink);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return 0;
+                    }
+                    Timestamp t = rs.getTimestamp(1);
+                    started = t != null;
+                    until = started ? t.toInstant() : null;
+                }
+            }
+            Instant watermark = watermark(c, sourceIdleTimeout);
+            if (watermark.equals(Instant.MIN)) {
+                return 0;
+            }
+            Granularity g = shape.granularity();
+            Instant end = g.bucketStart(watermark); // buckets starting before end have end <= watermark: final
+            Instant from = until;
+            if (!started) {
+                from = end;
+                if (startFrom == DeliveryProperties.StartFrom.BEGINNING) {
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "SELECT min(interval_start) FROM queue_interval_effective");
+                            ResultSet rs = ps.executeQuery()) {
+                        Timestamp t = rs.next() ? rs.getTimestamp(1) : null;
+                        if (t != null && t.toInstant().isBefore(end)) {
+                            from = g.bucketStart(t.toInstant());
+                        }
+                    }
+                }
+            }
+            record Key(String queueId, String mediaType, String queueName) {
+            }
+            List<Key> keys = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT k.queue_id, k.media_type, q.name FROM ("
+                    + "SELECT queue_id, media_type FROM queue_media_sl UNION "
+                    + "SELECT queue_id, media_type FROM queue_interval_effective) k "
+                    + "LEFT JOIN queue q ON q.queue_id = k.queue_id ORDER BY 1, 2");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(new Key(rs.getString(1), rs.getString(2), rs.getString(3)));
+                }
+            }
+            long buckets = from.isBefore(end) ? Duration.between(from, end).dividedBy(g.duration()) : 0;
+            buckets = Math.min(buckets, Math.max(1, maxRows / Math.max(1, keys.size())));
+            Instant to = from.plus(g.duration().multipliedBy(buckets));
+            if (buckets > 0 && !keys.isEmpty()) {
+                Map<String, Integer> stored = new HashMap<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT queue_id, media_type, interval_start "
+                        + "FROM queue_interval_effective WHERE interval_start >= ? AND interval_start < ?")) {
+                    ps.setTimestamp(1, Timestamp.from(from));
+                    ps.setTimestamp(2, Timestamp.from(to));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            stored.merge(QueueIntervalRow.rowKey(rs.getString(1), rs.getString(2), g,
+                                    g.bucketStart(rs.getTimestamp(3).toInstant())), 1, Integer::sum);
+                        }
+                    }
+                }
+                long perBucket = g.duration().dividedBy(Granularity.DEFAULT_BASE.duration());
+                ServiceLevelPolicy policy = policies.policy(c);
+                for (Instant s = from; s.isBefore(to); s = s.plus(g.duration())) {
+                    for (Key k : keys) {
+                        int n = stored.getOrDefault(QueueIntervalRow.rowKey(k.queueId(), k.mediaType(), g, s), 0);
+                        if (n == 0) {
+                            enqueue(c, sink, QueueIntervalRow.zero(k.queueId(), k.queueName(), k.mediaType(), s, g,
+                                    policy.resolve(k.queueId(), k.mediaType())), false);
+                        } else if (n < perBucket) {
+                            Optional<QueueIntervalRow> row =
+                                    IntervalRows.read(c, k.queueId(), k.mediaType(), s, g, policy, watermark);
+                            if (row.isPresent() && row.get().isFinal()) {
+                                enqueue(c, sink, row.get(), false);
+                            }
+                        }
+                    }
+                }
+            }
+            if (!started || buckets > 0) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE sink_cursor SET zero_filled_until = ?, "
+                        + "updated_at = now(), version = version + 1 WHERE sink_name = ?")) {
+                    ps.setTimestamp(1, Timestamp.from(to));
+                    ps.setString(2, sink);
+                    ps.executeUpdate();
+                }
+            }
+            return (int) buckets;
         });
     }
 

@@ -16,9 +16,10 @@ import java.util.Optional;
 
 /**
  * Reads the current interval row for a key from {@code queue_interval_effective} (the gap policy applied, like the
- * API), rolled up to the sink's granularity with {@link Rollup}. A coarse row is final when its last base bucket
- * exists and every existing bucket is final: finality follows the watermark in time order, so a final last bucket
- * means no earlier bucket can still be open.
+ * API), rolled up to the sink's granularity with {@link Rollup}. A coarse row is final when every existing bucket is
+ * final and either its last base bucket exists (finality follows the watermark in time order, so a final last bucket
+ * means no earlier bucket can still be open) or the watermark has passed the coarse row's end (a base bucket without
+ * events has no row and never becomes final itself: a PT30M half-hour whose second quarter was quiet).
  */
 final class IntervalRows {
 
@@ -31,8 +32,12 @@ final class IntervalRows {
     private IntervalRows() {
     }
 
+    /**
+     * @param watermark the effective finality watermark ({@link DeliveryStore#watermark}); {@link Instant#MIN} when
+     *                  no source is active
+     */
     static Optional<QueueIntervalRow> read(Connection c, String queueId, String mediaType, Instant start,
-            Granularity granularity, ServiceLevelPolicy policy) throws SQLException {
+            Granularity granularity, ServiceLevelPolicy policy, Instant watermark) throws SQLException {
         Instant end = start.plus(granularity.duration());
         Instant lastBase = end.minus(Granularity.DEFAULT_BASE.duration());
         Map<Instant, IntervalComponents> base = new HashMap<>();
@@ -65,6 +70,6 @@ final class IntervalRows {
                 ? base.values().iterator().next()
                 : Rollup.rollUp(base, granularity).firstEntry().getValue();
         return Optional.of(new QueueIntervalRow(queueId, queueName, mediaType, start, granularity, components,
-                policy.resolve(queueId, mediaType), revision, allFinal && lastPresent));
+                policy.resolve(queueId, mediaType), revision, allFinal && (lastPresent || !watermark.isBefore(end))));
     }
 }

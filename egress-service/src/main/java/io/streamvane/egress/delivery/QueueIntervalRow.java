@@ -20,7 +20,8 @@ import java.util.Objects;
  * {@link DerivedKpis} only.
  *
  * @param revision for PT15M the stored row's revision; for a coarser row the sum of its buckets' revisions, which
- *                 grows whenever any of them changes (every stored change bumps a revision, starting at 1)
+ *                 grows whenever any of them changes (every stored change bumps a revision, starting at 1);
+ *                 0 for a zero row, an interval without any stored row sent by zero-fill
  */
 public record QueueIntervalRow(String queueId, String queueName, String mediaType, Instant intervalStart,
         Granularity granularity, IntervalComponents components, ServiceLevelSettings settings, int revision,
@@ -48,6 +49,13 @@ public record QueueIntervalRow(String queueId, String queueName, String mediaTyp
         Objects.requireNonNull(granularity, "granularity");
         Objects.requireNonNull(components, "components");
         Objects.requireNonNull(settings, "settings");
+    }
+
+    /** The final zero row of an interval without any stored row (zero-fill): revision 0, payload id ..._r0. */
+    public static QueueIntervalRow zero(String queueId, String queueName, String mediaType, Instant intervalStart,
+            Granularity granularity, ServiceLevelSettings settings) {
+        return new QueueIntervalRow(queueId, queueName, mediaType, intervalStart, granularity, IntervalComponents.ZERO,
+                settings, 0, true);
     }
 
     /** Identifies the row regardless of revision: queueId|mediaType|granularity|intervalStart. */

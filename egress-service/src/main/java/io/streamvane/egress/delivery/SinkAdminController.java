@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,14 +12,19 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Operator endpoints for push sinks: state, replay of an interval range, dead letters and their retry. Mapped
  * under /api/v1/admin, which the platform's security guards like every other API path.
+ *
+ * <p>A {@code @RestController}, not a {@code @Bean} of {@link DeliveryConfiguration}: since Spring Framework 6 only
+ * types annotated {@code @Controller} are scanned for handler methods, so the bean alone answered 404 on every path.
+ * Same condition as the engine it drives.
  */
-@ResponseBody
+@RestController
+@ConditionalOnProperty(prefix = "streamvane.egress.delivery", name = "enabled", matchIfMissing = true)
 @RequestMapping("/api/v1/admin/sinks")
 class SinkAdminController {
 

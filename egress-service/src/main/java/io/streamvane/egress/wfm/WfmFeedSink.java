@@ -33,7 +33,7 @@ public final class WfmFeedSink implements Sink {
         if (feed.batchSize() < 1) {
             throw new IllegalArgumentException("batch-size of feed " + feed.name() + " must be at least 1");
         }
-        this.shape = new FeedShape(feed.granularity(), feed.finalOnly());
+        this.shape = new FeedShape(feed.granularity(), feed.finalOnly(), feed.zeroFill());
         this.http = http;
         this.clock = clock;
         this.signer = feed.signingSecret() == null || feed.signingSecret().isBlank() ? null

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /** The WFM HTTP feeds ({@code streamvane.egress.wfm.feeds[*]}); any number, each its own sink. */
@@ -30,6 +31,8 @@ public record WfmProperties(@DefaultValue List<Feed> feeds) {
      * @param headers       extra request headers, e.g. Authorization: Bearer ...
      * @param oauth2        OAuth2 client credentials towards the receiver (Authorization: Bearer from the token URI)
      * @param timeout       request timeout
+     * @param zeroFill      also send, once final, a zero row for every queue x media type x interval without a
+     *                      stored row (SPEC §3.3 "all intervals including zeros"); on by default
      */
     public record Feed(
             String name,
@@ -43,7 +46,20 @@ public record WfmProperties(@DefaultValue List<Feed> feeds) {
             String signingSecret,
             @DefaultValue Map<String, String> headers,
             OAuth2 oauth2,
-            @DefaultValue("30s") Duration timeout) {
+            @DefaultValue("30s") Duration timeout,
+            @DefaultValue("true") boolean zeroFill) {
+
+        @ConstructorBinding
+        public Feed {
+        }
+
+        /** A feed with zero-fill on (the property default). */
+        public Feed(String name, URI url, Granularity granularity, boolean finalOnly, Format format,
+                List<Column> columns, Csv csv, int batchSize, String signingSecret, Map<String, String> headers,
+                OAuth2 oauth2, Duration timeout) {
+            this(name, url, granularity, finalOnly, format, columns, csv, batchSize, signingSecret, headers, oauth2,
+                    timeout, true);
+        }
     }
 
     /** One output column: {@code field} from the row, or the constant {@code value}. */

@@ -187,7 +187,7 @@ class KillNineIT {
         for (String k : union(expected, actual)) {
             QueueComponents want = expected.getOrDefault(k, QueueComponents.ZERO);
             QueueComponents got = actual.getOrDefault(k, QueueComponents.ZERO);
-            if (!want.equals(got)) {
+            if (!withoutSl(want).equals(withoutSl(got))) {
                 mismatched++;
                 if (differences.size() < 10) {
                     differences.add(k + ": expected " + want + " but was " + got);
@@ -210,6 +210,15 @@ class KillNineIT {
         assertThat(inbox).as("no stuck work items").isZero();
         assertThat(differences).as("queue_interval vs ground truth").isEmpty();
         assertThat(kills.get()).isGreaterThanOrEqualTo(ROUNDS);
+    }
+
+    /**
+     * answered_within_sl depends on the service-level threshold, which the simulator takes per queue (chat: longer)
+     * and the engine from its own policy (defaults here): it is compared apart, not as a loss/double-count signal.
+     */
+    static QueueComponents withoutSl(QueueComponents q) {
+        return new QueueComponents(q.offered(), q.answered(), 0, q.abandoned(), q.shortAbandoned(), q.flowOuts(),
+                q.answerWaitMs(), q.abandonWaitMs(), q.handled(), q.handleMs(), q.talkMs(), q.holdMs(), q.acwMs());
     }
 
     /** True once the message got a final answer (2xx, or a 4xx for poison); false on 5xx or no connection. */

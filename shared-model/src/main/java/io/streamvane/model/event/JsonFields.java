@@ -176,6 +176,9 @@ final class JsonFields {
                 + describe(value));
     }
 
+    static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
+
     static Instant parseInstant(String text) {
         try {
             return Instant.parse(text);
@@ -217,14 +220,23 @@ final class JsonFields {
             return null;
         }
         Long millis = asLong(value);
-        if (millis != null) {
-            return Instant.ofEpochMilli(millis);
-        }
-        Instant parsed = value.isString() ? parseInstant(value.stringValue()) : null;
+        Instant parsed = millis != null ? Instant.ofEpochMilli(millis)
+                : value.isString() ? parseInstant(value.stringValue()) : null;
         if (parsed == null) {
             throw invalid(field, requirement, value);
         }
+        if (!isPlausible(parsed)) {
+            throw invalid(field, "must lie between " + EARLIEST + " and " + LATEST, value);
+        }
         return parsed;
+    }
+
+    /**
+     * Event times outside this window are refused per item: the store's timestamp type cannot hold every
+     * {@code long} of milliseconds, and one absurd time must not fail the rest of its batch.
+     */
+    static boolean isPlausible(Instant time) {
+        return !time.isBefore(EARLIEST) && time.isBefore(LATEST);
     }
 
     private <T> T required(String field, T value) {

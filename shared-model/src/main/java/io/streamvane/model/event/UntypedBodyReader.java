@@ -36,11 +36,9 @@ final class UntypedBodyReader {
                 continue;
             }
             Long millis = JsonFields.asLong(value);
-            if (millis != null) {
-                return Instant.ofEpochMilli(millis);
-            }
-            Instant parsed = value.isString() ? JsonFields.parseInstant(value.stringValue()) : null;
-            if (parsed != null) {
+            Instant parsed = millis != null ? Instant.ofEpochMilli(millis)
+                    : value.isString() ? JsonFields.parseInstant(value.stringValue()) : null;
+            if (parsed != null && JsonFields.isPlausible(parsed)) {
                 return parsed;
             }
         }

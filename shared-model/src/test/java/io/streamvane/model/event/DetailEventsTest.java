@@ -181,6 +181,26 @@ class DetailEventsTest {
     }
 
     @Test
+    void eventTimeOutsideWhatTheStoreCanHoldIsAnInvalidField() {
+        for (String millis : new String[] {String.valueOf(Long.MIN_VALUE), "-1", "7258118400000"}) {
+            ParsedItem.Rejected rejected = singleRejection(parser.parse(Envelopes.notification(ACD_END_TOPIC,
+                    ACD_END.replace("1741083330512", millis))));
+
+            assertThat(rejected.reason()).isEqualTo(RejectionReason.INVALID_FIELD);
+            assertThat(rejected.detail()).startsWith("acd.end event eventTime must lie between 1970");
+        }
+    }
+
+    @Test
+    void eventTimesAtTheEdgesOfThePlausibleWindowAreAccepted() {
+        for (String millis : new String[] {"0", "7258118399999"}) {
+            assertThat(parser.parse(Envelopes.notification(ACD_END_TOPIC, ACD_END.replace("1741083330512", millis))))
+                    .isInstanceOf(ParseResult.Items.class)
+                    .satisfies(items -> assertThat(((ParseResult.Items) items).acceptedEvents()).hasSize(1));
+        }
+    }
+
+    @Test
     void durationThatIsNotAWholeNumberIsAnInvalidField() {
         ParsedItem.Rejected rejected = singleRejection(parser.parse(Envelopes.notification(USER_END_TOPIC,
                 USER_END.replace("241800", "\"long\""))));

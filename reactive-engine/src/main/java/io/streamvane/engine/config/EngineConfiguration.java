@@ -3,6 +3,7 @@ package io.streamvane.engine.config;
 import io.streamvane.engine.finality.AcdSessionExpiry;
 import io.streamvane.engine.finality.FinalitySweep;
 import io.streamvane.engine.inbox.InboxConsumer;
+import io.streamvane.engine.inbox.InboxMetrics;
 import io.streamvane.engine.inbox.InboxWorkers;
 import io.streamvane.engine.projection.Projector;
 import io.streamvane.engine.projection.RangeRestatement;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The engine's beans, wired explicitly; Spring stays here and in {@link EngineLifecycle}. */
 @Configuration(proxyBeanMethods = false)
@@ -94,6 +96,11 @@ public class EngineConfiguration {
     @Bean
     InboxConsumer inboxConsumer(Transactions engineTransactions, Projector projector) {
         return new InboxConsumer(engineTransactions, projector, new EventParser());
+    }
+
+    @Bean
+    InboxMetrics inboxMetrics(DataSource dataSource, InboxConsumer inboxConsumer) {
+        return new InboxMetrics(JdbcClient.create(dataSource), inboxConsumer);
     }
 
     @Bean

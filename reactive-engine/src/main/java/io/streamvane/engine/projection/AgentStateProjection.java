@@ -79,10 +79,13 @@ final class AgentStateProjection {
             } else if (e.body() instanceof UserActivity a) {
                     routing(a.userId(), a.routingStatus(), fields, changes);
                     presence(a.userId(), a.presence(), fields);
-                    if (a.dateActiveQueuesChanged() != null) {
+                    // Without dateActiveQueuesChanged a non-empty queue list is as current as the activity itself;
+                    // an empty one without a date may just be an absent field, so it changes nothing.
+                    Instant queuesTime = a.dateActiveQueuesChanged() != null ? a.dateActiveQueuesChanged()
+                            : a.activeQueueIds().isEmpty() ? null : e.eventTime();
+                    if (queuesTime != null) {
                         fields.add(new Field(a.userId(), 2, null,
-                                a.activeQueueIds().stream().sorted().toArray(String[]::new),
-                                a.dateActiveQueuesChanged()));
+                                a.activeQueueIds().stream().sorted().toArray(String[]::new), queuesTime));
                     }
             }
         }

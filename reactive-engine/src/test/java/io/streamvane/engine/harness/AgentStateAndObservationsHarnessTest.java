@@ -111,15 +111,17 @@ class AgentStateAndObservationsHarnessTest {
     }
 
     @Test
-    void anActivityWithoutQueueChangeTimeLeavesTheActiveQueuesAlone() throws Exception {
+    void anActivityWithoutQueueChangeTimeOrdersItsActiveQueuesByItsOwnEventTime() throws Exception {
         engine.feed(activity(U1, "IDLE", T0, "ON_QUEUE", ON_QUEUE_ID, T0, List.of(Q1, Q2), T0));
         engine.drain();
-        // A later activity whose activeQueueIds carry no dateActiveQueuesChanged: no time to order it by.
-        engine.feed(activity(U1, "INTERACTING", T0.plusSeconds(60), "ON_QUEUE", ON_QUEUE_ID, T0, List.of(), null));
+        // Activities without dateActiveQueuesChanged (the simulator sends none): the list is as current as the
+        // activity, so a newer one replaces it and an older one does not.
+        engine.feed(activity(U1, "INTERACTING", T0.plusSeconds(60), "ON_QUEUE", ON_QUEUE_ID, T0, List.of(Q2), null));
+        engine.feed(activity(U1, "IDLE", T0.plusSeconds(30), "ON_QUEUE", ON_QUEUE_ID, T0, List.of(Q1), null));
         engine.drain();
 
         assertThat(agentState(U1)).containsEntry("routing_status", "INTERACTING")
-                .containsEntry("active_queue_ids", List.of(Q1, Q2)).containsEntry("active_queue_ids_time", T0);
+                .containsEntry("active_queue_ids", List.of(Q2));
     }
 
     // ------------------------------------------------------------------------------------------------------------

@@ -127,6 +127,25 @@ class ReportingTest {
     }
 
     @Test
+    void realtimeInteractingCountsAnsweredSessionsWhoseAgentHasNotFinished() throws Exception {
+        jdbc.update("""
+                INSERT INTO acd_session (conversation_id, session_key, queue_id, media_type, started_at, ended_at, outcome)
+                VALUES ('c1', 's1', 'q1', 'voice', now() - interval '5 minutes', now() - interval '4 minutes', 'ANSWERED'),
+                       ('c2', 's2', 'q1', 'voice', now() - interval '5 minutes', now() - interval '3 minutes', 'ANSWERED'),
+                       ('c3', 's3', 'q1', 'voice', now() - interval '5 minutes', now() - interval '2 minutes', 'ABANDON'),
+                       ('c4', 's4', 'q1', 'voice', now() - interval '6 hours', now() - interval '5 hours', 'ANSWERED')""");
+        jdbc.update("""
+                INSERT INTO agent_segment (conversation_id, participant_id, queue_id, user_id, media_type, interacting,
+                                           completion_time)
+                VALUES ('c2', 'p2', 'q1', 'u2', 'voice', true, now() - interval '1 minute')""");
+
+        Map<String, Object> row = jdbc.rows("SELECT * FROM reporting.queue_realtime WHERE queue_id = 'q1'").get(0);
+
+        // c1 is still with its agent; c2's agent has finished; c3 was abandoned; c4 is past the 4 h bound.
+        assertThat(row).containsEntry("interacting", 1L);
+    }
+
+    @Test
     void reportingRoleReadsTheViewsButCannotTouchBaseTables() throws Exception {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);

@@ -180,9 +180,17 @@ class HostileInputProperties {
         Http.Answer answer = post(big);
         assertThat(answer.status()).isEqualTo(413);
         answeredWithReasons(answer);
+        // Far over the limit, the server answers 413 before reading and Tomcat closes the connection (it drops
+        // connections after a 413, which RFC 9110 §15.5.14 allows); a client still sending may then see the reset
+        // instead of the status. Either way nothing was stored and the server stays healthy.
         byte[] huge = new byte[8 * 1024 * 1024];
         java.util.Arrays.fill(huge, (byte) '7');
-        assertThat(post(huge).status()).isEqualTo(413);
+        try {
+            assertThat(post(huge).status()).isEqualTo(413);
+        } catch (java.io.UncheckedIOException connectionClosedWhileSending) {
+            assertThat(connectionClosedWhileSending).hasRootCauseInstanceOf(java.io.IOException.class);
+        }
+        assertThat(post(big).status()).as("the server still answers after the reset").isEqualTo(413);
     }
 
     /** Runs last (jqwik orders methods by name within a container is not guaranteed, so it is self-contained). */

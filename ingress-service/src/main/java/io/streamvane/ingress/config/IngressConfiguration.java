@@ -22,8 +22,9 @@ import org.springframework.context.annotation.Configuration;
 public class IngressConfiguration {
 
     @Bean
-    WatermarkTracker watermarkTracker(IngressProperties properties) {
-        return new WatermarkTracker(properties.allowedLateness());
+    WatermarkTracker watermarkTracker(IngressProperties properties, ObjectProvider<Clock> clock) {
+        return new WatermarkTracker(properties.allowedLateness(), properties.maxClockSkew(),
+                clock.getIfUnique(Clock::systemUTC));
     }
 
     @Bean

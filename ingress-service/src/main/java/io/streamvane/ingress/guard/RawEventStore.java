@@ -74,7 +74,7 @@ public final class RawEventStore {
             return new StoreOutcome(0, new BitSet(), new BitSet());
         }
         Instant maxKnownEventTime = events.stream().filter(RawEvent::eventTimeKnown).map(RawEvent::eventTime)
-                .max(Instant::compareTo).orElse(null);
+                .max(Instant::compareTo).map(watermarks::counted).orElse(null);
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);

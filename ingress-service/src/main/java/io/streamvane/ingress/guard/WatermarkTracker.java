@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -19,6 +20,10 @@ import javax.sql.DataSource;
  *
  * <p>Advancing locks the source's row until commit, so the store does it last in its transaction, and skips it
  * when this process already advanced the source at least as far (the common case of a batch of older events).
+ *
+ * <p>An event time further ahead of the receive time than {@code maxClockSkew} counts only up to that bound: the
+ * event itself is stored and projected, but one event stamped hours ahead (a wrong clock, a scheduled shift end)
+ * must not declare every interval until then final.
  */
 public final class WatermarkTracker {
 
@@ -36,11 +41,28 @@ public final class WatermarkTracker {
              WHERE w.max_event_time IS NULL OR w.max_event_time < EXCLUDED.max_event_time
             """;
 
+    /** How far ahead of the receive time an event time still counts in full. */
+    public static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofMinutes(2);
+
     private final Duration allowedLateness;
+    private final Duration maxClockSkew;
+    private final Clock clock;
     private final Map<String, Instant> advancedTo = new ConcurrentHashMap<>();
 
-    public WatermarkTracker(Duration allowedLateness) {
+    public WatermarkTracker(Duration allowedLateness, Duration maxClockSkew, Clock clock) {
         this.allowedLateness = Objects.requireNonNull(allowedLateness, "allowedLateness");
+        this.maxClockSkew = Objects.requireNonNull(maxClockSkew, "maxClockSkew");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public WatermarkTracker(Duration allowedLateness) {
+        this(allowedLateness, DEFAULT_MAX_CLOCK_SKEW, Clock.systemUTC());
+    }
+
+    /** The event time a batch contributes to the watermark: its max, but no further than now + the clock skew. */
+    Instant counted(Instant maxEventTime) {
+        Instant bound = clock.instant().plus(maxClockSkew);
+        return maxEventTime.isAfter(bound) ? bound : maxEventTime;
     }
 
     public Duration allowedLateness() {

@@ -70,6 +70,29 @@ class WatermarkAndLatenessTest {
     }
 
     @Test
+    void anEventStampedFarAheadIsStoredButMovesTheWatermarkOnlyToNowPlusTheClockSkew() throws Exception {
+        IngestionPipeline atT = pipelineAt(T);
+
+        var result = ingest(atT, Transport.HTTP, acdStart("c-tomorrow", T.plus(Duration.ofHours(22)).toEpochMilli()));
+
+        assertThat(result.accepted()).isEqualTo(1);
+        assertThat(rows.inboxRows()).isEqualTo(1);
+        assertThat(watermark("http").maxEventTime()).isEqualTo(T.plusSeconds(120));
+        assertThat(watermark("http").watermark()).isEqualTo(T.minusSeconds(180));
+
+        // Time goes on: ordinary events move the watermark again, it is not stuck at the clamped bound.
+        ingest(pipelineAt(T.plusSeconds(600)), Transport.HTTP, acdStart("c-now", T.plusSeconds(590).toEpochMilli()));
+
+        assertThat(watermark("http").maxEventTime()).isEqualTo(T.plusSeconds(590));
+    }
+
+    private IngestionPipeline pipelineAt(Instant now) {
+        Clock clock = Clock.fixed(now, java.time.ZoneOffset.UTC);
+        return new IngestionPipeline(new EventParser(), new RawEventStore(dataSource,
+                new WatermarkTracker(Duration.ofMinutes(5), Duration.ofMinutes(2), clock)), meters, clock);
+    }
+
+    @Test
     void eachTransportHasItsOwnWatermark() throws Exception {
         ingest(pipeline, Transport.HTTP, acdStart("c-1", T.plusSeconds(3600).toEpochMilli()));
         ingest(pipeline, Transport.SERVICE_BUS, acdStart("c-2", T.toEpochMilli()));

@@ -1,5 +1,6 @@
 package io.streamvane.egress.wfm;
 
+import io.streamvane.testsupport.webhook.WebhookReceiver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,6 +1,9 @@
-package io.streamvane.egress.wfm;
+package io.streamvane.testsupport.webhook;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -15,57 +18,83 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A local Standard Webhooks receiver: verifies every signature independently of the sink's signer (constant-time
+ * A local Standard Webhooks receiver: verifies every signature independently of the sender's signer (constant-time
  * compare, 5-minute timestamp tolerance), records accepted deliveries and answers with a status that tests switch.
+ * {@link #stop()} takes it off the network (connection refused) and {@link #start()} brings it back on the same port,
+ * as a receiver that is down for a while.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
-    record Received(String id, long timestamp, String contentType, String body, long at) {
+    public record Received(String id, long timestamp, String contentType, String body, long at) {
     }
 
     /** What the receiver answers: a status and an optional Retry-After. */
-    record Answer(int status, String retryAfter) {
-        static final Answer OK = new Answer(204, null);
+    public record Answer(int status, String retryAfter) {
+        public static final Answer OK = new Answer(204, null);
     }
 
-    final List<Received> accepted = new CopyOnWriteArrayList<>();
-    final List<Long> attempts = new CopyOnWriteArrayList<>();
-    final AtomicInteger badSignatures = new AtomicInteger();
-    volatile Supplier<Answer> answer = () -> Answer.OK;
-    private final HttpServer server;
+    public final List<Received> accepted = new CopyOnWriteArrayList<>();
+    public final List<Long> attempts = new CopyOnWriteArrayList<>();
+    public final AtomicInteger badSignatures = new AtomicInteger();
+    public volatile Supplier<Answer> answer = () -> Answer.OK;
     private final byte[] key;
+    private int port;
+    private HttpServer server;
 
-    WebhookReceiver(String secret) throws Exception {
+    public WebhookReceiver(String secret) throws IOException {
         this.key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
-        server.createContext("/wfm", ex -> {
-            byte[] body = ex.getRequestBody().readAllBytes();
-            attempts.add(System.currentTimeMillis());
-            String id = ex.getRequestHeaders().getFirst("webhook-id");
-            String ts = ex.getRequestHeaders().getFirst("webhook-timestamp");
-            String sig = ex.getRequestHeaders().getFirst("webhook-signature");
-            if (!verify(id, ts, sig, body)) {
-                badSignatures.incrementAndGet();
-                ex.sendResponseHeaders(401, -1);
-                ex.close();
-                return;
-            }
-            Answer a = answer.get();
-            if (a.retryAfter() != null) {
-                ex.getResponseHeaders().add("Retry-After", a.retryAfter());
-            }
-            if (a.status() / 100 == 2) {
-                accepted.add(new Received(id, Long.parseLong(ts), ex.getRequestHeaders().getFirst("Content-Type"),
-                        new String(body, StandardCharsets.UTF_8), System.currentTimeMillis()));
-            }
-            ex.sendResponseHeaders(a.status(), -1);
-            ex.close();
-        });
-        server.start();
+        start();
     }
 
-    URI url() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/wfm");
+    /** Listens (again) on the receiver's port; the first start picks a free one. */
+    public synchronized void start() {
+        if (server != null) {
+            return;
+        }
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + port, e);
+        }
+        server.createContext("/wfm", this::handle);
+        server.start();
+        port = server.getAddress().getPort();
+    }
+
+    /** Off the network: open exchanges end, new connections are refused. */
+    public synchronized void stop() {
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        byte[] body = ex.getRequestBody().readAllBytes();
+        attempts.add(System.currentTimeMillis());
+        String id = ex.getRequestHeaders().getFirst("webhook-id");
+        String ts = ex.getRequestHeaders().getFirst("webhook-timestamp");
+        String sig = ex.getRequestHeaders().getFirst("webhook-signature");
+        if (!verify(id, ts, sig, body)) {
+            badSignatures.incrementAndGet();
+            ex.sendResponseHeaders(401, -1);
+            ex.close();
+            return;
+        }
+        Answer a = answer.get();
+        if (a.retryAfter() != null) {
+            ex.getResponseHeaders().add("Retry-After", a.retryAfter());
+        }
+        if (a.status() / 100 == 2) {
+            accepted.add(new Received(id, Long.parseLong(ts), ex.getRequestHeaders().getFirst("Content-Type"),
+                    new String(body, StandardCharsets.UTF_8), System.currentTimeMillis()));
+        }
+        ex.sendResponseHeaders(a.status(), -1);
+        ex.close();
+    }
+
+    public synchronized URI url() {
+        return URI.create("http://127.0.0.1:" + port + "/wfm");
     }
 
     private boolean verify(String id, String ts, String header, byte[] body) {
@@ -93,7 +122,7 @@ final class WebhookReceiver implements AutoCloseable {
         }
     }
 
-    List<String> acceptedIds() {
+    public List<String> acceptedIds() {
         List<String> ids = new ArrayList<>();
         accepted.forEach(r -> ids.add(r.id()));
         return ids;
@@ -101,6 +130,6 @@ final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        stop();
     }
 }

@@ -78,6 +78,19 @@ helm.sh/hook-delete-policy: before-hook-creation
 {{- end }}
 {{- end }}
 
+{{/* database.maxLifetime ("30m", "90s", "1h", or plain milliseconds) in milliseconds. */}}
+{{- define "streamvane.maxLifetimeMillis" -}}
+{{- $given := toString .Values.database.maxLifetime }}
+{{- if regexMatch "^[0-9]+$" $given }}
+{{- $given }}
+{{- else if regexMatch "^[0-9]+(ms|s|m|h)$" $given }}
+{{- $unit := regexFind "(ms|s|m|h)$" $given }}
+{{- mul (regexFind "^[0-9]+" $given | int64) (get (dict "ms" 1 "s" 1000 "m" 60000 "h" 3600000) $unit) }}
+{{- else }}
+{{- fail (printf "database.maxLifetime %q: give a number with ms, s, m or h, or milliseconds" $given) }}
+{{- end }}
+{{- end }}
+
 {{/*
 application.yml derived from the values, as YAML text: (dict "root" $ "name" "ingress" "migration" false).
 Merged under global.config and services.<name>.config by streamvane.applicationYaml.
@@ -101,7 +114,8 @@ spring:
     url: {{ $v.database.url | quote }}
     username: {{ $v.database.username | quote }}
     hikari:
-      max-lifetime: {{ $v.database.maxLifetime | quote }}
+      # Milliseconds: Hikari's setter takes a long, so "30m" would not bind.
+      max-lifetime: {{ include "streamvane.maxLifetimeMillis" .root }}
     {{- if $v.database.passwordless }}
     azure:
       passwordless-enabled: true

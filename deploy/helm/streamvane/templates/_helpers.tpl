@@ -79,6 +79,65 @@ helm.sh/hook-delete-policy: before-hook-creation
 {{- end }}
 
 {{/*
+JDBC URL of the metrics store. Passwordless sends an Entra token as the password, so it needs TLS: the URL gets
+sslmode=require when it names no sslmode, and a weaker sslmode is refused.
+*/}}
+{{- define "streamvane.databaseUrl" -}}
+{{- $db := .Values.database }}
+{{- $url := $db.url | default "" }}
+{{- if $db.passwordless }}
+{{- include "streamvane.checkPasswordless" . }}
+{{- end }}
+{{- if and $db.passwordless $url }}
+{{- if not (regexMatch "[?&]sslmode=" $url) }}
+{{- $url = printf "%s%ssslmode=require" $url (ternary "&" "?" (contains "?" $url)) }}
+{{- else if not (regexMatch "[?&]sslmode=(require|verify-ca|verify-full)(&|$)" $url) }}
+{{- fail "database.passwordless sends an Entra token as the password: database.url needs sslmode=require, verify-ca or verify-full" }}
+{{- end }}
+{{- end }}
+{{- $url }}
+{{- end }}
+
+{{/* database.maxLifetime ("30m", "90s", "1h", or plain milliseconds) in milliseconds. */}}
+{{- define "streamvane.maxLifetimeMillis" -}}
+{{- $given := toString .Values.database.maxLifetime }}
+{{- if regexMatch "^[0-9]+$" $given }}
+{{- $given }}
+{{- else if regexMatch "^[0-9]+(ms|s|m|h)$" $given }}
+{{- $unit := regexFind "(ms|s|m|h)$" $given }}
+{{- mul (regexFind "^[0-9]+" $given | int64) (get (dict "ms" 1 "s" 1000 "m" 60000 "h" 3600000) $unit) }}
+{{- else }}
+{{- fail (printf "database.maxLifetime %q: give a number with ms, s, m or h, or milliseconds" $given) }}
+{{- end }}
+{{- end }}
+
+{{/*
+Passwordless needs the workload identity, and no password anywhere: Spring Cloud Azure leaves the URL alone
+(no token plugin) as soon as spring.datasource.password has a value.
+*/}}
+{{- define "streamvane.checkPasswordless" -}}
+{{- if not .Values.azure.workloadIdentity.enabled }}
+{{- fail "database.passwordless needs azure.workloadIdentity.enabled (the Entra token is obtained with the workload identity)" }}
+{{- end }}
+{{- if not .Values.database.username }}
+{{- fail "database.passwordless needs database.username: the managed identity's name, as its PostgreSQL role is named" }}
+{{- end }}
+{{- if .Values.database.password }}
+{{- fail "database.passwordless and database.password exclude each other (a password switches the token plugin off)" }}
+{{- end }}
+{{- if hasKey (.Values.secrets.env | default dict) "SPRING_DATASOURCE_PASSWORD" }}
+{{- fail "database.passwordless and secrets.env.SPRING_DATASOURCE_PASSWORD exclude each other (a password switches the token plugin off)" }}
+{{- end }}
+{{- if .Values.secrets.keyVault.enabled }}
+{{- range .Values.secrets.keyVault.objects }}
+{{- if eq (.property | default .objectName) "spring.datasource.password" }}
+{{- fail "database.passwordless and a Key Vault object for spring.datasource.password exclude each other (a password switches the token plugin off)" }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
 application.yml derived from the values, as YAML text: (dict "root" $ "name" "ingress" "migration" false).
 Merged under global.config and services.<name>.config by streamvane.applicationYaml.
 */}}
@@ -98,12 +157,14 @@ spring:
     # Only the migration Job migrates; without it each service applies the schema itself.
     enabled: {{ or .migration (not $v.migration.enabled) }}
   datasource:
-    url: {{ $v.database.url | quote }}
+    url: {{ include "streamvane.databaseUrl" .root | quote }}
     username: {{ $v.database.username | quote }}
     hikari:
-      max-lifetime: {{ $v.database.maxLifetime | quote }}
+      # Milliseconds: Hikari's setter takes a long, so "30m" would not bind.
+      max-lifetime: {{ include "streamvane.maxLifetimeMillis" .root }}
     {{- if $v.database.passwordless }}
     azure:
+      # Spring Cloud Azure appends the Entra token plugin to the URL; the token is the password.
       passwordless-enabled: true
     {{- end }}
   {{- if $v.secrets.keyVault.enabled }}

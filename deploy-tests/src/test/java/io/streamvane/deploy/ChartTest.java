@@ -385,6 +385,21 @@ class ChartTest {
         assertThat((Object) at(ingress, "spring.lifecycle.timeout-per-shutdown-phase")).isEqualTo("45s");
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"30m, 1800000", "90s, 90000", "1h, 3600000", "500ms, 500",
+            "250000, 250000"})
+    void hikariMaxLifetimeIsRenderedInTheMillisecondsItBinds(String given, long millis) {
+        Manifests m = Chart.render(Map.of("database.maxLifetime", given));
+        assertThat(((Number) at(applicationYaml(m.named("ConfigMap", "sv-streamvane-engine-config")),
+                "spring.datasource.hikari.max-lifetime")).longValue()).isEqualTo(millis);
+    }
+
+    @Test
+    void aMaxLifetimeWithoutAUnitHikariKnowsIsRefused() {
+        assertThatThrownBy(() -> Chart.render(Map.of("database.maxLifetime", "2d")))
+                .hasMessageContaining("database.maxLifetime");
+    }
+
     @Test
     void keyVaultWithoutWorkloadIdentityIsRefused() {
         assertThatThrownBy(() -> Chart.render(Map.of("secrets.keyVault.enabled", true, "secrets.keyVault.name", "kv")))

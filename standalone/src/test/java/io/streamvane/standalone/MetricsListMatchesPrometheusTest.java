@@ -16,8 +16,11 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -42,6 +45,7 @@ import org.springframework.web.client.RestClient;
         "streamvane.scheduler.genesys.api-base-url=http://127.0.0.1:9",
         "streamvane.scheduler.genesys.login-base-url=http://127.0.0.1:9",
         "streamvane.scheduler.jobs.enabled=false"})
+@ExtendWith(OutputCaptureExtension.class)
 class MetricsListMatchesPrometheusTest {
 
     static final String INGEST_KEY = "metrics-test-ingest-key";
@@ -62,19 +66,20 @@ class MetricsListMatchesPrometheusTest {
     }
 
     @Test
-    void everyListedMetricIsScrapedAndEveryScrapedStreamvaneMetricIsListed() throws IOException {
+    void everyListedMetricIsScrapedAndEveryScrapedStreamvaneMetricIsListed(CapturedOutput output) throws IOException {
         List<Listed> listed = readmeMetrics();
         assertThat(listed).as("rows of the README's Metrics table").isNotEmpty();
         assertThat(listed).filteredOn(Listed::required).as("rows the scrape must show").isNotEmpty();
         assertThat(listed).filteredOn(l -> !l.required())
                 .allSatisfy(l -> assertThat(l.scrapeColumn()).as(l.name()).matches("no: .{10,}"));
 
-        // Exercise ingress once, so the meters it creates on first use exist.
+        // Exercise ingress once, so the meters it creates on first use exist: one accepted item, one rejected.
         RestClient client = RestClient.create("http://localhost:" + port);
         int status = client.post().uri("/api/v1/events")
                 .header(HttpHeaders.CONTENT_TYPE, "application/json")
                 .header("X-API-Key", INGEST_KEY)
-                .body(acdStart("c-metrics-1", Instant.now().minusSeconds(30).toEpochMilli()))
+                .body("[" + acdStart("c-metrics-1", Instant.now().minusSeconds(30).toEpochMilli())
+                        + ", {\"unknown\": \"envelope\"}]")
                 .exchange((request, response) -> response.getStatusCode().value());
         assertThat(status).isEqualTo(202);
 
@@ -96,6 +101,11 @@ class MetricsListMatchesPrometheusTest {
         // The accepted event really went through the counter the README documents.
         assertThat(scrape).containsPattern(
                 "streamvane_ingress_events_total\\{[^}]*outcome=\"accepted\"[^}]*transport=\"http\"[^}]*} 1(\\.0)?\\b");
+        // A rejection is scraped with its reason beside the other outcomes (one set of tag keys per name).
+        assertThat(scrape).containsPattern(
+                "streamvane_ingress_events_total\\{[^}]*outcome=\"rejected\"[^}]*reason=\"[a-z-]+\"[^}]*} 1(\\.0)?\\b");
+        // Prometheus drops (and only logs) a meter whose tag keys differ from an earlier one of the same name.
+        assertThat(output.getAll()).doesNotContain("registration has failed");
     }
 
     @Test

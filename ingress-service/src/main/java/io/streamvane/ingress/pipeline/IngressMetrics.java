@@ -7,10 +7,13 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * The ingress meters: {@code streamvane.ingress.events} (outcome = accepted | duplicate | rejected | late, transport,
- * and reason for rejected; a late event counts as accepted and as late), {@code streamvane.ingress.batch.size}
+ * reason; a late event counts as accepted and as late), {@code streamvane.ingress.batch.size}
  * (items per body) and {@code streamvane.ingress.lag} (receive time minus event time of each newly stored event).
  */
 final class IngressMetrics {
+
+    /** The reason tag of every outcome but rejected: Prometheus refuses one name with two sets of tag keys. */
+    static final String NO_REASON = "none";
 
     static final String EVENTS = "streamvane.ingress.events";
     static final String BATCH_SIZE = "streamvane.ingress.batch.size";
@@ -58,7 +61,7 @@ final class IngressMetrics {
     private void events(String outcome, Transport transport, int count) {
         if (count > 0) {
             Counter.builder(EVENTS).description("Ingested events by outcome")
-                    .tags("outcome", outcome, "transport", transport.code())
+                    .tags("outcome", outcome, "transport", transport.code(), "reason", NO_REASON)
                     .register(registry).increment(count);
         }
     }

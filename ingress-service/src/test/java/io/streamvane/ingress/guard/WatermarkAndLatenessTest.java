@@ -115,7 +115,7 @@ class WatermarkAndLatenessTest {
                 .isEqualTo("t");
         assertThat(rows.queryString("SELECT late FROM raw_event WHERE body->>'conversationId' = 'c-on-time'"))
                 .isEqualTo("f");
-        assertThat(meters.counter("streamvane.ingress.events", "outcome", "late", "transport", "http").count())
+        assertThat(meters.counter("streamvane.ingress.events", "outcome", "late", "transport", "http", "reason", "none").count())
                 .isEqualTo(1);
         assertThat(rows.inboxRows()).isEqualTo(3);
     }

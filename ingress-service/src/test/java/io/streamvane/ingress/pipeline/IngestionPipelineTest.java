@@ -212,6 +212,7 @@ class IngestionPipelineTest {
     }
 
     private double counter(String outcome) {
-        return meters.counter(IngressMetrics.EVENTS, "outcome", outcome, "transport", "http").count();
+        return meters.counter(IngressMetrics.EVENTS, "outcome", outcome, "transport", "http", "reason",
+                IngressMetrics.NO_REASON).count();
     }
 }

@@ -100,9 +100,9 @@ class ServiceBusIngressRealPipelineTest {
         assertThat(rows.count("FROM raw_event r JOIN engine_inbox i ON i.raw_event_id = r.id "
                 + "AND i.event_time = r.event_time WHERE r.body->>'conversationId' IN ('c-1','c-2')")).isEqualTo(2);
         assertThat(rows.queryString("SELECT DISTINCT source FROM raw_event")).isEqualTo("servicebus");
-        assertThat(meters.counter(EVENTS, "outcome", "accepted", "transport", "servicebus").count())
+        assertThat(meters.counter(EVENTS, "outcome", "accepted", "transport", "servicebus", "reason", "none").count())
                 .isEqualTo(2);
-        assertThat(meters.counter(EVENTS, "outcome", "duplicate", "transport", "servicebus").count())
+        assertThat(meters.counter(EVENTS, "outcome", "duplicate", "transport", "servicebus", "reason", "none").count())
                 .isEqualTo(2);
         assertThat(failures).isEmpty();
     }

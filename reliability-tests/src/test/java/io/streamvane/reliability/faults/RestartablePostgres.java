@@ -38,6 +38,8 @@ final class RestartablePostgres implements AutoCloseable {
                 server = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false)
                         .setPort(port).setRegisterShutdownHook(true)
                         .setServerConfig("max_connections", "200")
+                        // zonky turns it off for speed; the promise under test is that a commit survives a crash
+                        .setServerConfig("synchronous_commit", "on")
                         .setPGStartupWait(Duration.ofSeconds(60)).start();
                 return;
             } catch (IOException e) {

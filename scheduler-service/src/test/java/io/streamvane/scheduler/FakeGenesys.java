@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.streamvane.scheduler.genesys.GenesysClient;
 import io.streamvane.scheduler.genesys.GenesysProperties;
+import io.streamvane.testsupport.MutableClock;
 import java.net.URI;
 import java.time.Instant;
 

@@ -1,2 +1,2 @@
-/** Cross-cutting web concerns every Streamvane service shares; depends on no service. */
+/** Cross-cutting concerns every Streamvane service shares (security, LISTEN/NOTIFY); depends on no service. */
 package io.streamvane.platform;

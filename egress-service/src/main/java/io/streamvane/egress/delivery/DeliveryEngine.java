@@ -4,9 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.lang.reflect.Method;
-import java.sql.Connection;
-import java.sql.Statement;
+import io.streamvane.platform.postgres.NotificationListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +35,7 @@ public final class DeliveryEngine implements SmartLifecycle {
     static final int ZERO_FILL_STEPS_PER_CYCLE = 4;
 
     private final DeliveryStore store;
-    private final DataSource dataSource;
+    private final NotificationListener listener;
     private final DeliveryProperties settings;
     private final Backoff backoff;
     private final Clock clock;
@@ -100,7 +98,8 @@ public final class DeliveryEngine implements SmartLifecycle {
 
     public DeliveryEngine(DataSource dataSource, List<Sink> sinks, DeliveryProperties settings, MeterRegistry meters,
             Clock clock) {
-        this.dataSource = dataSource;
+        this.listener = new NotificationListener("sv-sink-listen", dataSource, List.of("streamvane_kpi_changes"),
+                this::wakeAll);
         this.settings = settings;
         this.backoff = settings.backoff();
         this.clock = clock;
@@ -248,12 +247,10 @@ public final class DeliveryEngine implements SmartLifecycle {
             t.setDaemon(true);
             threads.add(t);
         }
-        if (settings.listen() && !sinks.isEmpty()) {
-            Thread t = new Thread(this::listen, "sv-sink-listen");
-            t.setDaemon(true);
-            threads.add(t);
-        }
         threads.forEach(Thread::start);
+        if (settings.listen() && !sinks.isEmpty()) {
+            listener.start();
+        }
     }
 
     private void loop(SinkState s) {
@@ -277,43 +274,11 @@ public final class DeliveryEngine implements SmartLifecycle {
         }
     }
 
-    /** LISTEN through the driver's PGConnection, reached reflectively because the driver is a runtime dependency. */
-    private void listen() {
-        while (running) {
-            try (Connection c = dataSource.getConnection()) {
-                c.setAutoCommit(true);
-                try (Statement st = c.createStatement()) {
-                    st.execute("LISTEN streamvane_kpi_changes");
-                }
-                Class<?> pgType = Class.forName("org.postgresql.PGConnection");
-                Object pg = c.unwrap(pgType);
-                Method poll = pgType.getMethod("getNotifications", int.class);
-                int timeout = (int) Math.max(1, settings.pollInterval().toMillis());
-                while (running) {
-                    Object[] got = (Object[]) poll.invoke(pg, timeout);
-                    if (got != null && got.length > 0) {
-                        wakeAll();
-                    }
-                }
-            } catch (Exception e) {
-                if (!running) {
-                    return;
-                }
-                LOG.info("LISTEN streamvane_kpi_changes lost ({}); polling meanwhile", describe(e));
-                try {
-                    Thread.sleep(Math.max(1000, settings.pollInterval().toMillis()));
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
     @Override
     public synchronized void stop() {
         running = false;
         wakeAll();
+        listener.stop();
         for (Thread t : threads) {
             t.interrupt();
         }

@@ -154,7 +154,7 @@ public final class DeliveryStore {
             ServiceLevelPolicy policy = policies.policy(c);
             Instant watermark = watermark(c, sourceIdleTimeout);
             for (Key k : keys) {
-                Optional<QueueIntervalRow> row = IntervalRows.read(c, k.queueId(), k.mediaType(), k.start(),
+                Optional<QueueIntervalPayload> row = IntervalRows.read(c, k.queueId(), k.mediaType(), k.start(),
                         shape.granularity(), policy, watermark);
                 if (row.isPresent() && (!shape.finalOnly() || row.get().isFinal())) {
                     enqueue(c, sink, row.get(), false);
@@ -171,7 +171,8 @@ public final class DeliveryStore {
     }
 
     /** Inserts the row's delivery (or, for a replay, puts a settled one back to pending) and collapses older pending revisions. */
-    private static boolean enqueue(Connection c, String sink, QueueIntervalRow row, boolean replay) throws SQLException {
+    private static boolean enqueue(Connection c, String sink, QueueIntervalPayload row, boolean replay)
+            throws SQLException {
         String sql = "INSERT INTO sink_delivery (sink, payload_id, row_key, revision, interval_start, payload) "
                 + "VALUES (?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (sink, payload_id) DO "
                 + (replay ? "UPDATE SET status = 'pending', attempts = 0, last_error = NULL, next_attempt_at = now(), "
@@ -301,7 +302,7 @@ public final class DeliveryStore {
             Instant watermark = watermark(c, sourceIdleTimeout);
             int n = 0;
             for (Key k : keys) {
-                Optional<QueueIntervalRow> row =
+                Optional<QueueIntervalPayload> row =
                         IntervalRows.read(c, k.queueId(), k.mediaType(), k.start(), g, policy, watermark);
                 if (row.isPresent() && (!shape.finalOnly() || row.get().isFinal()) && enqueue(c, sink, row.get(), true)) {
                     n++;
@@ -391,7 +392,7 @@ public final class DeliveryStore {
                     ps.setTimestamp(2, Timestamp.from(to));
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            stored.merge(QueueIntervalRow.rowKey(rs.getString(1), rs.getString(2), g,
+                            stored.merge(QueueIntervalPayload.rowKey(rs.getString(1), rs.getString(2), g,
                                     g.bucketStart(rs.getTimestamp(3).toInstant())), 1, Integer::sum);
                         }
                     }
@@ -400,12 +401,12 @@ public final class DeliveryStore {
                 ServiceLevelPolicy policy = policies.policy(c);
                 for (Instant s = from; s.isBefore(to); s = s.plus(g.duration())) {
                     for (Key k : keys) {
-                        int n = stored.getOrDefault(QueueIntervalRow.rowKey(k.queueId(), k.mediaType(), g, s), 0);
+                        int n = stored.getOrDefault(QueueIntervalPayload.rowKey(k.queueId(), k.mediaType(), g, s), 0);
                         if (n == 0) {
-                            enqueue(c, sink, QueueIntervalRow.zero(k.queueId(), k.queueName(), k.mediaType(), s, g,
+                            enqueue(c, sink, QueueIntervalPayload.zero(k.queueId(), k.queueName(), k.mediaType(), s, g,
                                     policy.resolve(k.queueId(), k.mediaType())), false);
                         } else if (n < perBucket) {
-                            Optional<QueueIntervalRow> row =
+                            Optional<QueueIntervalPayload> row =
                                     IntervalRows.read(c, k.queueId(), k.mediaType(), s, g, policy, watermark);
                             if (row.isPresent() && row.get().isFinal()) {
                                 enqueue(c, sink, row.get(), false);

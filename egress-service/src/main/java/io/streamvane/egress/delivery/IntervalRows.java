@@ -36,7 +36,7 @@ final class IntervalRows {
      * @param watermark the effective finality watermark ({@link DeliveryStore#watermark}); {@link Instant#MIN} when
      *                  no source is active
      */
-    static Optional<QueueIntervalRow> read(Connection c, String queueId, String mediaType, Instant start,
+    static Optional<QueueIntervalPayload> read(Connection c, String queueId, String mediaType, Instant start,
             Granularity granularity, ServiceLevelPolicy policy, Instant watermark) throws SQLException {
         Instant end = start.plus(granularity.duration());
         Instant lastBase = end.minus(Granularity.DEFAULT_BASE.duration());
@@ -69,7 +69,7 @@ final class IntervalRows {
         IntervalComponents components = granularity == Granularity.DEFAULT_BASE
                 ? base.values().iterator().next()
                 : Rollup.rollUp(base, granularity).firstEntry().getValue();
-        return Optional.of(new QueueIntervalRow(queueId, queueName, mediaType, start, granularity, components,
+        return Optional.of(new QueueIntervalPayload(queueId, queueName, mediaType, start, granularity, components,
                 policy.resolve(queueId, mediaType), revision, allFinal && (lastPresent || !watermark.isBefore(end))));
     }
 }

@@ -3,7 +3,7 @@ package io.streamvane.egress.rabbit;
 import io.streamvane.egress.delivery.Delivery;
 import io.streamvane.egress.delivery.FeedShape;
 import io.streamvane.egress.delivery.Outcome;
-import io.streamvane.egress.delivery.QueueIntervalRow;
+import io.streamvane.egress.delivery.QueueIntervalPayload;
 import io.streamvane.egress.delivery.Sink;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -86,7 +86,7 @@ public final class RabbitSink implements Sink {
         List<CorrelationData> pending = new ArrayList<>(batch.size());
         for (Delivery d : batch) {
             Map<String, Object> body = new LinkedHashMap<>();
-            for (String f : QueueIntervalRow.FIELDS) {
+            for (String f : QueueIntervalPayload.FIELDS) {
                 body.put(f, d.row().get(f));
             }
             MessageProperties mp = new MessageProperties();

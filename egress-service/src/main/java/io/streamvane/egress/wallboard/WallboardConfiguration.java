@@ -3,8 +3,10 @@ package io.streamvane.egress.wallboard;
 import io.streamvane.egress.api.QueueIntervalReader;
 import io.streamvane.egress.api.QueueReader;
 import io.streamvane.egress.kpi.ServiceLevelPolicySource;
+import io.streamvane.platform.postgres.NotificationListener;
 import io.streamvane.platform.security.ApiKeyStore;
 import java.time.Clock;
+import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -28,10 +30,14 @@ class WallboardConfiguration implements WebMvcConfigurer {
         return new WallboardBroadcaster(reader::read, json, properties);
     }
 
+    /**
+     * One LISTEN connection per process for every open screen, on the engine's commit-time notifications: the change
+     * log's and the real-time tables'. A notification is a hint; the broadcaster also resyncs on a timer.
+     */
     @Bean
-    ChangeListener wallboardChangeListener(DataSource dataSource, WallboardBroadcaster broadcaster,
-            WallboardProperties properties) {
-        return new ChangeListener(dataSource, properties.listenPoll(), broadcaster::changed);
+    NotificationListener wallboardChangeListener(DataSource dataSource, WallboardBroadcaster broadcaster) {
+        return new NotificationListener("wallboard-listen", dataSource,
+                List.of("streamvane_kpi_changes", "streamvane_realtime_changes"), broadcaster::changed);
     }
 
     @Bean

@@ -12,7 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param heartbeat       comment sent to idle streams so proxies keep them open
  * @param resync          snapshot recomputed this often while screens are open, without a notification (interval
  *                        roll-over, a notification lost with its connection)
- * @param listenPoll      how long the LISTEN connection waits for a notification in one call
  * @param streamTimeout   a stream is closed after this and the browser reconnects (bounds a vanished client)
  * @param maxStreams      open streams accepted at once; more are answered 503
  * @param defaultSlTarget SL target (fraction) where Genesys gave the queue none
@@ -23,7 +22,6 @@ public record WallboardProperties(
         @DefaultValue("50ms") Duration debounce,
         @DefaultValue("15s") Duration heartbeat,
         @DefaultValue("30s") Duration resync,
-        @DefaultValue("1s") Duration listenPoll,
         @DefaultValue("30m") Duration streamTimeout,
         @DefaultValue("500") int maxStreams,
         @DefaultValue("0.8") double defaultSlTarget) {

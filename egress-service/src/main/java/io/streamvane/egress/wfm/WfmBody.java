@@ -1,7 +1,7 @@
 package io.streamvane.egress.wfm;
 
 import io.streamvane.egress.delivery.Delivery;
-import io.streamvane.egress.delivery.QueueIntervalRow;
+import io.streamvane.egress.delivery.QueueIntervalPayload;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -50,7 +50,7 @@ record WfmBody(String webhookId, String contentType, byte[] bytes) {
     static Map<String, Object> project(List<WfmProperties.Column> columns, Map<String, Object> row) {
         Map<String, Object> out = new LinkedHashMap<>();
         if (columns.isEmpty()) {
-            for (String f : QueueIntervalRow.FIELDS) {
+            for (String f : QueueIntervalPayload.FIELDS) {
                 out.put(f, row.get(f));
             }
             return out;
@@ -62,7 +62,7 @@ record WfmBody(String webhookId, String contentType, byte[] bytes) {
     }
 
     static List<String> headers(WfmProperties.Feed feed) {
-        return feed.columns().isEmpty() ? QueueIntervalRow.FIELDS
+        return feed.columns().isEmpty() ? QueueIntervalPayload.FIELDS
                 : feed.columns().stream().map(WfmProperties.Column::name).toList();
     }
 

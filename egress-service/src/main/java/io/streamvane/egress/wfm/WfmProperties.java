@@ -23,7 +23,7 @@ public record WfmProperties(@DefaultValue List<Feed> feeds) {
      * @param granularity   PT15M or PT30M (any multiple of the stored PT15M works)
      * @param finalOnly     send a row only once final (and again when restated); else every revision
      * @param format        JSON (Standard Webhooks envelope) or CSV
-     * @param columns       field mapping: output name and source field (see QueueIntervalRow.FIELDS) or a constant;
+     * @param columns       field mapping: output name and source field (see QueueIntervalPayload.FIELDS) or a constant;
      *                      empty = every field under its own name
      * @param csv           CSV details
      * @param batchSize     rows per request; 1 makes webhook-id the row's payload id

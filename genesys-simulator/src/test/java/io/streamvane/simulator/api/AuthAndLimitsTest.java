@@ -2,6 +2,7 @@ package io.streamvane.simulator.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamvane.testsupport.MutableClock;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;

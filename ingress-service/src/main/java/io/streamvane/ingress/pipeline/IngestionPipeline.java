@@ -2,20 +2,18 @@ package io.streamvane.ingress.pipeline;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.streamvane.ingress.guard.RawEvent;
 import io.streamvane.ingress.guard.RawEventStore;
-import io.streamvane.ingress.guard.StoreOutcome;
-import io.streamvane.model.event.EnvelopeTrace;
 import io.streamvane.model.event.EventParser;
 import io.streamvane.model.event.GenesysEvent;
 import io.streamvane.model.event.ParseResult;
 import io.streamvane.model.event.ParsedItem;
 import io.streamvane.model.event.RejectionReason;
+import io.streamvane.model.store.RawEvent;
+import io.streamvane.model.store.StoreOutcome;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -25,7 +23,6 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@link EventIngestion} every transport calls: parse with the shared-model {@link EventParser}, collapse
@@ -41,7 +38,6 @@ public final class IngestionPipeline implements EventIngestion {
     private static final int ATTEMPTS_ON_CONFLICT = 3;
     /** An unescaped {@code \u0000}: PostgreSQL's jsonb and text cannot hold it. */
     private static final Pattern NUL_ESCAPE = Pattern.compile("(?<!\\\\)(?:\\\\\\\\)*\\\\u0000");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final EventParser parser;
     private final RawEventStore store;
@@ -84,7 +80,7 @@ public final class IngestionPipeline implements EventIngestion {
                             RejectionReason.INVALID_FIELD.code(), "event contains \\u0000, which the store cannot hold"));
                     continue;
                 }
-                RawEvent raw = toRawEvent(event, receivedAt);
+                RawEvent raw = RawEvent.of(event, receivedAt);
                 if (distinct.putIfAbsent(raw.digestHex() + '@' + raw.eventTime(), raw) != null) {
                     duplicatesInBody++;
                 }
@@ -136,25 +132,6 @@ public final class IngestionPipeline implements EventIngestion {
                 lag.record(behind.isNegative() ? Duration.ZERO : behind);
             }
         }
-    }
-
-    private static RawEvent toRawEvent(GenesysEvent event, Instant receivedAt) {
-        boolean timeKnown = event.eventTime() != null;
-        Instant eventTime = timeKnown ? event.eventTime() : receivedAt.truncatedTo(ChronoUnit.DAYS);
-        String payload = "{\"topicName\":" + JSON.writeValueAsString(event.topicName())
-                + ",\"version\":\"2\",\"eventBody\":" + event.eventBodyJson() + "}";
-        return new RawEvent(event.identity().digest(), event.identity().key(), event.kind().name(),
-                event.topicName(), eventTime, timeKnown, envelopeJson(event.trace()), event.eventBodyJson(), payload);
-    }
-
-    private static String envelopeJson(EnvelopeTrace trace) {
-        Map<String, Object> envelope = new LinkedHashMap<>();
-        envelope.put("layers", trace.layers().stream().map(Enum::name).toList());
-        envelope.put("ids", trace.ids());
-        if (trace.publishedAt() != null) {
-            envelope.put("publishedAt", trace.publishedAt().toString());
-        }
-        return JSON.writeValueAsString(envelope);
     }
 
     private static boolean holdsNul(GenesysEvent event) {

@@ -1,17 +1,15 @@
 package io.streamvane.engine.inbox;
 
-import java.sql.Connection;
-import java.sql.Statement;
+import io.streamvane.platform.postgres.NotificationListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * N worker threads draining the inbox, woken by LISTEN streamvane_inbox on one dedicated connection and by a poll
+ * N worker threads draining the inbox, woken by LISTEN streamvane_inbox ({@link NotificationListener}) and by a poll
  * timeout as fallback (notifications are a hint: one may be missed while reconnecting). {@link #stop()} lets each
  * worker finish its current transaction.
  */
@@ -20,7 +18,7 @@ public final class InboxWorkers {
     private static final Logger log = LoggerFactory.getLogger(InboxWorkers.class);
 
     private final InboxConsumer consumer;
-    private final DataSource dataSource;
+    private final NotificationListener listener;
     private final int workers;
     private final int batchSize;
     private final Duration pollInterval;
@@ -32,7 +30,8 @@ public final class InboxWorkers {
     public InboxWorkers(InboxConsumer consumer, DataSource dataSource, int workers, int batchSize,
             Duration pollInterval) {
         this.consumer = consumer;
-        this.dataSource = dataSource;
+        this.listener = new NotificationListener("engine-listen", dataSource, List.of("streamvane_inbox"),
+                this::wakeAll);
         this.workers = workers;
         this.batchSize = batchSize;
         this.pollInterval = pollInterval;
@@ -48,15 +47,13 @@ public final class InboxWorkers {
             t.start();
             threads.add(t);
         }
-        Thread listener = new Thread(this::listen, "engine-listen");
-        // Not joined on stop: it may sit in getNotifications for a whole poll interval and holds no transaction.
-        listener.setDaemon(true);
         listener.start();
     }
 
     public synchronized void stop() {
         running = false;
         wakeAll();
+        listener.stop();
         for (Thread t : threads) {
             try {
                 t.join(30_000);
@@ -100,38 +97,6 @@ public final class InboxWorkers {
         synchronized (signal) {
             generation++;
             signal.notifyAll();
-        }
-    }
-
-    private void listen() {
-        while (running) {
-            try (Connection c = dataSource.getConnection()) {
-                c.setAutoCommit(true);
-                try (Statement s = c.createStatement()) {
-                    s.execute("LISTEN streamvane_inbox");
-                }
-                PGConnection pg = c.unwrap(PGConnection.class);
-                wakeAll();
-                while (running) {
-                    var notifications = pg.getNotifications((int) Math.max(1, pollInterval.toMillis()));
-                    if (notifications != null && notifications.length > 0) {
-                        wakeAll();
-                    }
-                }
-            } catch (Exception e) {
-                if (running) {
-                    log.warn("inbox LISTEN connection lost; polling until it is back", e);
-                    sleepQuietly(pollInterval);
-                }
-            }
-        }
-    }
-
-    private static void sleepQuietly(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -9,9 +9,10 @@ import io.streamvane.model.event.GenesysEvent;
 import io.streamvane.model.event.ParseResult;
 import io.streamvane.model.kpi.Granularity;
 import io.streamvane.model.kpi.ServiceLevelPolicy;
+import io.streamvane.model.store.RawEvent;
+import io.streamvane.model.store.RawEventInsert;
 import io.streamvane.testsupport.TestDatabases;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -28,8 +29,8 @@ import javax.sql.DataSource;
 
 /**
  * The engine against a real, freshly migrated PostgreSQL, driven by hand like Kafka's TopologyTestDriver: feed
- * events (through ingress's dedup insert into raw_event and engine_inbox), drain the inbox, advance the watermark,
- * sweep finality, then read the tables. No timers, no sleeps.
+ * events (through ingress's dedup insert into raw_event and engine_inbox, {@link RawEventInsert}), drain the inbox,
+ * advance the watermark, sweep finality, then read the tables. No timers, no sleeps.
  */
 public final class EngineHarness {
 
@@ -78,8 +79,9 @@ public final class EngineHarness {
         return finality;
     }
 
-    /** Accepts payloads as ingress does: raw_event insert deduplicated by identity, one inbox row per new event. */
+    /** Accepts payloads with ingress's insert: raw_event deduplicated by identity, one inbox row per new event. */
     public int feed(List<String> payloads) throws SQLException {
+        Instant receivedAt = Instant.now();
         return tx.inTransaction(c -> {
             int accepted = 0;
             for (String payload : payloads) {
@@ -88,7 +90,7 @@ public final class EngineHarness {
                     throw new IllegalArgumentException(items.rejections() + " in " + payload);
                 }
                 for (GenesysEvent e : items.acceptedEvents()) {
-                    accepted += accept(c, e, payload);
+                    accepted += RawEventInsert.run(c, List.of(RawEvent.of(e, receivedAt)), SOURCE).insertedCount();
                 }
             }
             return accepted;
@@ -97,36 +99,6 @@ public final class EngineHarness {
 
     public int feed(String... payloads) throws SQLException {
         return feed(List.of(payloads));
-    }
-
-    private static int accept(Connection c, GenesysEvent e, String payload) throws SQLException {
-        long rawId;
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO raw_event (identity_digest, identity_key, "
-                + "topic_kind, topic_name, event_time, source, body) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb) "
-                + "ON CONFLICT (identity_digest, event_time) DO NOTHING RETURNING id")) {
-            ps.setBytes(1, e.identity().digest());
-            ps.setString(2, e.identity().key());
-            ps.setString(3, e.kind().name());
-            ps.setString(4, e.topicName());
-            ps.setTimestamp(5, Timestamp.from(e.eventTime()));
-            ps.setString(6, SOURCE);
-            ps.setString(7, e.eventBodyJson());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return 0;
-                }
-                rawId = rs.getLong(1);
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO engine_inbox (raw_event_id, event_time, "
-                + "topic_kind, payload) VALUES (?, ?, ?, ?::jsonb)")) {
-            ps.setLong(1, rawId);
-            ps.setTimestamp(2, Timestamp.from(e.eventTime()));
-            ps.setString(3, e.kind().name());
-            ps.setString(4, payload);
-            ps.executeUpdate();
-        }
-        return 1;
     }
 
     public int drain() throws SQLException {

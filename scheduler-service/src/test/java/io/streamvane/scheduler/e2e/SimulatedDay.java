@@ -9,6 +9,8 @@ import io.streamvane.model.event.ParseResult;
 import io.streamvane.model.kpi.Granularity;
 import io.streamvane.model.kpi.IntervalComponents;
 import io.streamvane.model.kpi.ServiceLevelPolicy;
+import io.streamvane.model.store.RawEvent;
+import io.streamvane.model.store.RawEventInsert;
 import io.streamvane.scheduler.StoreFixture;
 import io.streamvane.simulator.EmissionConfig;
 import io.streamvane.simulator.Simulator;
@@ -21,11 +23,7 @@ import io.streamvane.simulator.model.QueueSpec;
 import io.streamvane.simulator.model.SimulationConfig;
 import io.streamvane.simulator.truth.QueueBucket;
 import io.streamvane.simulator.truth.QueueComponents;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,9 +32,9 @@ import java.util.TreeMap;
 
 /**
  * A small simulated morning (2 queues × voice/chat, 16 agents, 3 hours of arrivals) whose delivered events are
- * accepted the way ingress accepts them (the shared-model {@link EventParser} on every real envelope, dedup insert
- * into {@code raw_event}, one {@code engine_inbox} row per new event with the concrete-topic payload) and projected
- * by the real engine's {@link InboxConsumer}.
+ * accepted the way ingress accepts them (the shared-model {@link EventParser} on every real envelope, then ingress's
+ * {@link RawEventInsert}: dedup insert into {@code raw_event}, one {@code engine_inbox} row per new event) and
+ * projected by the real engine's {@link InboxConsumer}.
  */
 final class SimulatedDay {
 
@@ -75,6 +73,7 @@ final class SimulatedDay {
         Transactions tx = new Transactions(store.dataSource);
         ServiceLevelPolicy policy = policy();
         InboxConsumer consumer = new InboxConsumer(tx, new Projector(Granularity.PT15M, () -> policy), parser);
+        Instant receivedAt = Instant.now();
         int accepted = tx.inTransaction(c -> {
             int n = 0;
             for (ScheduledMessage m : run.messages()) {
@@ -85,47 +84,13 @@ final class SimulatedDay {
                     if (e.eventTime() == null || !e.eventTime().isBefore(until)) {
                         continue;
                     }
-                    n += accept(c, e);
+                    n += RawEventInsert.run(c, List.of(RawEvent.of(e, receivedAt)), "simulator").insertedCount();
                 }
             }
             return n;
         });
         consumer.drain(500);
         return accepted;
-    }
-
-    private static int accept(Connection c, GenesysEvent e) throws SQLException {
-        long rawId;
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO raw_event (identity_digest, identity_key, "
-                + "topic_kind, topic_name, event_time, source, body) VALUES (?, ?, ?, ?, ?, 'simulator', ?::jsonb) "
-                + "ON CONFLICT (identity_digest, event_time) DO NOTHING RETURNING id")) {
-            ps.setBytes(1, e.identity().digest());
-            ps.setString(2, e.identity().key());
-            ps.setString(3, e.kind().name());
-            ps.setString(4, e.topicName());
-            ps.setTimestamp(5, Timestamp.from(e.eventTime()));
-            ps.setString(6, e.eventBodyJson());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return 0; // a duplicate
-                }
-                rawId = rs.getLong(1);
-            }
-        }
-        String payload = "{\"topicName\":" + quote(e.topicName()) + ",\"version\":\"2\",\"eventBody\":" + e.eventBodyJson() + "}";
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO engine_inbox (raw_event_id, event_time, topic_kind, "
-                + "payload) VALUES (?, ?, ?, ?::jsonb)")) {
-            ps.setLong(1, rawId);
-            ps.setTimestamp(2, Timestamp.from(e.eventTime()));
-            ps.setString(3, e.kind().name());
-            ps.setString(4, payload);
-            ps.executeUpdate();
-        }
-        return 1;
-    }
-
-    private static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     /** The ground truth as the store's components, keyed "queue|media|start", non-zero buckets only. */

@@ -1,9 +1,9 @@
-package io.streamvane.ingress.guard;
+package io.streamvane.model.store;
 
 import java.util.BitSet;
 
 /**
- * What one committed store call did, by position in the list it was given.
+ * What one {@link RawEventInsert} did, by position in the list it was given.
  *
  * @param inserted which events were new (the others were already stored: duplicates)
  * @param late     which of the new events arrived behind their source's watermark

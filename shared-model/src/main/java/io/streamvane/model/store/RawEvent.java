@@ -1,8 +1,14 @@
-package io.streamvane.ingress.guard;
+package io.streamvane.model.store;
 
+import io.streamvane.model.event.EnvelopeTrace;
+import io.streamvane.model.event.GenesysEvent;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One event as the raw store and the engine inbox receive it.
@@ -27,6 +33,8 @@ public record RawEvent(
         String bodyJson,
         String inboxPayloadJson) {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     public RawEvent {
         Objects.requireNonNull(identityDigest, "identityDigest");
         Objects.requireNonNull(identityKey, "identityKey");
@@ -38,6 +46,31 @@ public record RawEvent(
         if (identityDigest.length != 32) {
             throw new IllegalArgumentException("identityDigest must be 32 bytes: " + identityDigest.length);
         }
+    }
+
+    /**
+     * The rows of a parsed event. An event without any time (possible only for topics Streamvane does not project)
+     * is stored under the start of its UTC receive day: a partition needs a time, and a fixed time per day keeps
+     * re-deliveries on the same day deduplicated.
+     */
+    public static RawEvent of(GenesysEvent event, Instant receivedAt) {
+        boolean timeKnown = event.eventTime() != null;
+        Instant eventTime = timeKnown ? event.eventTime() : receivedAt.truncatedTo(ChronoUnit.DAYS);
+        // The notification API's message shape: what the engine parses back, whatever envelope brought the event.
+        String payload = "{\"topicName\":" + JSON.writeValueAsString(event.topicName())
+                + ",\"version\":\"2\",\"eventBody\":" + event.eventBodyJson() + "}";
+        return new RawEvent(event.identity().digest(), event.identity().key(), event.kind().name(),
+                event.topicName(), eventTime, timeKnown, envelopeJson(event.trace()), event.eventBodyJson(), payload);
+    }
+
+    private static String envelopeJson(EnvelopeTrace trace) {
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("layers", trace.layers().stream().map(Enum::name).toList());
+        envelope.put("ids", trace.ids());
+        if (trace.publishedAt() != null) {
+            envelope.put("publishedAt", trace.publishedAt().toString());
+        }
+        return JSON.writeValueAsString(envelope);
     }
 
     /** The digest as lower-case hex: a stable sort and map key. */

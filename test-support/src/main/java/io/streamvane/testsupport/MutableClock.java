@@ -1,4 +1,4 @@
-package io.streamvane.simulator.api;
+package io.streamvane.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,17 +6,21 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A wall clock tests move by hand, so expiry and rate windows need no sleeping. */
-final class MutableClock extends Clock {
+/** A UTC clock tests move by hand, so expiry, rate windows and schedules need no sleeping. */
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant start) {
-        this.now = start;
+    public MutableClock(Instant now) {
+        this.now = now;
     }
 
-    void advance(Duration duration) {
-        now = now.plus(duration);
+    public void advance(Duration d) {
+        now = now.plus(d);
+    }
+
+    public void set(Instant t) {
+        now = t;
     }
 
     @Override

@@ -14,16 +14,18 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The row every push sink sends (SPEC §3.3): the fields of the interval API (§3.1) plus queueName, intervalMinutes,
- * slThresholdSeconds, revision and isFinal, and a few conveniences that WFM import formats ask for (seconds instead
- * of milliseconds, SL as a percentage with its denominator, date and time apart). Derived values come from
- * {@link DerivedKpis} only.
+ * The queue-interval row every push sink sends (SPEC §3.3): the fields of the interval API's row (§3.1, the api
+ * package's {@code QueueIntervalRow}) plus queueName, intervalMinutes, slThresholdSeconds, revision and isFinal, a
+ * payload id that makes redeliveries idempotent, and a few conveniences that WFM import formats ask for (seconds
+ * instead of milliseconds, SL as a percentage with its denominator, date and time apart). A separate type from the
+ * API's row because it is a separate contract: sinks and WFM column mappings name these fields, the REST schema
+ * does not. Derived values come from {@link DerivedKpis} only.
  *
  * @param revision for PT15M the stored row's revision; for a coarser row the sum of its buckets' revisions, which
  *                 grows whenever any of them changes (every stored change bumps a revision, starting at 1);
  *                 0 for a zero row, an interval without any stored row sent by zero-fill
  */
-public record QueueIntervalRow(String queueId, String queueName, String mediaType, Instant intervalStart,
+public record QueueIntervalPayload(String queueId, String queueName, String mediaType, Instant intervalStart,
         Granularity granularity, IntervalComponents components, ServiceLevelSettings settings, int revision,
         boolean isFinal) {
 
@@ -42,7 +44,7 @@ public record QueueIntervalRow(String queueId, String queueName, String mediaTyp
     private static final DateTimeFormatter COMPACT =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
 
-    public QueueIntervalRow {
+    public QueueIntervalPayload {
         Objects.requireNonNull(queueId, "queueId");
         Objects.requireNonNull(mediaType, "mediaType");
         Objects.requireNonNull(intervalStart, "intervalStart");
@@ -52,10 +54,10 @@ public record QueueIntervalRow(String queueId, String queueName, String mediaTyp
     }
 
     /** The final zero row of an interval without any stored row (zero-fill): revision 0, payload id ..._r0. */
-    public static QueueIntervalRow zero(String queueId, String queueName, String mediaType, Instant intervalStart,
+    public static QueueIntervalPayload zero(String queueId, String queueName, String mediaType, Instant intervalStart,
             Granularity granularity, ServiceLevelSettings settings) {
-        return new QueueIntervalRow(queueId, queueName, mediaType, intervalStart, granularity, IntervalComponents.ZERO,
-                settings, 0, true);
+        return new QueueIntervalPayload(queueId, queueName, mediaType, intervalStart, granularity,
+                IntervalComponents.ZERO, settings, 0, true);
     }
 
     /** Identifies the row regardless of revision: queueId|mediaType|granularity|intervalStart. */

@@ -160,7 +160,15 @@ public final class TestDatabases {
                 }
                 try (Connection admin = connect("postgres"); Statement st = admin.createStatement()) {
                     for (String db : databases) {
-                        st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+                        // Spring contexts close their pools in their own shutdown hooks, at the same time as this
+                        // one: a plain DROP waits (PostgreSQL allows up to 5 s) for them to leave. Forcing at once
+                        // cut their connections mid-shutdown and left workers waiting on a pool that could not
+                        // reconnect, holding the JVM up.
+                        try {
+                            st.execute("DROP DATABASE IF EXISTS " + db);
+                        } catch (SQLException stillInUse) {
+                            st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+                        }
                     }
                 } catch (SQLException e) {
                     System.err.println("Could not drop test databases " + databases + ": " + e.getMessage());

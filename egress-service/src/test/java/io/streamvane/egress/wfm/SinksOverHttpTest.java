@@ -4,8 +4,10 @@ import io.streamvane.testsupport.webhook.WebhookReceiver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.streamvane.egress.EgressApplication;
 import io.streamvane.egress.delivery.StoreFixture;
+import io.streamvane.egress.retention.OutboxRetention;
 import io.streamvane.platform.security.ApiKeyStore;
 import io.streamvane.testsupport.TestDatabases;
 import java.time.Duration;
@@ -64,6 +66,7 @@ class SinksOverHttpTest {
         registry.add("spring.rabbitmq.host", () -> "127.0.0.1");
         registry.add("spring.rabbitmq.port", () -> "1");
         registry.add("management.endpoint.health.show-components", () -> "always");
+        registry.add("streamvane.egress.delivery.retention.initial-delay", () -> "1h"); // the tests run it
     }
 
     @AfterAll
@@ -73,6 +76,12 @@ class SinksOverHttpTest {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    OutboxRetention retention;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Value("${local.server.port}")
     int port;
@@ -136,6 +145,29 @@ class SinksOverHttpTest {
         ResponseEntity<String> deadLetters = call("GET", "/api/v1/admin/sinks/" + FEED + "/dead-letters", ADMIN_KEY);
         assertThat(deadLetters.getStatusCode().value()).isEqualTo(200);
         assertThat(JSON.readTree(deadLetters.getBody()).size()).isZero();
+    }
+
+    @Test
+    void aReplayOverHttpAfterRetentionPurgedTheDeliveredRowSendsItAgainWithTheSameId() throws Exception {
+        int revision = store.add("q1", "voice", T0.plusSeconds(3600), 3, 3, 3, 30_000, false);
+        String id = "kpi_q1_voice_PT15M_20250304T1000Z_r" + revision;
+        await().atMost(Duration.ofSeconds(20)).until(() -> store.count(
+                "SELECT count(*) FROM sink_delivery WHERE payload_id = ? AND status = 'delivered'", id) == 1);
+        store.exec("UPDATE sink_delivery SET updated_at = now() - interval '8 days' WHERE payload_id = ?", id);
+
+        assertThat(retention.runOnce().deliveries()).isEqualTo(1);
+        assertThat(store.count("SELECT count(*) FROM sink_delivery WHERE payload_id = ?", id)).isZero();
+        assertThat(meters.get("streamvane.sink.retention.deleted").tag("table", "sink_delivery").counter().count())
+                .isEqualTo(1);
+
+        ResponseEntity<String> replay = call("POST", "/api/v1/admin/sinks/" + FEED
+                + "/replay?from=2025-03-04T10:00:00Z&to=2025-03-04T10:15:00Z", ADMIN_KEY);
+        assertThat(replay.getStatusCode().value()).isEqualTo(202);
+        assertThat(JSON.readTree(replay.getBody()).get("enqueued").asInt()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> receiver.accepted.stream().filter(r -> r.id().equals(id)).count() == 2);
+        List<WebhookReceiver.Received> copies = receiver.accepted.stream().filter(r -> r.id().equals(id)).toList();
+        assertThat(copies.get(1).body()).isEqualTo(copies.get(0).body());
     }
 
     @Test

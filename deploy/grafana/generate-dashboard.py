@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Generates deploy/grafana/streamvane.json (python3 deploy/grafana/generate-dashboard.py > deploy/grafana/streamvane.json).
-Metric names are those of docs/observability.md; deploy-tests checks the dashboard against that list."""
+Queries only series the services emit: deploy-tests' ObservabilityTest fails on a streamvane_* series missing from
+the root README's Metrics table (the list standalone's scrape test checks against a real /actuator/prometheus)."""
 import json
 DS = {"type": "prometheus", "uid": "${DS_PROMETHEUS}"}
 SEL = 'namespace=~"$namespace"'
@@ -31,9 +32,15 @@ panel("Service Bus messages by settlement", [(f'sum by (disposition) (rate(strea
       (f'sum(rate(streamvane_ingress_servicebus_processor_errors_total{{{SEL}}}[$__rate_interval]))', "processor errors")], "ops")
 panel("Engine inbox backlog", [(f'sum(streamvane_engine_inbox_backlog{{{SEL}}})', "events waiting")], "short",
       desc="Accepted events not yet projected (engine_inbox rows)")
-panel("Engine projection latency p95", [(f'histogram_quantile(0.95, sum by (le) (rate(streamvane_engine_projection_latency_seconds_bucket{{{SEL}}}[$__rate_interval])))', "p95")], "s")
-panel("Sink backlog by sink", [(f'sum by (sink) (streamvane_egress_sink_backlog{{{SEL}}})', "{{sink}}")], "short")
-panel("Sink failures by sink", [(f'sum by (sink, reason) (rate(streamvane_egress_sink_failures_total{{{SEL}}}[$__rate_interval]))', "{{sink}} {{reason}}")], "ops")
+panel("Engine projection latency p50 / p95 / p99 (accepted -> projected)", [
+    (f'histogram_quantile({q}, sum by (le) (rate(streamvane_engine_projection_latency_seconds_bucket{{{SEL}}}[$__rate_interval])))', f"p{round(q * 100)}")
+    for q in (0.5, 0.95, 0.99)], "s")
+panel("Sink backlog by sink", [(f'sum by (sink) (streamvane_sink_backlog{{{SEL}}})', "{{sink}} pending"),
+      (f'sum by (sink) (streamvane_sink_cursor_lag{{{SEL}}})', "{{sink}} not taken over"),
+      (f'sum by (sink) (streamvane_sink_dead_letters{{{SEL}}})', "{{sink}} dead-lettered")], "short",
+      desc="streamvane.sink.backlog (deliveries waiting), streamvane.sink.cursor.lag (change-log rows not yet taken over), streamvane.sink.dead.letters (awaiting an operator)")
+panel("Sink delivery failures by sink", [(f'sum by (sink, kind) (rate(streamvane_sink_delivery_failures_total{{{SEL}}}[$__rate_interval]))', "{{sink}} {{kind}}")], "ops",
+      desc="streamvane.sink.delivery.failures: retry (will be retried), rejected (refused by the destination), dead_lettered (retries exhausted)")
 panel("Genesys API budget used", [(f'max(streamvane_scheduler_genesys_budget_used{{{SEL}}})', "used")], "percentunit", desc="Share of the Genesys API rate budget used (0-1)")
 panel("Readiness by service (pods UP)", [(f'sum by (service) (up{{{SEL},service=~".*streamvane.*-metrics"}})', "{{service}}")], "short")
 panel("JVM heap used by service", [(f'sum by (application) (jvm_memory_used_bytes{{{SEL},area="heap"}})', "{{application}}")], "bytes")

@@ -7,6 +7,7 @@ import io.streamvane.scheduler.agents.UserAggregates;
 import io.streamvane.scheduler.gapfill.GapFillSettings;
 import io.streamvane.scheduler.gapfill.GapFiller;
 import io.streamvane.scheduler.genesys.GenesysClient;
+import io.streamvane.scheduler.genesys.GenesysClientMeters;
 import io.streamvane.scheduler.genesys.GenesysProperties;
 import io.streamvane.scheduler.genesys.Sleeper;
 import io.streamvane.scheduler.jobs.JobRunner;
@@ -53,13 +54,7 @@ public class SchedulerConfiguration {
 
     @Bean
     MeterBinder genesysClientMeters(GenesysClient client) {
-        return registry -> {
-            registry.gauge("streamvane.scheduler.genesys.requests", client, c -> c.apiCalls());
-            registry.gauge("streamvane.scheduler.genesys.retries", client, c -> c.retries());
-            registry.gauge("streamvane.scheduler.genesys.token.requests", client, c -> c.tokenRequests());
-            registry.gauge("streamvane.scheduler.genesys.rate.available", client,
-                    c -> c.rateLimiter().getMetrics().getAvailablePermissions());
-        };
+        return new GenesysClientMeters(client);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.streamvane.engine.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.streamvane.engine.finality.AcdSessionExpiry;
 import io.streamvane.engine.finality.FinalitySweep;
 import io.streamvane.engine.inbox.InboxConsumer;
@@ -94,8 +95,9 @@ public class EngineConfiguration {
     }
 
     @Bean
-    InboxConsumer inboxConsumer(Transactions engineTransactions, Projector projector) {
-        return new InboxConsumer(engineTransactions, projector, new EventParser());
+    InboxConsumer inboxConsumer(Transactions engineTransactions, Projector projector, MeterRegistry meters) {
+        return new InboxConsumer(engineTransactions, projector, new EventParser(),
+                InboxMetrics.projectionLatency(meters)::record);
     }
 
     @Bean

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,19 +28,39 @@ public final class InboxConsumer {
     /** Shared by projection, exclusive for replay: a replay chunk never sees half a projected batch. */
     public static final String REPLAY_LOCK_SQL = "SELECT pg_advisory_xact_lock_shared(hashtext('streamvane_replay'))";
 
+    // The wait since acceptance is measured on the database clock (enqueued_at is ingress's transaction time), so
+    // a skew between the database and this JVM cannot distort the latency; the JVM only adds claim-to-commit.
     private static final String CLAIM = "DELETE FROM engine_inbox WHERE seq IN (SELECT seq FROM engine_inbox "
-            + "ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING seq, payload::text";
+            + "ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING seq, payload::text, "
+            + "(extract(epoch FROM clock_timestamp() - enqueued_at) * 1000000)::bigint";
+
+    /** Told, after each projection commit, how long each projected inbox row took from acceptance to that commit. */
+    @FunctionalInterface
+    public interface ProjectionLatency {
+        void record(Duration acceptedToCommitted);
+    }
+
+    /** What one transaction consumed: inbox rows, events projected, and each projected row's wait when claimed. */
+    private record Batch(int rows, int events, List<Duration> waitedUntilClaim, long claimedAtNanos) {
+        static final Batch EMPTY = new Batch(0, 0, List.of(), 0);
+    }
 
     private final Transactions tx;
     private final Projector projector;
     private final EventParser parser;
+    private final ProjectionLatency latency;
     private final AtomicLong projected = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
 
     public InboxConsumer(Transactions tx, Projector projector, EventParser parser) {
+        this(tx, projector, parser, acceptedToCommitted -> { });
+    }
+
+    public InboxConsumer(Transactions tx, Projector projector, EventParser parser, ProjectionLatency latency) {
         this.tx = tx;
         this.projector = projector;
         this.parser = parser;
+        this.latency = latency;
     }
 
     /**
@@ -50,7 +71,7 @@ public final class InboxConsumer {
      */
     public int processBatch(int limit) throws SQLException {
         try {
-            return tx.inTransaction(c -> claimAndProject(c, limit));
+            return committed(tx.inTransaction(c -> claimAndProject(c, limit, new long[1])));
         } catch (SQLException | RuntimeException e) {
             if (limit > 1 && !isTransient(e)) {
                 log.warn("batch of up to {} events failed, redoing one by one: {}", limit, e.toString());
@@ -88,11 +109,10 @@ public final class InboxConsumer {
     private int processOneOrDrop() throws SQLException {
         long[] failedSeq = {-1};
         try {
-            return tx.inTransaction(c -> {
+            return committed(tx.inTransaction(c -> {
                 failedSeq[0] = -1;
-                int n = claimAndProject(c, 1, failedSeq);
-                return n;
-            });
+                return claimAndProject(c, 1, failedSeq);
+            }));
         } catch (SQLException | RuntimeException e) {
             if (isTransient(e) || failedSeq[0] < 0) {
                 throw e;
@@ -109,31 +129,47 @@ public final class InboxConsumer {
         }
     }
 
-    private int claimAndProject(Connection c, int limit) throws SQLException {
-        return claimAndProject(c, limit, new long[1]);
+    /**
+     * Counts and times a batch only once its transaction committed: a rolled-back or retried attempt projected
+     * nothing, and the latency ends where the projection becomes visible.
+     */
+    private int committed(Batch batch) {
+        projected.addAndGet(batch.events());
+        long sinceClaim = System.nanoTime() - batch.claimedAtNanos();
+        for (Duration waited : batch.waitedUntilClaim()) {
+            latency.record(waited.plusNanos(sinceClaim));
+        }
+        return batch.rows();
     }
 
-    private int claimAndProject(Connection c, int limit, long[] lastSeq) throws SQLException {
+    private Batch claimAndProject(Connection c, int limit, long[] lastSeq) throws SQLException {
         try (PreparedStatement lock = c.prepareStatement(REPLAY_LOCK_SQL)) {
             lock.execute();
         }
         List<GenesysEvent> events = new ArrayList<>();
+        List<Duration> waited = new ArrayList<>();
         int claimed = 0;
+        long claimedAt;
         try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
             ps.setInt(1, limit);
             try (ResultSet rs = ps.executeQuery()) {
+                claimedAt = System.nanoTime();
                 while (rs.next()) {
                     claimed++;
                     lastSeq[0] = rs.getLong(1);
-                    events.addAll(decode(rs.getLong(1), rs.getString(2)));
+                    List<GenesysEvent> decoded = decode(rs.getLong(1), rs.getString(2));
+                    if (!decoded.isEmpty()) {
+                        events.addAll(decoded);
+                        waited.add(Duration.ofNanos(Math.max(0, rs.getLong(3)) * 1000));
+                    }
                 }
             }
         }
-        if (claimed > 0) {
-            projector.project(c, events);
-            projected.addAndGet(events.size());
+        if (claimed == 0) {
+            return Batch.EMPTY;
         }
-        return claimed;
+        projector.project(c, events);
+        return new Batch(claimed, events.size(), waited, claimedAt);
     }
 
     /** The payload is a Notification envelope; the shared parser turns it into the same event ingress accepted. */

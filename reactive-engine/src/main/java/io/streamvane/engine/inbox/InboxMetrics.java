@@ -3,18 +3,33 @@ package io.streamvane.engine.inbox;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Duration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The engine's health in numbers: how much accepted work waits in the inbox, how old the oldest item is (the
- * engine's lag behind ingress), and how many events were projected or dropped. The gauges read the store at scrape
- * time, so every replica reports the same shared backlog.
+ * engine's lag behind ingress), how many events were projected or dropped, and how long each took from acceptance
+ * to projection. The gauges read the store at scrape time, so every replica reports the same shared backlog.
  */
 public final class InboxMetrics implements MeterBinder {
 
     private final JdbcClient jdbc;
     private final InboxConsumer consumer;
+
+    /**
+     * The timer {@link InboxConsumer} records into after each projection commit. It is registered before the
+     * consumer exists (the consumer needs it), hence outside {@link #bindTo}; the histogram goes up to ten minutes
+     * because a backlog after an outage is exactly when the tail matters, and the default stops at 30 s.
+     */
+    public static Timer projectionLatency(MeterRegistry registry) {
+        return Timer.builder("streamvane.engine.projection.latency")
+                .description("From an event's durable acceptance by ingress to the commit of its projection")
+                .publishPercentileHistogram()
+                .maximumExpectedValue(Duration.ofMinutes(10))
+                .register(registry);
+    }
 
     public InboxMetrics(JdbcClient jdbc, InboxConsumer consumer) {
         this.jdbc = jdbc;

@@ -14,9 +14,7 @@ import io.streamvane.ingress.pipeline.IngestionResult;
 import io.streamvane.ingress.pipeline.Transport;
 import io.streamvane.model.event.EventParser;
 import io.streamvane.model.kpi.Granularity;
-import io.streamvane.simulator.model.MediaType;
-import io.streamvane.simulator.model.QueueMediaSettings;
-import io.streamvane.simulator.model.QueueSpec;
+import io.streamvane.simulator.model.ServiceLevelGoal;
 import io.streamvane.simulator.model.SimulationConfig;
 import io.streamvane.testsupport.TestDatabases;
 import java.sql.Connection;
@@ -26,7 +24,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import javax.sql.DataSource;
 
 /**
@@ -73,15 +70,12 @@ final class Pipeline implements AutoCloseable {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO queue_media_sl (queue_id, media_type, sl_threshold_ms, sl_target_percent, source) "
                         + "VALUES (?, ?, ?, ?, 'simulator')")) {
-            for (QueueSpec q : config.queues()) {
-                for (Map.Entry<MediaType, QueueMediaSettings> m : q.media().entrySet()) {
-                    ps.setString(1, q.id());
-                    ps.setString(2, m.getKey().lower());
-                    ps.setLong(3, m.getValue().serviceLevelThreshold().toMillis());
-                    ps.setBigDecimal(4, java.math.BigDecimal.valueOf(m.getValue().serviceLevelTarget() * 100)
-                            .setScale(2, java.math.RoundingMode.HALF_UP));
-                    ps.addBatch();
-                }
+            for (ServiceLevelGoal goal : config.serviceLevelGoals()) {
+                ps.setString(1, goal.queueId());
+                ps.setString(2, goal.mediaType());
+                ps.setLong(3, goal.threshold().toMillis());
+                ps.setBigDecimal(4, goal.targetPercent());
+                ps.addBatch();
             }
             ps.executeBatch();
         }

@@ -95,4 +95,14 @@ public record SimulationConfig(long seed, Instant start, Duration duration, List
         return queues.stream().filter(q -> q.id().equals(queueId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown queue " + queueId));
     }
+
+    /** Every queue × media type's service-level goal, in queue order. */
+    public List<ServiceLevelGoal> serviceLevelGoals() {
+        List<ServiceLevelGoal> goals = new java.util.ArrayList<>();
+        for (QueueSpec q : queues) {
+            q.media().forEach((media, settings) -> goals.add(new ServiceLevelGoal(q.id(), media.lower(),
+                    settings.serviceLevelThreshold(), settings.serviceLevelTarget())));
+        }
+        return goals;
+    }
 }

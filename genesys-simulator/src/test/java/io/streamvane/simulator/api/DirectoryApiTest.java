@@ -58,6 +58,25 @@ class DirectoryApiTest {
     }
 
     @Test
+    void theServiceLevelGoalsAStoreSeedsAreTheOnesTheQueuesPublish() {
+        var config = SharedRun.day().config();
+        var goals = config.serviceLevelGoals();
+
+        assertThat(goals).hasSize(config.queues().stream().mapToInt(q -> q.media().size()).sum());
+        java.util.Map<String, JsonNode> queues = new java.util.HashMap<>();
+        client.getOk(FakeGenesysApi.QUEUES + "?pageSize=100").path("entities")
+                .forEach(q -> queues.put(q.path("id").asString(), q));
+        for (var goal : goals) {
+            JsonNode queue = queues.get(goal.queueId());
+            String media = goal.mediaType().equals("voice") ? "call" : goal.mediaType();
+            JsonNode published = queue.path("mediaSettings").path(media).path("serviceLevel");
+            assertThat(published.path("durationMs").asLong()).as(goal.toString()).isEqualTo(goal.threshold().toMillis());
+            assertThat(goal.targetPercent()).isEqualByComparingTo(
+                    java.math.BigDecimal.valueOf(published.path("percentage").asDouble() * 100));
+        }
+    }
+
+    @Test
     void queuesCarryTheirServiceLevelPerMediaAndPageByNumber() {
         List<String> seen = new ArrayList<>();
         JsonNode first = client.getOk(FakeGenesysApi.QUEUES + "?pageSize=3&pageNumber=1");

@@ -9,9 +9,7 @@ import io.streamvane.simulator.EmissionConfig;
 import io.streamvane.simulator.Simulator;
 import io.streamvane.simulator.events.ScheduledMessage;
 import io.streamvane.simulator.faults.FaultConfig;
-import io.streamvane.simulator.model.MediaType;
-import io.streamvane.simulator.model.QueueMediaSettings;
-import io.streamvane.simulator.model.QueueSpec;
+import io.streamvane.simulator.model.ServiceLevelGoal;
 import io.streamvane.simulator.model.SimulationConfig;
 import io.streamvane.simulator.sink.HttpEventSink;
 import io.streamvane.simulator.truth.QueueBucket;
@@ -313,15 +311,12 @@ class FaultInjectionIT {
         try (Connection c = postgres.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO queue_media_sl (queue_id, media_type, sl_threshold_ms, sl_target_percent, source) "
                         + "VALUES (?, ?, ?, ?, 'simulator')")) {
-            for (QueueSpec q : config.queues()) {
-                for (Map.Entry<MediaType, QueueMediaSettings> m : q.media().entrySet()) {
-                    ps.setString(1, q.id());
-                    ps.setString(2, m.getKey().lower());
-                    ps.setLong(3, m.getValue().serviceLevelThreshold().toMillis());
-                    ps.setBigDecimal(4, java.math.BigDecimal.valueOf(m.getValue().serviceLevelTarget() * 100)
-                            .setScale(2, java.math.RoundingMode.HALF_UP));
-                    ps.addBatch();
-                }
+            for (ServiceLevelGoal goal : config.serviceLevelGoals()) {
+                ps.setString(1, goal.queueId());
+                ps.setString(2, goal.mediaType());
+                ps.setLong(3, goal.threshold().toMillis());
+                ps.setBigDecimal(4, goal.targetPercent());
+                ps.addBatch();
             }
             ps.executeBatch();
         }

@@ -14,11 +14,10 @@ import io.streamvane.ingress.pipeline.IngestionResult;
 import io.streamvane.ingress.pipeline.Transport;
 import io.streamvane.model.event.EventParser;
 import io.streamvane.model.kpi.Granularity;
-import io.streamvane.simulator.model.ServiceLevelGoal;
 import io.streamvane.simulator.model.SimulationConfig;
+import io.streamvane.testsupport.ServiceLevelSeed;
 import io.streamvane.testsupport.TestDatabases;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -67,18 +66,8 @@ final class Pipeline implements AutoCloseable {
     }
 
     private static void seedServiceLevels(DataSource ds, SimulationConfig config) throws SQLException {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO queue_media_sl (queue_id, media_type, sl_threshold_ms, sl_target_percent, source) "
-                        + "VALUES (?, ?, ?, ?, 'simulator')")) {
-            for (ServiceLevelGoal goal : config.serviceLevelGoals()) {
-                ps.setString(1, goal.queueId());
-                ps.setString(2, goal.mediaType());
-                ps.setLong(3, goal.threshold().toMillis());
-                ps.setBigDecimal(4, goal.targetPercent());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        ServiceLevelSeed.insertAll(ds, config.serviceLevelGoals().stream()
+                .map(g -> new ServiceLevelSeed(g.queueId(), g.mediaType(), g.threshold(), g.targetPercent())).toList());
     }
 
     void start() {

@@ -3,25 +3,24 @@ package io.streamvane.reliability.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import io.streamvane.simulator.EmissionConfig;
 import io.streamvane.simulator.Simulator;
 import io.streamvane.simulator.events.ScheduledMessage;
 import io.streamvane.simulator.faults.FaultConfig;
-import io.streamvane.simulator.model.ServiceLevelGoal;
 import io.streamvane.simulator.model.SimulationConfig;
 import io.streamvane.simulator.sink.HttpEventSink;
 import io.streamvane.simulator.truth.QueueBucket;
 import io.streamvane.simulator.truth.QueueComponents;
+import io.streamvane.testsupport.ServiceLevelSeed;
 import io.streamvane.testsupport.TestBroker;
 import io.streamvane.testsupport.TestBrokers;
 import io.streamvane.testsupport.webhook.WebhookReceiver;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -308,23 +307,13 @@ class FaultInjectionIT {
 
     /** The engine takes service-level thresholds from queue_media_sl: the simulator's own, as Genesys would sync. */
     static void seedServiceLevels(RestartablePostgres postgres, SimulationConfig config) throws Exception {
-        try (Connection c = postgres.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO queue_media_sl (queue_id, media_type, sl_threshold_ms, sl_target_percent, source) "
-                        + "VALUES (?, ?, ?, ?, 'simulator')")) {
-            for (ServiceLevelGoal goal : config.serviceLevelGoals()) {
-                ps.setString(1, goal.queueId());
-                ps.setString(2, goal.mediaType());
-                ps.setLong(3, goal.threshold().toMillis());
-                ps.setBigDecimal(4, goal.targetPercent());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        ServiceLevelSeed.insertAll(postgres.dataSource(), config.serviceLevelGoals().stream()
+                .map(g -> new ServiceLevelSeed(g.queueId(), g.mediaType(), g.threshold(), g.targetPercent())).toList());
     }
 
     /** A durable queue bound to every routing key, so the ledger sees each message the sink published. */
     static void declareLedgerQueue(TestBroker broker) throws Exception {
-        try (com.rabbitmq.client.Connection c = factory(broker).newConnection(); Channel ch = c.createChannel()) {
+        try (Connection c = factory(broker).newConnection(); Channel ch = c.createChannel()) {
             ch.exchangeDeclare(EXCHANGE, "topic", true);
             ch.queueDeclare("reliability-ledger", true, false, false, null);
             ch.queueBind("reliability-ledger", EXCHANGE, "#");
@@ -332,7 +321,7 @@ class FaultInjectionIT {
     }
 
     static void drainLedgerQueue(TestBroker broker, SinkLedger ledger) throws Exception {
-        try (com.rabbitmq.client.Connection c = factory(broker).newConnection(); Channel ch = c.createChannel()) {
+        try (Connection c = factory(broker).newConnection(); Channel ch = c.createChannel()) {
             GetResponse r;
             while ((r = ch.basicGet("reliability-ledger", true)) != null) {
                 ledger.record(r.getProps().getMessageId(), new String(r.getBody(), StandardCharsets.UTF_8));

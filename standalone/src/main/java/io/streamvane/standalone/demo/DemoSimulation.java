@@ -24,25 +24,28 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * When {@code streamvane.simulator.enabled=true}: once the web server is up, simulates a contact-center day from
- * now at an accelerated clock, publishes its events to this app's own HTTP ingress with the demo API key, serves
- * the same day as a fake Genesys API for the scheduler, and prints where everything is.
+ * When {@code streamvane.simulator.enabled=true}: simulates a contact-center day from now and serves it as a fake
+ * Genesys API for the scheduler; once the web server is up, publishes the day's events at an accelerated clock to
+ * this app's own HTTP ingress with the demo API key, and prints where everything is.
  */
 @Component
 @ConditionalOnBooleanProperty("streamvane.simulator.enabled")
-public class DemoSimulation implements DisposableBean {
+public class DemoSimulation implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DemoSimulation.class);
 
     private final SimulatorProperties properties;
     private final Environment environment;
     private final Clock clock;
+    private volatile SimulationConfig config;
+    private volatile Duration computed;
     private volatile Simulator run;
     private volatile FakeGenesysApi fakeApi;
     private volatile HttpEventSink sink;
@@ -50,6 +53,7 @@ public class DemoSimulation implements DisposableBean {
     private volatile String banner;
     private volatile long publishStartNanos;
     private volatile long simulationStartMs;
+    private volatile boolean running;
 
     public DemoSimulation(SimulatorProperties properties, Environment environment) {
         this.properties = properties;
@@ -57,17 +61,19 @@ public class DemoSimulation implements DisposableBean {
         this.clock = Clock.systemUTC();
     }
 
-    @EventListener(ApplicationReadyEvent.class)
+    /**
+     * Simulates the day and starts the fake Genesys API on the port {@link DemoGenesysEnvironment} chose. As a
+     * lifecycle start this runs before the context-refreshed event, on which the scheduler's jobs are scheduled, so
+     * its first call finds the fake listening.
+     */
+    @Override
     public void start() {
-        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
-        String appUrl = "http://localhost:" + port;
-        String apiKey = apiKey();
-
-        SimulationConfig config = simulationConfig();
+        config = simulationConfig();
         EmissionConfig emission = properties.faults() == SimulatorProperties.Faults.TYPICAL
                 ? EmissionConfig.defaults().withFaults(FaultConfig.typical()) : EmissionConfig.defaults();
         long computeStart = System.nanoTime();
         run = Simulator.run(config, emission);
+        computed = Duration.ofNanos(System.nanoTime() - computeStart);
         simulationStartMs = run.messages().isEmpty() ? config.start().toEpochMilli()
                 : run.messages().get(0).sendAtMs();
 
@@ -77,10 +83,19 @@ public class DemoSimulation implements DisposableBean {
                 .withRequestsPerMinute(properties.apiRequestsPerMinute())
                 .withTokenLifetime(properties.apiTokenLifetime())
                 .withSimulationNow(this::simulatedNow));
+        running = true;
+    }
+
+    /** Once the web server is up (the ingress is this app's own), publishes the day and prints the banner. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void publishAndAnnounce() {
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        String appUrl = "http://localhost:" + port;
+        String apiKey = apiKey();
 
         String ingress = StringUtils.hasText(properties.ingressUrl()) ? properties.ingressUrl() : appUrl;
         sink = HttpEventSink.forBaseUrl(ingress, apiKey);
-        banner = banner(appUrl, apiKey, config, Duration.ofNanos(System.nanoTime() - computeStart));
+        banner = banner(appUrl, apiKey);
         log.info(banner);
 
         publishStartNanos = System.nanoTime();
@@ -147,7 +162,7 @@ public class DemoSimulation implements DisposableBean {
         return environment.getProperty(DemoApiKeyEnvironment.SIMULATOR_KEY);
     }
 
-    private String banner(String appUrl, String apiKey, SimulationConfig config, Duration computed) {
+    private String banner(String appUrl, String apiKey) {
         boolean generated = environment.getProperty(DemoApiKeyEnvironment.GENERATED, Boolean.class, false);
         return String.join(System.lineSeparator(), "",
                 "================ Streamvane demo ================",
@@ -163,7 +178,19 @@ public class DemoSimulation implements DisposableBean {
                         + " (computed in " + computed.toMillis() + " ms)",
                 "Fake Genesys  " + fakeApi.baseUrl() + "  (login and API host; client "
                         + properties.apiClientId() + " / " + properties.apiClientSecret() + ")",
+                "Scheduler     " + schedulerTarget(),
                 "=================================================");
+    }
+
+    private String schedulerTarget() {
+        if (!StringUtils.hasText(environment.getProperty("streamvane.scheduler.genesys.client-id"))) {
+            return "off (no streamvane.scheduler.genesys.client-id)";
+        }
+        String target = environment.getProperty("streamvane.scheduler.genesys.api-base-url", "https://api."
+                + environment.getProperty("streamvane.scheduler.genesys.environment", "mypurecloud.com"));
+        return fakeApi.baseUrl().toString().equals(target)
+                ? "reference sync, observation poll, reconciliation and user aggregates against the fake Genesys"
+                : "against " + target;
     }
 
     private static Duration min(Duration a, Duration b) {
@@ -187,7 +214,8 @@ public class DemoSimulation implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
+    public void stop() {
+        running = false;
         Thread thread = publisher;
         if (thread != null) {
             thread.interrupt();
@@ -195,5 +223,16 @@ public class DemoSimulation implements DisposableBean {
         if (fakeApi != null) {
             fakeApi.close();
         }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Also when the context fails to start after this bean did: the fake API's port must not stay bound. */
+    @Override
+    public void destroy() {
+        stop();
     }
 }

@@ -19,9 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param arrivalRateScale  load knob on every queue's arrival rate
  * @param faults            NONE or TYPICAL (2% duplicates, 30 s reordering, 1% ten minutes late, 0.5% poison)
  * @param ingressUrl        where events are POSTed; empty means this app's own HTTP ingress
- * @param apiPort           port of the fake Genesys API; 0 picks a free one
- * @param apiClientId       OAuth client id the fake API accepts
- * @param apiClientSecret   its secret
+ * @param apiPort           port of the fake Genesys API; 0 picks a free one at start
+ * @param apiClientId       OAuth client id the fake API accepts; empty means one generated at start
+ * @param apiClientSecret   its secret; empty means one generated at start
  * @param apiRequestsPerMinute the fake API's per-client budget
  * @param apiTokenLifetime  lifetime of the fake API's tokens
  */
@@ -37,8 +37,8 @@ public record SimulatorProperties(
         @DefaultValue("NONE") Faults faults,
         String ingressUrl,
         @DefaultValue("0") int apiPort,
-        @DefaultValue("streamvane-sim") String apiClientId,
-        @DefaultValue("streamvane-sim-secret") String apiClientSecret,
+        String apiClientId,
+        String apiClientSecret,
         @DefaultValue("300") int apiRequestsPerMinute,
         @DefaultValue("24h") Duration apiTokenLifetime) {
 

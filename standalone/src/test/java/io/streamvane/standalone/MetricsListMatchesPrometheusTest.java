@@ -44,6 +44,8 @@ import org.springframework.web.client.RestClient;
         "streamvane.scheduler.genesys.client-secret=not-used",
         "streamvane.scheduler.genesys.api-base-url=http://127.0.0.1:9",
         "streamvane.scheduler.genesys.login-base-url=http://127.0.0.1:9",
+        // the database comes from test-support below; without this the app would also start an embedded one
+        "streamvane.embedded-postgres.enabled=false",
         "streamvane.scheduler.jobs.enabled=false"})
 @ExtendWith(OutputCaptureExtension.class)
 class MetricsListMatchesPrometheusTest {

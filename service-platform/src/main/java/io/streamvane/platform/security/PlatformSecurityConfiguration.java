@@ -7,8 +7,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderNotFoundException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -61,8 +64,8 @@ public class PlatformSecurityConfiguration {
 
     @Bean
     SecurityFilterChain streamvaneSecurityFilterChain(HttpSecurity http, SecurityProperties properties,
-            ApiKeyStore keys, ObjectProvider<AccessRules> contributed, ObjectProvider<JwtDecoder> jwtDecoder)
-            throws Exception {
+            ApiKeyStore keys, ObjectProvider<AccessRules> contributed, ObjectProvider<JwtDecoder> jwtDecoder,
+            Environment environment) throws Exception {
         var entryPoint = new ProblemJsonAuthenticationEntryPoint();
         var denied = new ProblemJsonAccessDeniedHandler();
         boolean jwt = jwtDecoder.getIfAvailable() != null;
@@ -88,6 +91,7 @@ public class PlatformSecurityConfiguration {
                     auth.anyRequest().authenticated();
                 });
         if (jwt) {
+            jwtValidationWarnings(environment).forEach(LOG::warn);
             var resolver = new DefaultBearerTokenResolver();
             http.oauth2ResourceServer(o -> o
                     .authenticationEntryPoint(entryPoint)
@@ -100,6 +104,29 @@ public class PlatformSecurityConfiguration {
         }
         LOG.info("Access rules (most specific first): {}; JWT bearer tokens {}", rules, jwt ? "on" : "off");
         return http.build();
+    }
+
+    /**
+     * What Boot's {@link JwtDecoder} will not check as configured. Boot always checks signature, expiry and not-before;
+     * it checks {@code iss} only when {@code issuer-uri} is set and {@code aud} only when {@code audiences} is set.
+     * Entra ID signs the tokens of every tenant and every app with the same keys, so without both a token issued for
+     * any other app, or in any other tenant, whose app roles or scopes end in read/ingest/admin would be accepted.
+     * Only warns: the values are deployment specific (tenant, app registration), so there is no safe default.
+     */
+    static List<String> jwtValidationWarnings(Environment environment) {
+        Binder binder = Binder.get(environment);
+        String prefix = "spring.security.oauth2.resourceserver.jwt.";
+        List<String> warnings = new ArrayList<>();
+        if (binder.bind(prefix + "issuer-uri", String.class).map(String::isBlank).orElse(true)) {
+            warnings.add("JWT bearer tokens are on but " + prefix + "issuer-uri is not set: the token issuer (iss) is "
+                    + "not checked, so a token signed with the same keys for another tenant is accepted");
+        }
+        if (binder.bind(prefix + "audiences", Bindable.listOf(String.class)).map(List::isEmpty).orElse(true)) {
+            warnings.add("JWT bearer tokens are on but " + prefix + "audiences is not set: the token audience (aud) is "
+                    + "not checked, so a token issued for another application is accepted; set it to Streamvane's "
+                    + "application ID URI and/or client ID");
+        }
+        return warnings;
     }
 
     static List<AccessRule> orderedRules(SecurityProperties properties, ObjectProvider<AccessRules> contributed) {

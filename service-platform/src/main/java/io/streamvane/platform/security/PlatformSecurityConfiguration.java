@@ -109,9 +109,11 @@ public class PlatformSecurityConfiguration {
     /**
      * What Boot's {@link JwtDecoder} will not check as configured. Boot always checks signature, expiry and not-before;
      * it checks {@code iss} only when {@code issuer-uri} is set and {@code aud} only when {@code audiences} is set.
-     * Entra ID signs the tokens of every tenant and every app with the same keys, so without both a token issued for
-     * any other app, or in any other tenant, whose app roles or scopes end in read/ingest/admin would be accepted.
-     * Only warns: the values are deployment specific (tenant, app registration), so there is no safe default.
+     * Entra ID signs the tokens of every tenant and every app with the same keys, so without an audience a token
+     * issued for any other app whose roles or scopes end in read/ingest/admin would be accepted: that refuses to start.
+     * A missing issuer only warns, since an app that accepts several tenants cannot name one issuer.
+     *
+     * @throws IllegalStateException JWTs are on and {@code audiences} is not set
      */
     static List<String> jwtValidationWarnings(Environment environment) {
         Binder binder = Binder.get(environment);
@@ -122,9 +124,9 @@ public class PlatformSecurityConfiguration {
                     + "not checked, so a token signed with the same keys for another tenant is accepted");
         }
         if (binder.bind(prefix + "audiences", Bindable.listOf(String.class)).map(List::isEmpty).orElse(true)) {
-            warnings.add("JWT bearer tokens are on but " + prefix + "audiences is not set: the token audience (aud) is "
-                    + "not checked, so a token issued for another application is accepted; set it to Streamvane's "
-                    + "application ID URI and/or client ID");
+            throw new IllegalStateException("JWT bearer tokens are on but " + prefix + "audiences is not set: the "
+                    + "token audience (aud) would not be checked, so a token issued for another application would be "
+                    + "accepted; set it to Streamvane's application ID URI and/or client ID");
         }
         return warnings;
     }

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.streamvane.egress.delivery.DeliveryEngine;
 import io.streamvane.egress.delivery.DeliveryProperties;
-import io.streamvane.egress.delivery.StoreFixture;
 import io.streamvane.egress.retention.OutboxRetention;
 import io.streamvane.model.kpi.Granularity;
-import io.streamvane.testsupport.TestDatabases;
-import io.streamvane.testsupport.webhook.WebhookReceiver;
 import java.net.http.HttpClient;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -17,36 +14,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Nothing the delivery engine does depends on old delivered rows: once retention has purged them (and the change log
  * behind them), zero-fill and take-over do not send them again, and a replay still re-sends a row with its id.
  */
-class PurgedOutboxTest {
-
-    static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-    static final Instant T0 = Instant.parse("2025-03-04T09:00:00Z");
-    static final JsonMapper JSON = JsonMapper.builder().build();
-
-    StoreFixture store;
-    WebhookReceiver receiver;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        store = new StoreFixture(TestDatabases.freshMigrated().dataSource());
-        receiver = new WebhookReceiver(SECRET);
-        store.queue("q1", "Sales EN");
-        store.queue("q3", "Billing");
-    }
-
-    @AfterEach
-    void tearDown() {
-        receiver.close();
-    }
+class PurgedOutboxTest extends StoreAndReceiverTest {
 
     WfmFeedSink sink(boolean finalOnly) {
         return new WfmFeedSink(new WfmProperties.Feed("wfm", receiver.url(), Granularity.PT15M, finalOnly,

@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.streamvane.egress.delivery.DeliveryEngine;
 import io.streamvane.egress.delivery.DeliveryProperties;
-import io.streamvane.egress.delivery.StoreFixture;
 import io.streamvane.model.kpi.Granularity;
-import io.streamvane.testsupport.TestDatabases;
 import java.net.http.HttpClient;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -16,38 +14,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * SPEC §3.3 "all intervals including zeros": the engine stores rows only where events landed, the delivery engine's
  * zero-fill step sends the rest as final zero rows (revision 0) once the finality watermark has passed them.
  */
-class ZeroFillTest {
+class ZeroFillTest extends StoreAndReceiverTest {
 
-    static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-    static final Instant T0 = Instant.parse("2025-03-04T09:00:00Z");
-    static final JsonMapper JSON = JsonMapper.builder().build();
-
-    StoreFixture store;
-    WebhookReceiver receiver;
     DeliveryEngine engine;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        store = new StoreFixture(TestDatabases.freshMigrated().dataSource());
-        receiver = new WebhookReceiver(SECRET);
-        store.queue("q1", "Sales EN");
-        store.queue("q3", "Billing");
-    }
-
-    @AfterEach
-    void tearDown() {
-        receiver.close();
-    }
 
     DeliveryEngine engine(Granularity g, boolean finalOnly) {
         WfmProperties.Feed feed = new WfmProperties.Feed("wfm", receiver.url(), g, finalOnly,

@@ -64,8 +64,9 @@ final class TcpProxy implements AutoCloseable {
 
     private void accept(ServerSocket s) {
         while (!s.isClosed()) {
+            Socket client = null;
             try {
-                Socket client = s.accept();
+                client = s.accept();
                 Socket server = new Socket(targetHost, targetPort);
                 open.add(client);
                 open.add(server);
@@ -73,6 +74,9 @@ final class TcpProxy implements AutoCloseable {
                 pipe(server, client);
             } catch (IOException closedOrRefused) {
                 // cut, or the target refused: the client sees its connection close
+                if (client != null) {
+                    closeQuietly(client);
+                }
             }
         }
     }

@@ -48,8 +48,8 @@ import tools.jackson.databind.ObjectMapper;
 public class SchedulerConfiguration {
 
     @Bean
-    GenesysClient genesysClient(GenesysProperties props) {
-        return new GenesysClient(props, Clock.systemUTC(), Sleeper.REAL);
+    GenesysClient genesysClient(GenesysProperties props, Clock clock) {
+        return new GenesysClient(props, clock, Sleeper.REAL);
     }
 
     @Bean
@@ -75,14 +75,14 @@ public class SchedulerConfiguration {
 
     @Bean
     GapFiller gapFiller(QueueAggregates a, QueueIntervals i, JdbcTemplate jdbc, TransactionTemplate schedulerTransactions,
-                        GapFillSettings settings) {
-        return new GapFiller(a, i, jdbc, schedulerTransactions, settings, Clock.systemUTC());
+                        GapFillSettings settings, Clock clock) {
+        return new GapFiller(a, i, jdbc, schedulerTransactions, settings, clock);
     }
 
     @Bean
     Reconciler reconciler(QueueAggregates a, QueueIntervals i, JdbcTemplate jdbc, TransactionTemplate schedulerTransactions,
-                          ReconcileSettings settings, MeterRegistry meters) {
-        return new Reconciler(a, i, jdbc, schedulerTransactions, settings, Clock.systemUTC(), meters);
+                          ReconcileSettings settings, MeterRegistry meters, Clock clock) {
+        return new Reconciler(a, i, jdbc, schedulerTransactions, settings, clock, meters);
     }
 
     @Bean
@@ -95,8 +95,9 @@ public class SchedulerConfiguration {
     ObservationPoll observationPoll(GenesysClient client, JdbcTemplate jdbc, TransactionTemplate schedulerTransactions,
                                     ObjectMapper json,
                                     @Value("${streamvane.scheduler.observation-poll.stale-after:PT2M}") Duration staleAfter,
-                                    @Value("${streamvane.scheduler.observation-poll.queues-per-request:100}") int perRequest) {
-        return new ObservationPoll(client, jdbc, schedulerTransactions, json, Clock.systemUTC(), staleAfter, perRequest);
+                                    @Value("${streamvane.scheduler.observation-poll.queues-per-request:100}") int perRequest,
+                                    Clock clock) {
+        return new ObservationPoll(client, jdbc, schedulerTransactions, json, clock, staleAfter, perRequest);
     }
 
     @Bean
@@ -105,8 +106,9 @@ public class SchedulerConfiguration {
                                   @Value("${streamvane.scheduler.user-aggregates.age:PT1H}") Duration age,
                                   @Value("${streamvane.scheduler.user-aggregates.chunk:PT1H}") Duration chunk,
                                   @Value("${streamvane.scheduler.user-aggregates.max-catch-up:P2D}") Duration maxCatchUp,
-                                  @Value("${streamvane.scheduler.user-aggregates.users-per-request:100}") int perRequest) {
-        return new UserAggregates(client, jdbc, schedulerTransactions, Clock.systemUTC(), Granularity.parse(base), age,
+                                  @Value("${streamvane.scheduler.user-aggregates.users-per-request:100}") int perRequest,
+                                  Clock clock) {
+        return new UserAggregates(client, jdbc, schedulerTransactions, clock, Granularity.parse(base), age,
                 chunk, maxCatchUp, perRequest);
     }
 
@@ -115,8 +117,9 @@ public class SchedulerConfiguration {
                             @Value("${streamvane.scheduler.wfm.business-unit-ids:}") List<String> businessUnits,
                             @Value("${streamvane.scheduler.wfm.time-zone:UTC}") String zone,
                             @Value("${streamvane.scheduler.wfm.days-ahead:1}") int daysAhead,
-                            @Value("${streamvane.scheduler.wfm.interval-minutes:15}") int intervalMinutes) {
-        return new WfmIntraday(client, jdbc, schedulerTransactions, Clock.systemUTC(),
+                            @Value("${streamvane.scheduler.wfm.interval-minutes:15}") int intervalMinutes,
+                            Clock clock) {
+        return new WfmIntraday(client, jdbc, schedulerTransactions, clock,
                 businessUnits.stream().filter(b -> !b.isBlank()).toList(), ZoneId.of(zone), daysAhead, intervalMinutes);
     }
 
@@ -134,8 +137,9 @@ public class SchedulerConfiguration {
     JobRunner jobRunner(LockProvider lockProvider, GapFiller gapFiller, Reconciler reconciler, ReferenceSync referenceSync,
                         ObservationPoll observationPoll, UserAggregates userAggregates, WfmIntraday wfmIntraday,
                         @Value("${streamvane.scheduler.jobs.lock-at-most-for:PT30M}") Duration atMost,
-                        @Value("${streamvane.scheduler.jobs.lock-at-least-for:PT5S}") Duration atLeast) {
-        return new JobRunner(lockProvider, Clock.systemUTC(), atMost, atLeast)
+                        @Value("${streamvane.scheduler.jobs.lock-at-least-for:PT5S}") Duration atLeast,
+                        Clock clock) {
+        return new JobRunner(lockProvider, clock, atMost, atLeast)
                 .register(ScheduledJobs.REFERENCE_SYNC, referenceSync::run)
                 .register(ScheduledJobs.GAP_FILL, gapFiller::fillPending)
                 .register(ScheduledJobs.RECONCILE, reconciler::runAllPasses)

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Hands out fresh RabbitMQ virtual hosts ({@code sv_test_<random>}) on one broker chosen once per JVM: a shared
@@ -27,8 +26,9 @@ import org.junit.jupiter.api.Assumptions;
  * {@code STREAMVANE_TEST_RABBIT_HOST/PORT/USER/PASSWORD} (default 127.0.0.1:5672 guest/guest). On the local broker
  * the vhost is created through the management HTTP API ({@code STREAMVANE_TEST_RABBIT_MANAGEMENT_PORT}, default
  * 15672) when it answers, else with {@code rabbitmqctl add_vhost} + {@code set_permissions}; vhosts created are
- * deleted when the JVM exits. When no broker is reachable, or no vhost can be created, the calling test is
- * <em>skipped</em> (JUnit assumption) with the reason.
+ * deleted when the JVM exits. When no broker is reachable, or no vhost can be created, the calling test fails
+ * under {@code CI=true} and is <em>skipped</em> (JUnit assumption) elsewhere, with the reason
+ * ({@link Preconditions#require}).
  */
 public final class TestBrokers {
 
@@ -38,15 +38,15 @@ public final class TestBrokers {
     private TestBrokers() {
     }
 
-    /** A new virtual host; skips the calling test when no broker can provide one. */
+    /** A new virtual host; fails (CI) or skips (elsewhere) the calling test when no broker can provide one. */
     public static TestBroker fresh() {
         Broker broker = Holder.BROKER;
-        Assumptions.assumeTrue(broker.reachable(), () -> "No RabbitMQ broker for tests: " + broker.unavailableReason());
+        Preconditions.require(broker.reachable(), () -> "No RabbitMQ broker for tests: " + broker.unavailableReason());
         byte[] bytes = new byte[8];
         RANDOM.nextBytes(bytes);
         String vhost = "sv_test_" + HexFormat.of().formatHex(bytes);
         String failure = broker.addVhost(vhost);
-        Assumptions.assumeTrue(failure == null, () -> "Cannot create RabbitMQ vhost on " + broker.describe() + ": " + failure);
+        Preconditions.require(failure == null, () -> "Cannot create RabbitMQ vhost on " + broker.describe() + ": " + failure);
         return new TestBroker(broker.host(), broker.port(), broker.username(), broker.password(), vhost);
     }
 
@@ -69,7 +69,8 @@ public final class TestBrokers {
             LOG.log(Level.INFO, "Streamvane test RabbitMQ: {0} ({1}), vhosts via {2}",
                     broker.backend(), broker.describe(), broker.vhostMethod());
         } else {
-            LOG.log(Level.WARNING, "Streamvane test RabbitMQ: none ({0}); broker tests will be skipped",
+            LOG.log(Level.WARNING, "Streamvane test RabbitMQ: none ({0}); broker tests will fail under CI=true, "
+                    + "be skipped otherwise",
                     broker.unavailableReason());
         }
         return broker;

@@ -15,7 +15,10 @@ class TestDatabasesTest {
     void choosesTheLocalServerWhenDockerIsAbsentAndLocalPostgresAnswers() {
         assumeTrue(Env.forcedBackend().isEmpty(), "backend forced by STREAMVANE_TEST_BACKEND");
         assumeTrue(!Docker.available(), "Docker is available here, so containers are chosen");
-        assumeTrue(TestDatabases.PostgresServer.local().answers(), "no local PostgreSQL here");
+        // A missing service, unlike the two choices above: CI (CI=true) must have one, so there this fails.
+        TestDatabases.PostgresServer local = TestDatabases.PostgresServer.local();
+        Preconditions.require(local.answers(), () -> "no local PostgreSQL here (" + local.describe()
+                + "; STREAMVANE_TEST_PG_HOST/_PORT/_USER/_PASSWORD)");
 
         assertThat(TestDatabases.backend()).isEqualTo(Backend.LOCAL);
     }

@@ -19,9 +19,8 @@ class DeliveryConfiguration {
 
     @Bean
     DeliveryEngine deliveryEngine(DataSource dataSource, List<SinkProvider> providers, DeliveryProperties settings,
-            ObjectProvider<MeterRegistry> meters) {
+            ObjectProvider<MeterRegistry> meters, Clock clock) {
         List<Sink> sinks = providers.stream().flatMap(p -> p.sinks().stream()).toList();
-        return new DeliveryEngine(dataSource, sinks, settings, meters.getIfAvailable(SimpleMeterRegistry::new),
-                Clock.systemUTC());
+        return new DeliveryEngine(dataSource, sinks, settings, meters.getIfAvailable(SimpleMeterRegistry::new), clock);
     }
 }

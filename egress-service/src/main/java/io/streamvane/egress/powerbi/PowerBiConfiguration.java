@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Configuration;
 class PowerBiConfiguration {
 
     @Bean
-    SinkProvider powerBiSink(PowerBiProperties props) {
-        PowerBiSink sink = new PowerBiSink(props, HttpClient.newHttpClient(), Clock.systemUTC());
+    SinkProvider powerBiSink(PowerBiProperties props, Clock clock) {
+        PowerBiSink sink = new PowerBiSink(props, HttpClient.newHttpClient(), clock);
         return () -> List.of(sink);
     }
 }

@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Configuration;
 class RabbitSinkConfiguration {
 
     @Bean(destroyMethod = "")
-    SinkProvider rabbitSink(RabbitSinkProperties props) {
-        RabbitSink sink = new RabbitSink(props, RabbitSink.connectionFactory(props), Clock.systemUTC());
+    SinkProvider rabbitSink(RabbitSinkProperties props, Clock clock) {
+        RabbitSink sink = new RabbitSink(props, RabbitSink.connectionFactory(props), clock);
         return () -> List.of(sink);
     }
 }

@@ -1,7 +1,7 @@
 package io.streamvane.egress.wallboard;
 
 import java.io.IOException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -34,6 +34,7 @@ class WallboardBroadcaster implements SmartLifecycle {
     private final LongFunction<WallboardSnapshot> reader;
     private final JsonMapper json;
     private final WallboardProperties properties;
+    private final Clock clock;
     private final List<SseEmitter> streams = new CopyOnWriteArrayList<>();
     private final AtomicBoolean refreshPending = new AtomicBoolean();
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -47,10 +48,13 @@ class WallboardBroadcaster implements SmartLifecycle {
     private boolean stale = true;
     private long lastId;
 
-    WallboardBroadcaster(LongFunction<WallboardSnapshot> reader, JsonMapper json, WallboardProperties properties) {
+    /** {@code clock} should be the reader's, since a snapshot's age is its {@code asOf} against this clock. */
+    WallboardBroadcaster(LongFunction<WallboardSnapshot> reader, JsonMapper json, WallboardProperties properties,
+            Clock clock) {
         this.reader = reader;
         this.json = json;
         this.properties = properties;
+        this.clock = clock;
     }
 
     /** A new stream; answered 503 when {@code max-streams} are open already. */
@@ -72,7 +76,7 @@ class WallboardBroadcaster implements SmartLifecycle {
         executor.execute(() -> {
             try {
                 // A snapshot older than a second may miss a change that notifies nobody (a synced SL target).
-                if (current == null || stale || current.asOf().isBefore(Instant.now().minusSeconds(1))) {
+                if (current == null || stale || current.asOf().isBefore(clock.instant().minusSeconds(1))) {
                     current = reader.apply(nextId());
                     stale = false;
                 }
@@ -150,9 +154,13 @@ class WallboardBroadcaster implements SmartLifecycle {
         emitter.completeWithError(cause);
     }
 
-    /** Monotonic across restarts too (milliseconds since the epoch, bumped on collision). */
+    /**
+     * Strictly increasing within the process whatever the clock does; across restarts too as long as the clock moves
+     * forward (milliseconds since the epoch, bumped on collision). Only a label: a stream gets the full snapshot first
+     * whatever its {@code Last-Event-ID}, so no verdict rests on it.
+     */
     private long nextId() {
-        lastId = Math.max(lastId + 1, System.currentTimeMillis());
+        lastId = Math.max(lastId + 1, clock.millis());
         return lastId;
     }
 

@@ -24,10 +24,10 @@ class WallboardConfiguration implements WebMvcConfigurer {
 
     @Bean
     WallboardBroadcaster wallboardBroadcaster(QueueReader queues, QueueIntervalReader intervals,
-            ServiceLevelPolicySource policies, JdbcClient jdbc, JsonMapper json, WallboardProperties properties) {
-        var reader = new WallboardReader(queues, intervals, policies, jdbc, properties.defaultSlTarget(),
-                Clock.systemUTC());
-        return new WallboardBroadcaster(reader::read, json, properties);
+            ServiceLevelPolicySource policies, JdbcClient jdbc, JsonMapper json, WallboardProperties properties,
+            Clock clock) {
+        var reader = new WallboardReader(queues, intervals, policies, jdbc, properties.defaultSlTarget(), clock);
+        return new WallboardBroadcaster(reader::read, json, properties, clock);
     }
 
     /**

@@ -16,11 +16,11 @@ import org.springframework.context.annotation.Configuration;
 class WfmConfiguration {
 
     @Bean
-    SinkProvider wfmFeeds(WfmProperties properties) {
+    SinkProvider wfmFeeds(WfmProperties properties, Clock clock) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         List<Sink> sinks = properties.feeds().stream()
-                .<Sink>map(f -> new WfmFeedSink(f, http, Clock.systemUTC())).toList();
+                .<Sink>map(f -> new WfmFeedSink(f, http, clock)).toList();
         return () -> sinks;
     }
 }

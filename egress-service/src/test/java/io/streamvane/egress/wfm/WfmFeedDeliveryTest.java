@@ -117,6 +117,40 @@ class WfmFeedDeliveryTest {
         assertThat(receiver.acceptedIds()).contains("kpi_q1_voice_PT15M_20250304T0900Z_r1");
     }
 
+    /**
+     * The one resend that needs no crash: the receiver took the request but its answer came after the feed's timeout,
+     * so the sender cannot know and sends again, with the same webhook-id and body (receivers dedupe on the id).
+     */
+    @Test
+    void anAnswerLaterThanTheTimeoutMeansTheSamePayloadIsSentAgain() throws Exception {
+        store.add("q1", "voice", T0, 10, 8, 6, 120_000, false);
+        AtomicInteger calls = new AtomicInteger();
+        receiver.answer = () -> {
+            if (calls.incrementAndGet() == 1) {
+                try {
+                    Thread.sleep(1500); // well past the 250 ms timeout below
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return WebhookReceiver.Answer.OK;
+        };
+        WfmProperties.Feed slow = new WfmProperties.Feed("wfm-slow", receiver.url(), Granularity.PT15M, false,
+                WfmProperties.Format.JSON, List.of(), new WfmProperties.Csv(true, ","), 1, SECRET, Map.of(), null,
+                Duration.ofMillis(250));
+        engine(1000, slow).start();
+
+        String id = "kpi_q1_voice_PT15M_20250304T0900Z_r1";
+        // Each receipt is one attempt the store counted, and the payload ends delivered: nothing went out uncounted.
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            long receipts = receiver.acceptedIds().stream().filter(id::equals).count();
+            return receipts >= 2 && receipts == store.count("SELECT attempts FROM sink_delivery WHERE payload_id = ? "
+                    + "AND status = 'delivered'", id);
+        });
+        List<WebhookReceiver.Received> receipts = receiver.accepted.stream().filter(r -> r.id().equals(id)).toList();
+        assertThat(receipts).extracting(WebhookReceiver.Received::body).containsOnly(receipts.get(0).body());
+    }
+
     @Test
     void restatedFinalIntervalIsSentAgainWithAHigherRevisionAndItsOwnId() throws Exception {
         store.slThreshold("q1", "voice", 30_000);

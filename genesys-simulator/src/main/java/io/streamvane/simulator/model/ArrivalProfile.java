@@ -1,15 +1,23 @@
 package io.streamvane.simulator.model;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * The intraday shape of demand: one multiplier of the peak rate per hour of the (UTC) day, so the arrival
- * process is a Poisson process whose rate changes hour by hour.
+ * The intraday shape of demand: one multiplier of the peak rate per hour of the site's local day, so the arrival
+ * process is a Poisson process whose rate changes hour by hour. A Sydney site peaks at 10:00 in Sydney.
+ *
+ * @param hourlyMultipliers 24 multipliers, local hour 0 to 23
+ * @param siteZone          the site's time zone; the hours are its wall-clock hours (daylight saving included)
  */
-public record ArrivalProfile(List<Double> hourlyMultipliers) {
+public record ArrivalProfile(List<Double> hourlyMultipliers, ZoneId siteZone) {
 
     public ArrivalProfile {
         hourlyMultipliers = List.copyOf(hourlyMultipliers);
+        Objects.requireNonNull(siteZone, "siteZone");
         if (hourlyMultipliers.size() != 24) {
             throw new IllegalArgumentException("need 24 hourly multipliers, got " + hourlyMultipliers.size());
         }
@@ -18,21 +26,20 @@ public record ArrivalProfile(List<Double> hourlyMultipliers) {
         }
     }
 
-    /** Quiet nights, a morning peak, a lunch dip and a smaller afternoon peak. */
+    /** Quiet nights, a morning peak, a lunch dip and a smaller afternoon peak, on a UTC site. */
     public static ArrivalProfile typicalDay() {
         return new ArrivalProfile(List.of(
                 0.05, 0.03, 0.03, 0.03, 0.05, 0.10, 0.25, 0.50, 0.80, 0.95, 1.00, 0.95,
-                0.75, 0.80, 0.90, 0.85, 0.70, 0.50, 0.35, 0.25, 0.18, 0.12, 0.08, 0.06));
+                0.75, 0.80, 0.90, 0.85, 0.70, 0.50, 0.35, 0.25, 0.18, 0.12, 0.08, 0.06), ZoneOffset.UTC);
     }
 
-    /** The same rate all day; handy for tests that check rates. */
-    public static ArrivalProfile flat() {
-        return new ArrivalProfile(java.util.Collections.nCopies(24, 1.0));
+    /** The same shape on a site in another time zone. */
+    public ArrivalProfile at(ZoneId zone) {
+        return new ArrivalProfile(hourlyMultipliers, zone);
     }
 
     public double multiplierAt(long epochMs) {
-        int hour = (int) Math.floorMod(epochMs / 3_600_000L, 24L);
-        return hourlyMultipliers.get(hour);
+        return hourlyMultipliers.get(Instant.ofEpochMilli(epochMs).atZone(siteZone).getHour());
     }
 
     public double maxMultiplier() {

@@ -22,9 +22,9 @@ import org.springframework.context.annotation.Configuration;
 public class IngressConfiguration {
 
     @Bean
-    WatermarkTracker watermarkTracker(IngressProperties properties, ObjectProvider<Clock> clock) {
+    WatermarkTracker watermarkTracker(IngressProperties properties, Clock clock) {
         return new WatermarkTracker(properties.allowedLateness(), properties.maxClockSkew(),
-                clock.getIfUnique(Clock::systemUTC));
+                clock);
     }
 
     @Bean
@@ -34,19 +34,19 @@ public class IngressConfiguration {
 
     @Bean
     EventIngestion eventIngestion(IngressProperties properties, RawEventStore store,
-                                  ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock) {
+                                  ObjectProvider<MeterRegistry> meters, Clock clock) {
         // The parser is not a bean: its limits are ingress settings, and other services may want their own.
         EventParser parser = new EventParser(new ParserLimits(properties.maxBodySize().toBytes(),
                 properties.maxBatchItems(), properties.maxNestingDepth()));
         return new IngestionPipeline(parser, store,
                 meters.getIfUnique(SimpleMeterRegistry::new),
-                clock.getIfUnique(Clock::systemUTC));
+                clock);
     }
 
     @Bean
     RawPartitionMaintenance rawPartitionMaintenance(DataSource dataSource, IngressProperties properties,
-                                                    ObjectProvider<Clock> clock) {
+                                                    Clock clock) {
         return new RawPartitionMaintenance(dataSource, properties.rawRetention(), properties.partitions().lookahead(),
-                clock.getIfUnique(Clock::systemUTC));
+                clock);
     }
 }

@@ -20,16 +20,16 @@ class GenesysWebsocketConfiguration {
     @Bean
     GenesysWebsocketIngress genesysWebsocketIngress(GenesysWebsocketProperties settings, EventIngestion ingestion,
                                                     DataSource dataSource, RestClient.Builder rest,
-                                                    MeterRegistry meters) {
+                                                    MeterRegistry meters, Clock clock) {
         if (settings.clientId() == null || settings.clientSecret() == null) {
             throw new IllegalStateException("streamvane.ingress.genesys-websocket.client-id and client-secret are "
                     + "required when the websocket ingress is enabled");
         }
         var jdbc = JdbcClient.create(dataSource);
         var tokens = new ClientCredentialsTokens(rest.clone(), settings.loginBaseUri(), settings.clientId(),
-                settings.clientSecret(), settings.tokenRenewBefore(), Clock.systemUTC());
+                settings.clientSecret(), settings.tokenRenewBefore(), clock);
         var api = new NotificationsClient(rest.clone(), settings.apiBaseUri(), tokens);
         return new GenesysWebsocketIngress(new TopicSource(settings, jdbc), api, ingestion, new GapRecorder(jdbc),
-                settings, Clock.systemUTC(), meters);
+                settings, clock, meters);
     }
 }

@@ -76,10 +76,10 @@ public class EngineConfiguration {
     @Bean
     ReplayService replayService(Transactions engineTransactions, RangeRestatement rangeRestatement,
             ExecutorService engineReplayRunner, EngineProperties p,
-            ServiceLevelSettingsSource serviceLevelSettingsSource) {
+            ServiceLevelSettingsSource serviceLevelSettingsSource, Clock clock) {
         EngineProperties.Replay r = p.replay();
         ReplayService replay = new ReplayService(engineTransactions, rangeRestatement,
-                new ReplayService.Settings(r.chunk(), r.segmentSpan()), engineReplayRunner, Clock.systemUTC());
+                new ReplayService.Settings(r.chunk(), r.segmentSpan()), engineReplayRunner, clock);
         if (r.onSettingsChange()) {
             serviceLevelSettingsSource.onChange(() -> {
                 try {
@@ -111,13 +111,13 @@ public class EngineConfiguration {
     }
 
     @Bean
-    FinalitySweep finalitySweep(Transactions engineTransactions, EngineProperties p) {
-        return new FinalitySweep(engineTransactions, p.finality().sourceIdleTimeout(), Clock.systemUTC(), 5000);
+    FinalitySweep finalitySweep(Transactions engineTransactions, EngineProperties p, Clock clock) {
+        return new FinalitySweep(engineTransactions, p.finality().sourceIdleTimeout(), clock, 5000);
     }
 
     @Bean
-    AcdSessionExpiry acdSessionExpiry(Transactions engineTransactions, EngineProperties p) {
-        return new AcdSessionExpiry(engineTransactions, p.acdSessions().expireAfter(), Clock.systemUTC());
+    AcdSessionExpiry acdSessionExpiry(Transactions engineTransactions, EngineProperties p, Clock clock) {
+        return new AcdSessionExpiry(engineTransactions, p.acdSessions().expireAfter(), clock);
     }
 
     @Bean

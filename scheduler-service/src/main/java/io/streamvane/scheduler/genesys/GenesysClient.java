@@ -41,6 +41,7 @@ public class GenesysClient {
     private final RestClient api;
     private final AccessTokens tokens;
     private final GenesysProperties props;
+    private final Clock clock;
     private final Sleeper sleeper;
     private final RateLimiter rateLimiter;
     private final CircuitBreaker circuitBreaker;
@@ -54,6 +55,7 @@ public class GenesysClient {
     public GenesysClient(GenesysProperties props, Clock clock, Sleeper sleeper, RateLimiter rateLimiter,
                          CircuitBreaker circuitBreaker) {
         this.props = props;
+        this.clock = clock;
         this.sleeper = sleeper;
         this.rateLimiter = rateLimiter;
         this.circuitBreaker = circuitBreaker;
@@ -180,7 +182,7 @@ public class GenesysClient {
                             + abbreviate(e.getResponseBodyAsString()), status, e);
                 }
                 int attemptNo = attempt;
-                Optional<Duration> retryAfter = retryAfter(e.getResponseHeaders());
+                Optional<Duration> retryAfter = retryAfter(e.getResponseHeaders(), clock);
                 Duration wait = status == 429 ? retryAfter.orElse(props.defaultRetryAfter())
                         : retryAfter.orElseGet(() -> backoff(attemptNo));
                 pause(what, status, wait);
@@ -212,7 +214,7 @@ public class GenesysClient {
     }
 
     /** {@code Retry-After} as seconds (what Genesys sends) or an HTTP date. */
-    static Optional<Duration> retryAfter(HttpHeaders headers) {
+    static Optional<Duration> retryAfter(HttpHeaders headers, Clock clock) {
         String value = headers == null ? null : headers.getFirst(HttpHeaders.RETRY_AFTER);
         if (value == null || value.isBlank()) {
             return Optional.empty();
@@ -222,7 +224,7 @@ public class GenesysClient {
         } catch (NumberFormatException notSeconds) {
             try {
                 ZonedDateTime at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
+                Duration d = Duration.between(clock.instant(), at.toInstant());
                 return Optional.of(d.isNegative() ? Duration.ZERO : d);
             } catch (DateTimeParseException e) {
                 return Optional.empty();

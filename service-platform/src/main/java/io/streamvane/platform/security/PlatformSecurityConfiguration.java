@@ -9,9 +9,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.JwkSetUriJwtDecoderBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderNotFoundException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -20,6 +22,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.web.client.RestTemplate;
 
 /**
  * The one security filter chain of a Streamvane service: stateless, API keys always, JWTs (OAuth2 resource server)
@@ -32,6 +35,16 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 public class PlatformSecurityConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlatformSecurityConfiguration.class);
+
+    /** The signing keys are fetched with {@code streamvane.security.jwk-set-timeout}, not the 500 ms default. */
+    @Bean
+    JwkSetUriJwtDecoderBuilderCustomizer jwkSetTimeout(SecurityProperties properties) {
+        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(properties.jwkSetTimeout());
+        requests.setReadTimeout(properties.jwkSetTimeout());
+        RestTemplate rest = new RestTemplate(requests);
+        return builder -> builder.restOperations(rest);
+    }
 
     @Bean
     ApiKeyStore apiKeyStore(SecurityProperties properties) {

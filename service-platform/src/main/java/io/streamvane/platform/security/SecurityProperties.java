@@ -1,5 +1,6 @@
 package io.streamvane.platform.security;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.http.HttpMethod;
@@ -11,9 +12,14 @@ import org.springframework.http.HttpMethod;
  * @param apiKeys     accepted keys; prefer {@code key-hash} (hex SHA-256 of the key) so the plain key is in no file
  * @param publicPaths path patterns needing no credentials (health probes, the wallboard page)
  * @param accessRules additional rules from configuration
+ * @param jwkSetTimeout connect and read timeout for fetching the JWT signing keys (Spring Security's own is 500 ms,
+ *                    which a busy identity provider or node misses, and every token check then fails); 5 s if unset
  */
 @ConfigurationProperties("streamvane.security")
-public record SecurityProperties(List<ApiKey> apiKeys, List<String> publicPaths, List<Rule> accessRules) {
+public record SecurityProperties(List<ApiKey> apiKeys, List<String> publicPaths, List<Rule> accessRules,
+        Duration jwkSetTimeout) {
+
+    public static final Duration DEFAULT_JWK_SET_TIMEOUT = Duration.ofSeconds(5);
 
     public static final List<String> DEFAULT_PUBLIC_PATHS =
             List.of("/actuator/health", "/actuator/health/**", "/", "/index.html", "/wallboard/**", "/error");
@@ -22,6 +28,7 @@ public record SecurityProperties(List<ApiKey> apiKeys, List<String> publicPaths,
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
         publicPaths = publicPaths == null ? DEFAULT_PUBLIC_PATHS : List.copyOf(publicPaths);
         accessRules = accessRules == null ? List.of() : List.copyOf(accessRules);
+        jwkSetTimeout = jwkSetTimeout == null ? DEFAULT_JWK_SET_TIMEOUT : jwkSetTimeout;
     }
 
     /**

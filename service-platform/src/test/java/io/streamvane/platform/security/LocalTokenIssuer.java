@@ -39,6 +39,8 @@ final class LocalTokenIssuer implements AutoCloseable {
     private final RSAKey forgedKey;
     private final HttpServer server;
     private final AtomicInteger jwksRequests = new AtomicInteger();
+    /** How long the key set takes to answer, as a slow identity provider. */
+    volatile java.time.Duration keySetDelay = java.time.Duration.ZERO;
 
     LocalTokenIssuer() {
         try {
@@ -49,6 +51,11 @@ final class LocalTokenIssuer implements AutoCloseable {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/discovery/v2.0/keys", exchange -> {
                 jwksRequests.incrementAndGet();
+                try {
+                    Thread.sleep(keySetDelay.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, jwks.length);
                 try (OutputStream out = exchange.getResponseBody()) {

@@ -7,14 +7,18 @@ import io.streamvane.simulator.api.FakeApiSettings;
 import io.streamvane.simulator.api.FakeGenesysApi;
 import io.streamvane.simulator.faults.FaultConfig;
 import io.streamvane.simulator.model.AgentSpec;
+import io.streamvane.simulator.model.ArrivalProfile;
 import io.streamvane.simulator.model.DefaultContactCenter;
 import io.streamvane.simulator.model.QueueSpec;
 import io.streamvane.simulator.model.Shift;
 import io.streamvane.simulator.model.SimulationConfig;
+import io.streamvane.simulator.model.SiteTimeZones;
 import io.streamvane.simulator.sink.HttpEventSink;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +44,8 @@ import org.springframework.util.StringUtils;
 public class DemoSimulation implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DemoSimulation.class);
+    /** Early afternoon: the two hours before it are the late-morning peak, the hours after it a busy afternoon. */
+    static final LocalTime SITE_LOCAL_NOW = LocalTime.of(13, 0);
 
     private final SimulatorProperties properties;
     private final Environment environment;
@@ -55,10 +61,10 @@ public class DemoSimulation implements SmartLifecycle, DisposableBean {
     private volatile long simulationStartMs;
     private volatile boolean running;
 
-    public DemoSimulation(SimulatorProperties properties, Environment environment) {
+    public DemoSimulation(SimulatorProperties properties, Environment environment, Clock clock) {
         this.properties = properties;
         this.environment = environment;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /**
@@ -140,8 +146,9 @@ public class DemoSimulation implements SmartLifecycle, DisposableBean {
     }
 
     SimulationConfig simulationConfig() {
+        Instant now = clock.instant();
         Instant start = properties.start() != null ? properties.start()
-                : clock.instant().minus(properties.history()).truncatedTo(ChronoUnit.MINUTES);
+                : now.minus(properties.history()).truncatedTo(ChronoUnit.MINUTES);
         Duration duration = properties.duration();
         List<QueueSpec> queues = DefaultContactCenter.queues(4);
         List<AgentSpec> agents = new ArrayList<>();
@@ -155,7 +162,17 @@ public class DemoSimulation implements SmartLifecycle, DisposableBean {
             agents.add(new AgentSpec(agent.id(), agent.name(), agent.queueIds(), agent.media(), shift));
         }
         return SimulationConfig.defaults().withSeed(properties.seed()).withWindow(start, duration)
+                .withProfile(ArrivalProfile.typicalDay().at(siteZone(now)))
                 .withArrivalRateScale(properties.arrivalRateScale()).withStaff(queues, agents);
+    }
+
+    /**
+     * The configured site time zone, else the real site whose local time is nearest {@link #SITE_LOCAL_NOW}: the
+     * replayed history and the live part then fall in the site's busy hours whatever hour the demo starts.
+     */
+    ZoneId siteZone(Instant now) {
+        return properties.siteTimeZone() != null ? properties.siteTimeZone()
+                : SiteTimeZones.nearestTo(SITE_LOCAL_NOW, now);
     }
 
     private String apiKey() {
@@ -172,6 +189,7 @@ public class DemoSimulation implements SmartLifecycle, DisposableBean {
                 "Health        " + appUrl + "/actuator/health",
                 "API key       " + apiKey + (generated ? "  (generated for this run)" : "")
                         + "  -> header X-API-Key or Authorization: Bearer",
+                "Site          " + siteDescription(),
                 "Simulator     " + config.queues().size() + " queues, " + config.agents().size() + " agents, "
                         + run.events().size() + " events from " + config.start() + " over " + config.duration()
                         + " at " + properties.speedup() + "x, faults " + properties.faults()
@@ -180,6 +198,12 @@ public class DemoSimulation implements SmartLifecycle, DisposableBean {
                         + properties.apiClientId() + " / " + properties.apiClientSecret() + ")",
                 "Scheduler     " + schedulerTarget(),
                 "=================================================");
+    }
+
+    private String siteDescription() {
+        ZoneId zone = config.profile().siteZone();
+        return zone + ", local time " + clock.instant().atZone(zone).toLocalTime().truncatedTo(ChronoUnit.MINUTES)
+                + " (arrivals follow the site's hours; set streamvane.simulator.site-time-zone to choose)";
     }
 
     private String schedulerTarget() {

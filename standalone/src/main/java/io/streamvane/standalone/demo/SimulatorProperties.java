@@ -2,6 +2,7 @@ package io.streamvane.standalone.demo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param start             simulated start; empty means {@code history} before now, so the wallboard opens on
  *                          recent intervals and then moves live
  * @param history           how far before now an unset {@code start} lies
+ * @param siteTimeZone      IANA time zone of the simulated site, whose local hours shape the arrivals; empty means
+ *                          the real site whose local time at start-up is nearest 13:00, so the demo is busy at any hour
  * @param duration          simulated arrival window (the run drains after it)
  * @param seed              same seed, same day
  * @param arrivalRateScale  load knob on every queue's arrival rate
@@ -31,6 +34,7 @@ public record SimulatorProperties(
         @DefaultValue("60") double speedup,
         Instant start,
         @DefaultValue("2h") Duration history,
+        ZoneId siteTimeZone,
         @DefaultValue("1d") Duration duration,
         @DefaultValue("42") long seed,
         @DefaultValue("1.0") double arrivalRateScale,

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
@@ -40,6 +42,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final byte[] key;
     private int port;
     private HttpServer server;
+    private ExecutorService handlers;
 
     public WebhookReceiver(String secret) throws IOException {
         this.key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
@@ -57,6 +60,9 @@ public final class WebhookReceiver implements AutoCloseable {
             throw new UncheckedIOException("cannot listen on " + port, e);
         }
         server.createContext("/wfm", this::handle);
+        // A thread per request, as a real receiver: a slow answer to one sender never queues another's request.
+        handlers = Executors.newCachedThreadPool();
+        server.setExecutor(handlers);
         server.start();
         port = server.getAddress().getPort();
     }
@@ -66,6 +72,7 @@ public final class WebhookReceiver implements AutoCloseable {
         if (server != null) {
             server.stop(0);
             server = null;
+            handlers.shutdownNow();
         }
     }
 

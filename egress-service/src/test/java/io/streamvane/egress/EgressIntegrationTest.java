@@ -3,11 +3,19 @@ package io.streamvane.egress;
 import io.streamvane.platform.security.ApiKeyStore;
 import io.streamvane.testsupport.TestDatabases;
 import java.sql.Timestamp;
+import io.streamvane.model.kpi.Granularity;
+import io.streamvane.model.kpi.Interval;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -18,7 +26,29 @@ import org.springframework.web.client.RestClient;
  * one context (and database); every test starts from empty tables and fills them the way the engine would.
  */
 @SpringBootTest(classes = EgressApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(EgressIntegrationTest.ServiceClock.class)
 public abstract class EgressIntegrationTest {
+
+    /**
+     * The service's clock: it starts in the middle of the current 15-minute interval and then runs, so no test run
+     * crosses an interval or a UTC day boundary between writing "the current interval" and the service reading it.
+     */
+    public static final Clock CLOCK = midInterval(Clock.systemUTC());
+
+    static Clock midInterval(Clock wall) {
+        Instant now = wall.instant();
+        Instant middle = Interval.of(now, Granularity.DEFAULT_BASE).start().plus(Duration.ofMinutes(7).plusSeconds(30));
+        return Clock.offset(wall, Duration.between(now, middle));
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class ServiceClock {
+        @Bean
+        @Primary
+        Clock serviceClock() {
+            return CLOCK;
+        }
+    }
 
     public static final String READ_KEY = "read-key-0123456789";
     public static final String INGEST_KEY = "ingest-key-0123456789";
@@ -59,6 +89,14 @@ public abstract class EgressIntegrationTest {
 
     protected RestClient.RequestHeadersSpec<?> get(String uri, String apiKey) {
         return http.get().uri(uri).header("X-API-Key", apiKey);
+    }
+
+    /**
+     * The metrics store's clock: realtime views measure waits against it ({@code now()}), so contacts that have
+     * waited "65 s" are written 65 s before it, whatever the service's clock or the JVM's says.
+     */
+    protected Instant storeNow() {
+        return jdbc.sql("SELECT now()").query(Timestamp.class).single().toInstant();
     }
 
     protected static Timestamp ts(String iso) {

@@ -194,8 +194,9 @@ public final class DeliveryEngine implements SmartLifecycle {
                         LOG.warn("sink {} gave up on {} after {} attempts: {}", sink.name(), d.payloadId(), attempts,
                                 r.error());
                     } else {
-                        Instant next = now.plus(backoff.delay(attempts, r.notBefore(), ThreadLocalRandom.current()));
-                        out.add(new DeliveryStore.Settlement.Again(d.id(), r.error(), next));
+                        Duration delay = backoff.delay(attempts, r.notBefore(), ThreadLocalRandom.current());
+                        Instant next = now.plus(delay);
+                        out.add(new DeliveryStore.Settlement.Again(d.id(), r.error(), delay));
                         pause = pause == null || next.isBefore(pause) ? next : pause;
                     }
                 }

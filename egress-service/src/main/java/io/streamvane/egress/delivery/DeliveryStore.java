@@ -2,6 +2,7 @@ package io.streamvane.egress.delivery;
 
 import io.streamvane.model.kpi.Granularity;
 import io.streamvane.model.kpi.ServiceLevelPolicy;
+import io.streamvane.model.store.EffectiveWatermark;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,7 +38,8 @@ public final class DeliveryStore {
         record Done(long id) implements Settlement {
         }
 
-        record Again(long id, String error, Instant notBefore) implements Settlement {
+        /** Due again {@code delay} after the settlement, on the store's clock, which decides what is due. */
+        record Again(long id, String error, Duration delay) implements Settlement {
         }
 
         record Dead(long id, String error) implements Settlement {
@@ -64,19 +66,9 @@ public final class DeliveryStore {
         this.sourceIdleTimeout = sourceIdleTimeout;
     }
 
-    /**
-     * The effective finality watermark, by the engine's rule (FinalitySweep): the minimum over the sources whose
-     * watermark was updated within the idle timeout; {@link Instant#MIN} (nothing final) when none is active.
-     */
+    /** The effective finality watermark ({@link EffectiveWatermark}); {@link Instant#MIN} (nothing final) when none. */
     static Instant watermark(Connection c, Duration sourceIdleTimeout) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT min(watermark) FROM watermark "
-                + "WHERE watermark IS NOT NULL AND updated_at >= now() - make_interval(secs => ?)")) {
-            ps.setDouble(1, sourceIdleTimeout.toMillis() / 1000.0);
-            try (ResultSet rs = ps.executeQuery()) {
-                Timestamp t = rs.next() ? rs.getTimestamp(1) : null;
-                return t == null ? Instant.MIN : t.toInstant();
-            }
-        }
+        return EffectiveWatermark.read(c, sourceIdleTimeout).value();
     }
 
     @FunctionalInterface
@@ -242,7 +234,8 @@ public final class DeliveryStore {
                 + "delivered_at = now(), attempts = attempts + 1, last_error = NULL, updated_at = now(), "
                 + "version = version + 1 WHERE id = ?");
                 PreparedStatement again = c.prepareStatement("UPDATE sink_delivery d SET attempts = attempts + 1, "
-                        + "last_error = ?, next_attempt_at = ?, updated_at = now(), version = version + 1, "
+                        + "last_error = ?, next_attempt_at = now() + make_interval(secs => ?), updated_at = now(), "
+                        + "version = version + 1, "
                         // A newer revision of the same row waits behind this one: it carries everything, so this one goes.
                         + "status = CASE WHEN EXISTS (SELECT 1 FROM sink_delivery n WHERE n.sink = d.sink AND "
                         + "n.row_key = d.row_key AND n.status = 'pending' AND n.id > d.id) THEN 'superseded' "
@@ -256,7 +249,7 @@ public final class DeliveryStore {
                     done.addBatch();
                 } else if (s instanceof Settlement.Again a) {
                     again.setString(1, truncate(a.error()));
-                    again.setTimestamp(2, Timestamp.from(a.notBefore()));
+                    again.setDouble(2, a.delay().toMillis() / 1000.0);
                     again.setLong(3, a.id());
                     again.addBatch();
                 } else if (s instanceof Settlement.Dead x) {

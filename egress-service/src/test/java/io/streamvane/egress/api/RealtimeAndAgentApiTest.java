@@ -28,7 +28,7 @@ class RealtimeAndAgentApiTest extends EgressIntegrationTest {
     @Test
     void realtimeCountsWaitingSessionsAndAgentsOnQueueAndAvailable() {
         jdbc.sql("INSERT INTO queue (queue_id, name) VALUES ('q1', 'Support')").update();
-        Instant now = Instant.now();
+        Instant now = storeNow();
         jdbc.sql("""
                 INSERT INTO acd_session (conversation_id, session_key, queue_id, media_type, started_at, ended_at)
                 VALUES ('c1', 's1', 'q1', 'voice', :a, NULL), ('c2', 's2', 'q1', 'voice', :b, NULL),

@@ -82,7 +82,7 @@ class WallboardStreamTest extends EgressIntegrationTest {
 
     @Test
     void committedChangeIsPushedWithTheNumbersTheApiAnswers() throws Exception {
-        Instant now = Instant.now();
+        Instant now = CLOCK.instant();
         Instant interval = now.truncatedTo(ChronoUnit.HOURS).plus(
                 Duration.ofMinutes(now.atZone(java.time.ZoneOffset.UTC).getMinute() / 15 * 15));
         jdbc.sql("INSERT INTO queue (queue_id, name) VALUES ('q-sales', 'Sales')").update();
@@ -93,7 +93,7 @@ class WallboardStreamTest extends EgressIntegrationTest {
             assertThat(snapshot.name()).isEqualTo("snapshot");
 
             engine.intervalChange("q-sales", "voice", interval, 10, 8, 6, 2, 80_000, 8, 2_400_000, now);
-            engine.contactWaiting("c-1", "q-sales", "voice", now.minusSeconds(42));
+            engine.contactWaiting("c-1", "q-sales", "voice", storeNow().minusSeconds(42));
             engine.agent("u-1", "ON_QUEUE", "IDLE", "q-sales");
 
             JsonNode tile = awaitTile(sse, "q-sales|voice", t -> t.path("waiting").asLong() == 1
@@ -129,7 +129,7 @@ class WallboardStreamTest extends EgressIntegrationTest {
         try (SseClient first = SseClient.open(stream("?key=" + READ_KEY))) {
             lastId = first.next(PUSH).id();
         }
-        engine.contactWaiting("c-9", "q-a", "chat", Instant.now());
+        engine.contactWaiting("c-9", "q-a", "chat", storeNow());
         try (SseClient again = SseClient.open(stream("?key=" + READ_KEY), "Last-Event-ID", lastId)) {
             SseClient.Event e = again.next(PUSH);
             assertThat(e.name()).isEqualTo("snapshot");

@@ -112,7 +112,7 @@ public class EngineConfiguration {
 
     @Bean
     FinalitySweep finalitySweep(Transactions engineTransactions, EngineProperties p, Clock clock) {
-        return new FinalitySweep(engineTransactions, p.finality().sourceIdleTimeout(), clock, 5000);
+        return new FinalitySweep(engineTransactions, p.finality().sourceIdleTimeout(), 5000);
     }
 
     @Bean

@@ -5,12 +5,12 @@ import io.streamvane.engine.store.Transactions;
 import io.streamvane.model.kpi.Finality;
 import io.streamvane.model.kpi.Interval;
 import io.streamvane.model.kpi.Watermark;
+import io.streamvane.model.store.EffectiveWatermark;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,13 +35,11 @@ public final class FinalitySweep {
 
     private final Transactions tx;
     private final Duration sourceIdleTimeout;
-    private final Clock clock;
     private final int maxRowsPerTransaction;
 
-    public FinalitySweep(Transactions tx, Duration sourceIdleTimeout, Clock clock, int maxRowsPerTransaction) {
+    public FinalitySweep(Transactions tx, Duration sourceIdleTimeout, int maxRowsPerTransaction) {
         this.tx = tx;
         this.sourceIdleTimeout = sourceIdleTimeout;
-        this.clock = clock;
         this.maxRowsPerTransaction = maxRowsPerTransaction;
     }
 
@@ -144,14 +142,7 @@ public final class FinalitySweep {
     }
 
     private Watermark watermark(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT min(watermark) FROM watermark WHERE watermark IS NOT NULL AND updated_at >= ?")) {
-            ps.setTimestamp(1, Timestamp.from(clock.instant().minus(sourceIdleTimeout)));
-            try (ResultSet rs = ps.executeQuery()) {
-                Timestamp t = rs.next() ? rs.getTimestamp(1) : null;
-                return t == null ? Watermark.NONE : new Watermark(t.toInstant());
-            }
-        }
+        return EffectiveWatermark.read(c, sourceIdleTimeout);
     }
 
     /** Ingress's monotonic watermark write (GREATEST), for tests and single-process use. */

@@ -17,7 +17,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,7 +59,7 @@ public final class EngineHarness {
         this.dataSource = dataSource;
         this.tx = new Transactions(dataSource);
         this.consumer = new InboxConsumer(tx, new Projector(Granularity.PT15M, policy), parser);
-        this.finality = new FinalitySweep(tx, Duration.ofDays(3650), Clock.systemUTC(), 1000);
+        this.finality = new FinalitySweep(tx, Duration.ofDays(3650), 1000);
     }
 
     public DataSource dataSource() {

@@ -1,6 +1,7 @@
 package io.streamvane.benchmarks;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.streamvane.ingress.guard.DedupHorizon;
 import io.streamvane.engine.finality.FinalitySweep;
 import io.streamvane.engine.inbox.InboxConsumer;
 import io.streamvane.engine.inbox.InboxWorkers;
@@ -57,7 +58,9 @@ final class Pipeline implements AutoCloseable {
         sl.refresh();
         InboxConsumer consumer = new InboxConsumer(tx, new Projector(Granularity.PT15M, sl), new EventParser());
         IngestionPipeline ingestion = new IngestionPipeline(new EventParser(),
-                new RawEventStore(ds, new WatermarkTracker(ALLOWED_LATENESS)), new SimpleMeterRegistry(),
+                new RawEventStore(ds, new WatermarkTracker(ALLOWED_LATENESS)),
+                // The benchmark replays a fixed past day: no horizon, as for a replay of raw_event.
+                new DedupHorizon(Duration.ofDays(36_500)), new SimpleMeterRegistry(),
                 Clock.systemUTC());
         InboxWorkers workers = new InboxWorkers(consumer, ds, workerThreads, batchSize, Duration.ofSeconds(1));
         // Sources idle for years still count: the simulated day lies in the past of the wall clock.

@@ -2,6 +2,7 @@ package io.streamvane.ingress.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.streamvane.ingress.guard.DedupHorizon;
 import io.streamvane.ingress.guard.RawEventStore;
 import io.streamvane.ingress.guard.RawPartitionMaintenance;
 import io.streamvane.ingress.guard.WatermarkTracker;
@@ -28,25 +29,30 @@ public class IngressConfiguration {
     }
 
     @Bean
+    DedupHorizon dedupHorizon(IngressProperties properties) {
+        return new DedupHorizon(properties.rawRetention());
+    }
+
+    @Bean
     RawEventStore rawEventStore(DataSource dataSource, WatermarkTracker watermarks) {
         return new RawEventStore(dataSource, watermarks);
     }
 
     @Bean
-    EventIngestion eventIngestion(IngressProperties properties, RawEventStore store,
+    EventIngestion eventIngestion(IngressProperties properties, RawEventStore store, DedupHorizon horizon,
                                   ObjectProvider<MeterRegistry> meters, Clock clock) {
         // The parser is not a bean: its limits are ingress settings, and other services may want their own.
         EventParser parser = new EventParser(new ParserLimits(properties.maxBodySize().toBytes(),
                 properties.maxBatchItems(), properties.maxNestingDepth()));
-        return new IngestionPipeline(parser, store,
+        return new IngestionPipeline(parser, store, horizon,
                 meters.getIfUnique(SimpleMeterRegistry::new),
                 clock);
     }
 
     @Bean
     RawPartitionMaintenance rawPartitionMaintenance(DataSource dataSource, IngressProperties properties,
-                                                    Clock clock) {
-        return new RawPartitionMaintenance(dataSource, properties.rawRetention(), properties.partitions().lookahead(),
+                                                    DedupHorizon horizon, Clock clock) {
+        return new RawPartitionMaintenance(dataSource, horizon, properties.partitions().lookahead(),
                 clock);
     }
 }

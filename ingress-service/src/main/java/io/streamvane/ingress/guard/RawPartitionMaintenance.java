@@ -29,20 +29,20 @@ public final class RawPartitionMaintenance {
     private static final String JOB_LOCK = "SELECT pg_try_advisory_xact_lock(hashtext('streamvane_raw_partition_job'))";
 
     private final DataSource dataSource;
-    private final Duration retention;
+    private final DedupHorizon horizon;
     private final Duration lookahead;
     private final Clock clock;
 
-    public RawPartitionMaintenance(DataSource dataSource, Duration retention, Duration lookahead, Clock clock) {
+    public RawPartitionMaintenance(DataSource dataSource, DedupHorizon horizon, Duration lookahead, Clock clock) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-        this.retention = Objects.requireNonNull(retention, "retention");
+        this.horizon = Objects.requireNonNull(horizon, "horizon");
         this.lookahead = Objects.requireNonNull(lookahead, "lookahead");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     public Optional<Run> runOnce() throws SQLException {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        LocalDate oldest = today.minusDays(retention.toDays());
+        LocalDate oldest = horizon.oldestKeptDay(clock.instant());
         LocalDate newest = today.plusDays(lookahead.toDays());
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);

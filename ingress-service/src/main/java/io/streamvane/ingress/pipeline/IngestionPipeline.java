@@ -2,6 +2,7 @@ package io.streamvane.ingress.pipeline;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.streamvane.ingress.guard.DedupHorizon;
 import io.streamvane.ingress.guard.RawEventStore;
 import io.streamvane.model.event.EventParser;
 import io.streamvane.model.event.GenesysEvent;
@@ -41,12 +42,15 @@ public final class IngestionPipeline implements EventIngestion {
 
     private final EventParser parser;
     private final RawEventStore store;
+    private final DedupHorizon horizon;
     private final IngressMetrics metrics;
     private final Clock clock;
 
-    public IngestionPipeline(EventParser parser, RawEventStore store, MeterRegistry meters, Clock clock) {
+    public IngestionPipeline(EventParser parser, RawEventStore store, DedupHorizon horizon, MeterRegistry meters,
+            Clock clock) {
         this.parser = Objects.requireNonNull(parser, "parser");
         this.store = Objects.requireNonNull(store, "store");
+        this.horizon = Objects.requireNonNull(horizon, "horizon");
         this.metrics = new IngressMetrics(Objects.requireNonNull(meters, "meters"));
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -67,6 +71,7 @@ public final class IngestionPipeline implements EventIngestion {
         Map<String, RawEvent> distinct = new LinkedHashMap<>();
         int controlFrames = 0;
         int duplicatesInBody = 0;
+        Instant horizonStart = horizon.start(receivedAt);
         for (ParsedItem item : items) {
             if (item instanceof ParsedItem.Control) {
                 controlFrames++;
@@ -81,6 +86,13 @@ public final class IngestionPipeline implements EventIngestion {
                     continue;
                 }
                 RawEvent raw = RawEvent.of(event, receivedAt);
+                if (raw.eventTime().isBefore(horizonStart)) {
+                    rejected.add(new IngestionResult.ItemRejection(accepted.index(),
+                            RejectionReason.BEYOND_DEDUP_HORIZON.code(), "event time " + raw.eventTime()
+                                    + " is before the dedup horizon " + horizonStart + " (raw-retention "
+                                    + horizon.retention().toDays() + " days): it cannot be told from a redelivery"));
+                    continue;
+                }
                 if (distinct.putIfAbsent(raw.digestHex() + '@' + raw.eventTime(), raw) != null) {
                     duplicatesInBody++;
                 }

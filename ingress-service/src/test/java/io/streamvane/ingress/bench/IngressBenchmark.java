@@ -3,6 +3,7 @@ package io.streamvane.ingress.bench;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.streamvane.ingress.guard.DedupHorizon;
 import io.streamvane.ingress.StoreRows;
 import io.streamvane.ingress.TestEvents;
 import io.streamvane.ingress.guard.RawEventStore;
@@ -50,7 +51,7 @@ public final class IngressBenchmark {
             StoreRows rows = new StoreRows(dataSource);
             IngestionPipeline pipeline = new IngestionPipeline(new EventParser(),
                     new RawEventStore(dataSource, new WatermarkTracker(Duration.ofMinutes(5))),
-                    new SimpleMeterRegistry(), Clock.systemUTC());
+                    new DedupHorizon(Duration.ofDays(35)), new SimpleMeterRegistry(), Clock.systemUTC());
             long t0 = Instant.now().minus(Duration.ofHours(6)).toEpochMilli();
 
             System.out.printf("PostgreSQL %s, JDK %s, %d cores%n",

@@ -27,7 +27,7 @@ class RawPartitionMaintenanceTest {
 
     private RawPartitionMaintenance at(LocalDate today) {
         Clock clock = Clock.fixed(today.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-        return new RawPartitionMaintenance(dataSource, Duration.ofDays(35), Duration.ofDays(14), clock);
+        return new RawPartitionMaintenance(dataSource, new DedupHorizon(Duration.ofDays(35)), Duration.ofDays(14), clock);
     }
 
     private boolean partitionExists(LocalDate day) {

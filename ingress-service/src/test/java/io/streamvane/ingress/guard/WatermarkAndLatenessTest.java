@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 class WatermarkAndLatenessTest {
 
     private static final Instant T = Instant.parse("2025-03-04T10:00:00Z");
+    /** Received the same day, so the events are well within the dedup horizon. */
+    private static final Clock RECEIVED = Clock.fixed(T.plus(Duration.ofHours(3)), java.time.ZoneOffset.UTC);
     private DataSource dataSource;
     private StoreRows rows;
     private SimpleMeterRegistry meters;
@@ -38,7 +40,8 @@ class WatermarkAndLatenessTest {
 
     private IngestionPipeline newPipeline() {
         return new IngestionPipeline(new EventParser(),
-                new RawEventStore(dataSource, new WatermarkTracker(Duration.ofMinutes(5))), meters, Clock.systemUTC());
+                new RawEventStore(dataSource, new WatermarkTracker(Duration.ofMinutes(5))),
+                new DedupHorizon(Duration.ofDays(35)), meters, RECEIVED);
     }
 
     private IngestionResult.Ingested ingest(IngestionPipeline into, Transport transport, String body) {
@@ -89,7 +92,7 @@ class WatermarkAndLatenessTest {
     private IngestionPipeline pipelineAt(Instant now) {
         Clock clock = Clock.fixed(now, java.time.ZoneOffset.UTC);
         return new IngestionPipeline(new EventParser(), new RawEventStore(dataSource,
-                new WatermarkTracker(Duration.ofMinutes(5), Duration.ofMinutes(2), clock)), meters, clock);
+                new WatermarkTracker(Duration.ofMinutes(5), Duration.ofMinutes(2), clock)), new DedupHorizon(Duration.ofDays(35)), meters, clock);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.streamvane.ingress.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.streamvane.ingress.guard.DedupHorizon;
 import io.streamvane.ingress.StoreRows;
 import io.streamvane.ingress.TestEvents;
 import io.streamvane.ingress.guard.RawEventStore;
@@ -91,6 +92,6 @@ class ConcurrentIngestionTest {
     private static EventIngestion replica(TestDatabase db) {
         return new IngestionPipeline(new EventParser(),
                 new RawEventStore(db.dataSource(), new WatermarkTracker(Duration.ofMinutes(5))),
-                new SimpleMeterRegistry(), Clock.systemUTC());
+                new DedupHorizon(Duration.ofDays(35)), new SimpleMeterRegistry(), Clock.systemUTC());
     }
 }

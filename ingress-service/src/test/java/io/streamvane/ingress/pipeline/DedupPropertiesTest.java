@@ -3,6 +3,7 @@ package io.streamvane.ingress.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.streamvane.ingress.guard.DedupHorizon;
 import io.streamvane.ingress.StoreRows;
 import io.streamvane.ingress.TestEvents;
 import io.streamvane.ingress.guard.RawEventStore;
@@ -60,7 +61,7 @@ class DedupPropertiesTest {
         rows.execute("TRUNCATE raw_event, engine_inbox, watermark");
         IngestionPipeline pipeline = new IngestionPipeline(new EventParser(),
                 new RawEventStore(dataSource, new WatermarkTracker(Duration.ofMinutes(5))),
-                new SimpleMeterRegistry(), Clock.systemUTC());
+                new DedupHorizon(Duration.ofDays(35)), new SimpleMeterRegistry(), Clock.systemUTC());
         Random random = new Random(seed);
         List<Sent> shuffled = new ArrayList<>(events);
         Collections.shuffle(shuffled, random);

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.streamvane.ingress.guard.DedupHorizon;
 import io.streamvane.ingress.StoreRows;
 import io.streamvane.ingress.TestEvents;
 import io.streamvane.ingress.guard.RawEventStore;
@@ -46,7 +47,7 @@ class IngestionPipelineTest {
 
     private IngestionPipeline pipeline(DataSource store) {
         return new IngestionPipeline(new EventParser(), new RawEventStore(store, new WatermarkTracker(Duration.ofMinutes(5))),
-                meters, Clock.fixed(now, ZoneOffset.UTC));
+                new DedupHorizon(Duration.ofDays(35)), meters, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private IngestionResult.Ingested ingest(String body) {

@@ -14,6 +14,7 @@ import com.azure.messaging.servicebus.TestReceivedMessages;
 import com.azure.messaging.servicebus.models.DeadLetterOptions;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.streamvane.ingress.guard.DedupHorizon;
 import io.streamvane.ingress.StoreRows;
 import io.streamvane.ingress.guard.RawEventStore;
 import io.streamvane.ingress.guard.WatermarkTracker;
@@ -176,7 +177,8 @@ class ServiceBusIngressRealPipelineTest {
     /** The real pipeline on {@code store}, recording each answer (or failure) before the listener settles. */
     private ServiceBusIngressListener listener(DataSource store) {
         var pipeline = new IngestionPipeline(new EventParser(),
-                new RawEventStore(store, new WatermarkTracker(Duration.ofMinutes(5))), meters, Clock.systemUTC());
+                new RawEventStore(store, new WatermarkTracker(Duration.ofMinutes(5))), new DedupHorizon(Duration.ofDays(35)), meters,
+                Clock.systemUTC());
         EventIngestion recording = (body, transport) -> {
             try {
                 IngestionResult result = pipeline.ingest(body, transport);

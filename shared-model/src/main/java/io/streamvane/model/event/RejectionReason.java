@@ -21,6 +21,11 @@ public enum RejectionReason {
     MISSING_FIELD("missing-field"),
     /** A field has the wrong type or an unreadable value. */
     INVALID_FIELD("invalid-field"),
+    /**
+     * The event is older than the dedup horizon (SPEC §1.3): its identity is no longer kept, so it cannot be told from
+     * a redelivery. Older data enters through the scheduler's gap-fill, which replaces whole intervals.
+     */
+    BEYOND_DEDUP_HORIZON("beyond-dedup-horizon"),
     /** The parser failed on this item for a reason it does not know; a bug to report, never expected. */
     PARSER_ERROR("parser-error");
 

@@ -50,6 +50,10 @@ final class JsonCodec {
             }
             throw new ItemRejectedException(RejectionReason.MALFORMED_JSON,
                     what + " is not valid JSON: " + shorten(e.getOriginalMessage()));
+        } catch (NumberFormatException e) {
+            // Valid JSON, but a number (e.g. 1e999999000000) no BigDecimal holds: Jackson throws it unwrapped.
+            throw new ItemRejectedException(RejectionReason.INVALID_FIELD,
+                    what + " holds a number beyond the parser's limits: " + shorten(e.getMessage()));
         }
     }
 

@@ -19,7 +19,16 @@ class RejectionReasonsTest {
     void codesAreStableKebabCase() {
         assertThat(Arrays.stream(RejectionReason.values()).map(RejectionReason::code)).containsExactly(
                 "empty-body", "malformed-json", "payload-too-large", "batch-too-large", "nesting-too-deep",
-                "unknown-envelope", "missing-field", "invalid-field", "parser-error");
+                "unknown-envelope", "missing-field", "invalid-field", "beyond-dedup-horizon", "parser-error");
+    }
+
+    /** Found by ArbitraryInputPropertiesTest: Jackson throws a bare NumberFormatException for such a number. */
+    @Test
+    void aNumberNoDecimalCanHoldIsAnInvalidFieldNotAFault() {
+        ParseResult.Unreadable result = unreadable(parser.parse("{\"topicName\":\"x\",\"eventBody\":{\"n\":1e999999000000}}"));
+
+        assertThat(result.reason()).isEqualTo(RejectionReason.INVALID_FIELD);
+        assertThat(result.detail()).contains("beyond the parser's limits");
     }
 
     @Test

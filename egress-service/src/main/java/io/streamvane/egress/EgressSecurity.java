@@ -10,7 +10,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
-/** Egress's part of the endpoint-to-scope map: reading needs {@code read}, administration {@code admin}. */
+/**
+ * Egress's part of the endpoint-to-scope map: reading needs {@code read}, administration {@code admin}. Every path
+ * egress serves is named here (the platform refuses the rest), the OpenAPI document and its UI included.
+ */
 @Configuration(proxyBeanMethods = false)
 class EgressSecurity {
 
@@ -21,6 +24,8 @@ class EgressSecurity {
                 of(HttpMethod.GET, "/api/v1/**", Scope.READ),
                 any("/odata/**", Scope.READ),
                 any("/v3/api-docs/**", Scope.READ),
-                any("/swagger-ui/**", Scope.READ));
+                of(HttpMethod.GET, "/v3/api-docs.yaml", Scope.READ),
+                any("/swagger-ui/**", Scope.READ),
+                of(HttpMethod.GET, "/swagger-ui.html", Scope.READ));
     }
 }

@@ -26,7 +26,8 @@ class AgentController {
 
     @GetMapping("/{userId}/intervals")
     @Operation(summary = "Interval rows of an agent in [from, to)",
-            description = "Same range, granularity, zero-fill, paging and ETag rules as the queue intervals.")
+            description = "Same range (at most 400 days, 3660 at P1D), granularity, zero-fill, paging and ETag rules as "
+                    + "the queue intervals.")
     ResponseEntity<List<AgentIntervalRow>> intervals(
             @PathVariable String userId,
             @Parameter(example = "2025-01-01T00:00:00Z") @RequestParam Instant from,

@@ -38,12 +38,15 @@ class QueueController {
             are sums of the stored PT15M buckets; a bucket without data is returned with zeros when the queue has at
             least one row for that media type. Derived values use the queue's service-level settings and are null
             when their denominator is 0. At most `limit` rows per response; a `Link: <...>; rel="next"` header gives
-            the next page. Responses carry a weak ETag; send it back in If-None-Match to get 304 when unchanged.""")
+            the next page. [from, to) may span at most 400 days at PT15M, PT30M and PT1H and 3660 days at P1D; a
+            longer range is 400 problem+json with `reason` `span-too-large` (split it into several requests).
+            Responses carry a weak ETag; send it back in If-None-Match to get 304 when unchanged.""")
     ResponseEntity<List<QueueIntervalRow>> intervals(
             @PathVariable String queueId,
             @Parameter(description = "inclusive start, ISO-8601", example = "2025-01-01T00:00:00Z")
             @RequestParam Instant from,
-            @Parameter(description = "exclusive end, ISO-8601", example = "2025-01-02T00:00:00Z")
+            @Parameter(description = "exclusive end, ISO-8601; at most 400 days after from (3660 at P1D)",
+                    example = "2025-01-02T00:00:00Z")
             @RequestParam Instant to,
             @Parameter(description = "PT15M (default), PT30M, PT1H or P1D", example = "PT1H")
             @RequestParam(required = false) String granularity,

@@ -82,6 +82,29 @@ class EgressSecurityTest extends EgressIntegrationTest {
     }
 
     @Test
+    void headOfAReadEndpointNeedsTheReadScopeAndGivesAwayNoEtagOrExistence() {
+        queueRow("q1", "voice", "2025-01-01T10:00:00Z", 1, 1, 1, 0, 0, 0, 1000, 0, 0, 1, true);
+        for (String uri : new String[] {"/api/v1/queues/q1/intervals?from=2025-01-01T10:00:00Z"
+                + "&to=2025-01-01T11:00:00Z", "/api/v1/queues/nope/realtime", "/odata/QueueIntervals"}) {
+            ResponseEntity<Void> refused = http.head().uri(uri).header("X-API-Key", INGEST_KEY).retrieve()
+                    .toBodilessEntity();
+            assertThat(refused.getStatusCode().value()).as(uri).isEqualTo(403);
+            assertThat(refused.getHeaders().getETag()).as(uri).isNull();
+        }
+        assertThat(http.head().uri("/api/v1/queues/q1/intervals?from=2025-01-01T10:00:00Z&to=2025-01-01T11:00:00Z")
+                .header("X-API-Key", READ_KEY).retrieve().toBodilessEntity().getHeaders().getETag()).isNotNull();
+    }
+
+    @Test
+    void theScrapeNeedsTheReadScopeAndEnvironmentEndpointsAdmin() {
+        assertProblem(call("/actuator/prometheus", "X-API-Key", INGEST_KEY), 403);
+        assertThat(call("/actuator/prometheus", "X-API-Key", READ_KEY).getStatusCode().value()).isEqualTo(200);
+        assertProblem(call("/actuator/env", "X-API-Key", READ_KEY), 403);
+        assertProblem(call("/swagger-ui.html", "X-API-Key", INGEST_KEY), 403);
+        assertProblem(call("/some/path/no/rule/names", "X-API-Key", ADMIN_KEY), 403);
+    }
+
+    @Test
     void theOpenApiDocumentDescribesTheQueryApiForAReader() {
         ResponseEntity<String> r = call("/v3/api-docs", "X-API-Key", READ_KEY);
 

@@ -41,8 +41,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Auth on every endpoint of every service (all in one context, as the standalone app runs them), scopes enforced,
- * SQL injection through every egress query parameter and OData {@code $filter} harmless, and secrets (a datasource
+ * Auth on every endpoint of every service (all in one context, as the standalone app runs them), scopes enforced on
+ * every method (deny by default: each endpoint is named by a rule, and HEAD needs what GET needs), SQL injection through every egress query parameter and OData {@code $filter} harmless, and secrets (a datasource
  * password, an API key) absent from the logs and from actuator output.
  */
 @ExtendWith(OutputCaptureExtension.class)
@@ -57,6 +57,9 @@ import tools.jackson.databind.json.JsonMapper;
                 "streamvane.security.api-keys[2].name=ingester",
                 "streamvane.security.api-keys[2].key=" + EndpointSecurityTest.INGEST_KEY,
                 "streamvane.security.api-keys[2].scopes[0]=ingest",
+                // A valid key granted no scope, as a JWT without Streamvane roles: known, allowed nothing.
+                "streamvane.security.api-keys[3].name=scopeless",
+                "streamvane.security.api-keys[3].key=" + EndpointSecurityTest.SCOPELESS_KEY,
                 "streamvane.ingress.partitions.enabled=false",
                 // Expose every actuator endpoint: even then the secrets must not show.
                 "management.endpoints.web.exposure.include=*",
@@ -68,6 +71,7 @@ class EndpointSecurityTest {
     static final String READ_KEY = "sv-read-0b6f1d2e-secret-read-key";
     static final String ADMIN_KEY = "sv-admin-7c1e44a0-secret-admin-key";
     static final String INGEST_KEY = "sv-ingest-5d2a9e11-secret-ingest-key";
+    static final String SCOPELESS_KEY = "sv-none-2c8b6f40-secret-scopeless-key";
     /** Trust auth on the test server ignores it, so any value connects; it must still never be printed. */
     static final String DB_PASSWORD = "Pg-S3cret-" + UUID.randomUUID();
 
@@ -138,19 +142,34 @@ class EndpointSecurityTest {
         return PUBLIC.stream().anyMatch(p -> parser.parse(p).matches(PathContainer.parsePath(path)));
     }
 
-    /** The scope the contributed access rules demand (most specific first, as the platform orders them). */
+    /**
+     * The scope the contributed access rules demand (most specific first, as the platform orders them); null when no
+     * rule names the endpoint, which the platform refuses to everyone.
+     */
     Scope requiredScope(Endpoint e) {
         List<AccessRule> rules = new ArrayList<>();
         context.getBeansOfType(AccessRules.class).values().forEach(r -> rules.addAll(r.rules()));
         rules.sort(Comparator.comparingInt(EndpointSecurityTest::specificity).reversed());
         PathPatternParser parser = PathPatternParser.defaultInstance;
         for (AccessRule rule : rules) {
-            if ((rule.method() == null || rule.method().name().equals(e.method()))
+            if (rule.covers(HttpMethod.valueOf(e.method()))
                     && parser.parse(rule.pattern()).matches(PathContainer.parsePath(e.path()))) {
                 return rule.scope();
             }
         }
-        return null; // authenticated, any scope
+        return null;
+    }
+
+    /** Valid credentials that lack {@code scope}. */
+    static Map<String, String> lacking(Scope scope) {
+        Map<String, String> keys = new TreeMap<>(Map.of("scopeless key", SCOPELESS_KEY));
+        if (scope != Scope.READ) {
+            keys.put("read key", READ_KEY);
+        }
+        if (scope != Scope.INGEST) {
+            keys.put("ingest key", INGEST_KEY);
+        }
+        return keys;
     }
 
     static int specificity(AccessRule r) {
@@ -175,13 +194,23 @@ class EndpointSecurityTest {
             check(failures, e, "wrong bearer",
                     http.send(e.method(), e.path(), Map.of("Authorization", "Bearer sv-wrong-key")), 401);
             Scope scope = requiredScope(e);
-            if (scope == Scope.ADMIN || scope == Scope.INGEST) {
-                scoped++;
-                check(failures, e, "read key", http.send(e.method(), e.path(), Map.of("X-API-Key", READ_KEY)), 403);
+            if (scope == null) {
+                failures.put(e.method() + " " + e.path(), "no access rule names its scope");
+                continue;
+            }
+            // Only credentials that must be refused are sent: a refused request never reaches the handler (a HEAD
+            // of /actuator/heapdump with an admin key would write a heap dump).
+            List<String> methods = e.method().equals("GET") ? List.of("GET", "HEAD") : List.of(e.method());
+            for (String method : methods) {
+                for (Map.Entry<String, String> key : lacking(scope).entrySet()) {
+                    scoped++;
+                    check(failures, new Endpoint(method, e.pattern(), e.path()), key.getKey(),
+                            http.send(method, e.path(), Map.of("X-API-Key", key.getValue())), 403);
+                }
             }
         }
         System.out.println("[reliability] endpoints discovered: " + endpoints.size() + ", protected checked: "
-                + checked + ", scope-checked with a read key: " + scoped);
+                + checked + ", refused-scope requests (GET/HEAD/POST with a key lacking the scope): " + scoped);
         assertThat(failures).as("endpoints answering otherwise than expected").isEmpty();
         assertThat(checked).isGreaterThan(10);
         assertThat(endpoints).extracting(Endpoint::pattern)
@@ -202,6 +231,23 @@ class EndpointSecurityTest {
         assertThat(http.send("GET", "/api/v1/queues", Map.of("X-API-Key", INGEST_KEY)).status()).isEqualTo(403);
         assertThat(http.send("GET", "/api/v1/queues", Map.of("X-API-Key", READ_KEY)).status()).isEqualTo(200);
         assertThat(http.send("GET", "/api/v1/queues", Map.of("X-API-Key", ADMIN_KEY)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void headNeedsWhatGetNeedsAndTheScrapeNeedsRead() {
+        for (String key : List.of(INGEST_KEY, SCOPELESS_KEY)) {
+            assertThat(http.send("HEAD", "/api/v1/queues", Map.of("X-API-Key", key)).status()).isEqualTo(403);
+            assertThat(http.send("HEAD", "/api/v1/queues/q-nope/realtime", Map.of("X-API-Key", key)).status())
+                    .as("no existence oracle").isEqualTo(403);
+            assertThat(http.send("GET", "/actuator/prometheus", Map.of("X-API-Key", key)).status()).isEqualTo(403);
+            assertThat(http.send("GET", "/odata/", Map.of("X-API-Key", key)).status()).isEqualTo(403);
+        }
+        assertThat(http.send("HEAD", "/api/v1/queues", Map.of("X-API-Key", READ_KEY)).status()).isEqualTo(200);
+        Http.Answer scrape = http.send("GET", "/actuator/prometheus", Map.of("X-API-Key", READ_KEY));
+        assertThat(scrape.status()).isEqualTo(200);
+        assertThat(scrape.body()).contains("jvm_memory_used_bytes");
+        assertThat(http.send("GET", "/actuator/env", Map.of("X-API-Key", READ_KEY)).status()).isEqualTo(403);
+        assertThat(http.send("GET", "/actuator/env", Map.of("X-API-Key", ADMIN_KEY)).status()).isEqualTo(200);
     }
 
     @Test
@@ -273,8 +319,8 @@ class EndpointSecurityTest {
             actuator.append(path).append(' ').append(answer.status()).append('\n').append(answer.body());
         }
         assertThat(output.getAll()).as("log output").isNotEmpty()
-                .doesNotContain(DB_PASSWORD, READ_KEY, ADMIN_KEY, INGEST_KEY);
+                .doesNotContain(DB_PASSWORD, READ_KEY, ADMIN_KEY, INGEST_KEY, SCOPELESS_KEY);
         assertThat(actuator.toString()).as("actuator output")
-                .doesNotContain(DB_PASSWORD, READ_KEY, ADMIN_KEY, INGEST_KEY);
+                .doesNotContain(DB_PASSWORD, READ_KEY, ADMIN_KEY, INGEST_KEY, SCOPELESS_KEY);
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.boot.security.oauth2.server.resource.autoconfigure.se
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderNotFoundException;
@@ -27,8 +28,11 @@ import org.springframework.web.client.RestTemplate;
 /**
  * The one security filter chain of a Streamvane service: stateless, API keys always, JWTs (OAuth2 resource server)
  * when {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} (or {@code jwk-set-uri}) gives Boot a
- * {@link JwtDecoder}. Public paths are open; each {@link AccessRule} needs its scope; everything else needs some
- * valid credential. Services {@code @Import} this class; the single-process app finds it by component scan.
+ * {@link JwtDecoder}. Authorisation is deny by default: public paths are open, each {@link AccessRule} needs its
+ * scope (a GET rule's scope for HEAD and OPTIONS too), and a request no rule names is refused, 401 without
+ * credentials and 403 with any (an unnamed path must not become readable by whoever holds some key). The platform
+ * names the actuator endpoints it knows ({@link #actuatorRules}); each service names its own paths in an
+ * {@link AccessRules} bean. Services {@code @Import} this class; the single-process app finds it by component scan.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -96,12 +100,14 @@ public class PlatformSecurityConfiguration {
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers(properties.publicPaths().toArray(String[]::new)).permitAll();
                     for (AccessRule rule : rules) {
-                        var matcher = rule.method() == null
-                                ? auth.requestMatchers(rule.pattern())
-                                : auth.requestMatchers(rule.method(), rule.pattern());
-                        matcher.hasAuthority(rule.scope().authority());
+                        if (rule.method() == null) {
+                            auth.requestMatchers(rule.pattern()).hasAuthority(rule.scope().authority());
+                        }
+                        for (HttpMethod method : rule.methods()) {
+                            auth.requestMatchers(method, rule.pattern()).hasAuthority(rule.scope().authority());
+                        }
                     }
-                    auth.anyRequest().authenticated();
+                    auth.anyRequest().denyAll();
                 });
         if (jwt) {
             jwtValidationWarnings(environment).forEach(LOG::warn);
@@ -142,6 +148,35 @@ public class PlatformSecurityConfiguration {
                     + "accepted; set it to Streamvane's application ID URI and/or client ID");
         }
         return warnings;
+    }
+
+    /**
+     * The actuator endpoints under the management base path (the Helm chart serves them on the management port, the
+     * same paths): the metrics a Prometheus scrape or a dashboard reads ({@code prometheus}, {@code metrics},
+     * {@code info} and the links page) need {@code read}, so a read key can scrape; every other endpoint, exposed or
+     * not ({@code env}, {@code configprops}, {@code beans}, {@code loggers}, {@code heapdump}, ...), needs
+     * {@code admin}. Health stays public through {@code streamvane.security.public-paths}.
+     */
+    @Bean
+    AccessRules platformActuatorAccessRules(Environment environment) {
+        List<AccessRule> rules = actuatorRules(environment.getProperty("management.endpoints.web.base-path",
+                "/actuator"));
+        return () -> rules;
+    }
+
+    static List<AccessRule> actuatorRules(String basePath) {
+        String base = basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath;
+        if (base.isEmpty()) {
+            // Actuator at the root: name its read endpoints only, never "/**" as admin.
+            return List.of(AccessRule.of(HttpMethod.GET, "/prometheus", Scope.READ),
+                    AccessRule.of(HttpMethod.GET, "/metrics/**", Scope.READ),
+                    AccessRule.of(HttpMethod.GET, "/info", Scope.READ));
+        }
+        return List.of(AccessRule.of(HttpMethod.GET, base, Scope.READ),
+                AccessRule.of(HttpMethod.GET, base + "/prometheus", Scope.READ),
+                AccessRule.of(HttpMethod.GET, base + "/metrics/**", Scope.READ),
+                AccessRule.of(HttpMethod.GET, base + "/info", Scope.READ),
+                AccessRule.any(base + "/**", Scope.ADMIN));
     }
 
     static List<AccessRule> orderedRules(SecurityProperties properties, ObjectProvider<AccessRules> contributed) {

@@ -34,10 +34,18 @@ import tools.jackson.databind.json.JsonMapper;
                 "streamvane.security.api-keys[0].scopes[0]=read",
                 "streamvane.security.api-keys[1].name=dotted",
                 "streamvane.security.api-keys[1].key=" + JwtAuthenticationTest.DOTTED_KEY,
-                "streamvane.security.api-keys[1].scopes[0]=admin"})
+                "streamvane.security.api-keys[1].scopes[0]=admin",
+                "streamvane.security.api-keys[2].name=ingester",
+                "streamvane.security.api-keys[2].key=" + JwtAuthenticationTest.INGEST_KEY,
+                "streamvane.security.api-keys[2].scopes[0]=ingest",
+                "streamvane.security.api-keys[3].name=scopeless",
+                "streamvane.security.api-keys[3].key=" + JwtAuthenticationTest.SCOPELESS_KEY})
 class JwtAuthenticationTest {
 
     static final String READ_KEY = "sv-read-3f9c2b7a-jwt-test-key";
+    static final String INGEST_KEY = "sv-ingest-81d0c4e2-jwt-test-key";
+    /** A configured key granted no scope: known, but allowed nothing. */
+    static final String SCOPELESS_KEY = "sv-none-5a7e19b3-jwt-test-key";
     /** A configured key that happens to look like a JWT (three dot-separated parts). */
     static final String DOTTED_KEY = "sv.admin-key.looks-like-a-jwt";
 
@@ -117,13 +125,56 @@ class JwtAuthenticationTest {
     }
 
     @Test
-    void aValidTokenWithoutAStreamvaneScopeIsKnownButMayCallOnlyUnruledPaths() throws Exception {
+    void aValidTokenWithoutAStreamvaneScopeIsKnownButRefusedEverywhere() throws Exception {
         String token = ISSUER.token(c -> c.claim("scp", "openid profile"));
 
         assertProblem(get("/api/v1/queues", bearer(token)), 403, "/api/v1/queues");
-        HttpResponse<String> whoami = get("/whoami", bearer(token));
-        assertThat(whoami.statusCode()).isEqualTo(200);
-        assertThat(authorities(JSON.readTree(whoami.body()))).isEmpty();
+        assertProblem(get("/whoami", bearer(token)), 403, "/whoami");
+    }
+
+    // --- deny by default: every method of every path needs the scope a rule names -------------------------------
+
+    @Test
+    void headAndOptionsOfAReadEndpointNeedTheReadScopeLikeItsGet() throws Exception {
+        String roleless = ISSUER.token(c -> c.claim("scp", "openid profile"));
+        String ingestRole = ISSUER.application("Streamvane.Ingest");
+        String[][] refused = {bearer(roleless), bearer(ingestRole), {"X-API-Key", INGEST_KEY},
+                {"X-API-Key", SCOPELESS_KEY}};
+
+        for (String[] header : refused) {
+            for (String method : List.of("HEAD", "OPTIONS")) {
+                HttpResponse<String> r = send(method, "/api/v1/queues", header);
+                assertThat(r.statusCode()).as(method + " with " + header[1]).isEqualTo(403);
+                assertThat(r.headers().firstValue("ETag")).as(method + " with " + header[1]).isEmpty();
+            }
+        }
+        assertThat(send("HEAD", "/api/v1/queues", bearer(ISSUER.delegated("read"))).statusCode()).isEqualTo(200);
+        assertThat(send("HEAD", "/api/v1/queues", "X-API-Key", READ_KEY).statusCode()).isEqualTo(200);
+        assertThat(send("OPTIONS", "/api/v1/queues", "X-API-Key", READ_KEY).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aPathNoRuleNamesIsRefusedEvenToAnAdminAndAsksUnknownCallersToAuthenticate() throws Exception {
+        assertProblem(get("/whoami", "X-API-Key", DOTTED_KEY), 403, "/whoami");
+        assertProblem(get("/whoami", "X-API-Key", READ_KEY), 403, "/whoami");
+        assertProblem(get("/whoami"), 401, "/whoami");
+        // A method no rule names on a named path: only GET, HEAD and OPTIONS of /api/v1/** are read.
+        assertProblem(send("DELETE", "/api/v1/queues", "X-API-Key", READ_KEY), 403, "/api/v1/queues");
+        assertProblem(send("PUT", "/api/v1/events", "X-API-Key", INGEST_KEY), 403, "/api/v1/events");
+    }
+
+    @Test
+    void theScrapeNeedsReadAndTheOtherActuatorEndpointsAdmin() throws Exception {
+        // (No actuator in this app: a caller the rules let through gets 404, one they refuse gets 403.)
+        assertProblem(get("/actuator/prometheus", "X-API-Key", INGEST_KEY), 403, "/actuator/prometheus");
+        assertProblem(send("HEAD", "/actuator/prometheus", "X-API-Key", INGEST_KEY), 403, null);
+        assertProblem(get("/actuator/prometheus", bearer(ISSUER.token(c -> c.claim("scp", "openid")))), 403,
+                "/actuator/prometheus");
+        assertThat(get("/actuator/prometheus", "X-API-Key", READ_KEY).statusCode()).isEqualTo(404);
+        assertThat(get("/actuator/metrics/jvm.memory.used", "X-API-Key", READ_KEY).statusCode()).isEqualTo(404);
+        assertProblem(get("/actuator/env", "X-API-Key", READ_KEY), 403, "/actuator/env");
+        assertProblem(post("/actuator/loggers/root", "X-API-Key", READ_KEY), 403, "/actuator/loggers/root");
+        assertThat(get("/actuator/env", "X-API-Key", DOTTED_KEY).statusCode()).isEqualTo(404);
     }
 
     // --- tokens that must not authenticate ----------------------------------------------------------------------
@@ -265,10 +316,14 @@ class JwtAuthenticationTest {
         assertThat(problem.get("detail").asString()).isEqualTo("The credentials sent are not valid.");
     }
 
+    /** A problem+json answer; a HEAD answer has its headers but no body ({@code instance} null). */
     private static JsonNode assertProblem(HttpResponse<String> r, int status, String instance) {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
                 ct -> assertThat(ct).startsWith("application/problem+json"));
+        if (instance == null) {
+            return null;
+        }
         JsonNode problem = JSON.readTree(r.body());
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("instance").asString()).isEqualTo(instance);
@@ -281,6 +336,11 @@ class JwtAuthenticationTest {
 
     private HttpResponse<String> post(String path, String... header) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()), header);
+    }
+
+    private HttpResponse<String> send(String method, String path, String... header)
+            throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody()), header);
     }
 
     private URI uri(String path) {

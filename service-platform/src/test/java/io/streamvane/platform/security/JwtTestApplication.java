@@ -47,7 +47,7 @@ class JwtTestApplication {
             return describe(who);
         }
 
-        /** Covered by no rule: any valid credential will do. */
+        /** Covered by no rule: refused to every credential, as any path a service forgot to name. */
         @GetMapping("/whoami")
         Map<String, Object> whoami(Authentication who) {
             return describe(who);

@@ -1,0 +1,55 @@
+package io.streamvane.egress.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.streamvane.model.kpi.Granularity;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class IntervalQueryTest {
+
+    private static final Instant FROM = Instant.parse("2025-01-01T00:00:00Z");
+
+    @Test
+    void aPageOfAThousandYearRangeAllocatesOnlyItsOwnBuckets() {
+        // Past the span check on purpose: paging itself must be bounded whatever range reaches it.
+        IntervalQuery query = new IntervalQuery(FROM, FROM.plus(Duration.ofDays(365_250)), Granularity.PT15M, null,
+                IntervalQuery.MAX_LIMIT);
+        query.page(1); // load the classes first
+
+        long allocatedBefore = allocatedBytes();
+        IntervalQuery.Page page = query.page(1);
+        long allocated = allocatedBytes() - allocatedBefore;
+        System.out.printf("[span-limit] page of 10,000 PT15M buckets out of 35,064,000: %.2f MB allocated%n",
+                allocated / 1e6);
+
+        assertThat(page.buckets()).hasSize(IntervalQuery.MAX_LIMIT);
+        assertThat(page.buckets().get(0).start()).isEqualTo(FROM);
+        assertThat(page.nextFrom()).isEqualTo(FROM.plus(Duration.ofMinutes(15).multipliedBy(IntervalQuery.MAX_LIMIT)));
+        assertThat(allocated).as("bytes allocated for one page").isLessThan(16L * 1024 * 1024);
+    }
+
+    @Test
+    void theSpanLimitDependsOnTheGranularityAndIsInclusive() {
+        assertThat(IntervalQuery.of(FROM, FROM.plus(Duration.ofDays(400)), "PT15M", null, null).to())
+                .isEqualTo(FROM.plus(Duration.ofDays(400)));
+        assertThat(IntervalQuery.of(FROM, FROM.plus(Duration.ofDays(3_660)), "P1D", null, null).granularity())
+                .isEqualTo(Granularity.P1D);
+        for (String g : new String[] {"PT15M", "PT30M", "PT1H"}) {
+            assertThatThrownBy(() -> IntervalQuery.of(FROM, FROM.plus(Duration.ofDays(400)).plusNanos(1), g, null,
+                    null)).isInstanceOfSatisfying(InvalidQueryException.class,
+                            e -> assertThat(e.reason()).isEqualTo("span-too-large"));
+        }
+        assertThatThrownBy(() -> IntervalQuery.of(FROM, FROM.plus(Duration.ofDays(3_661)), "P1D", null, null))
+                .isInstanceOfSatisfying(InvalidQueryException.class,
+                        e -> assertThat(e.reason()).isEqualTo("span-too-large"));
+    }
+
+    private static long allocatedBytes() {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        return threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+    }
+}

@@ -52,13 +52,15 @@ public final class ClientCredentialsToken {
                 .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() / 100 != 2) {
-            throw new IllegalStateException("token endpoint " + tokenUri + " answered " + r.statusCode());
+            throw new IllegalStateException("token endpoint " + RedactedUri.of(tokenUri) + " answered "
+                    + r.statusCode());
         }
         Map<String, Object> body = DeliveryStore.JSON.readValue(r.body(), new TypeReference<Map<String, Object>>() {
         });
         Object t = body.get("access_token");
         if (!(t instanceof String s) || s.isBlank()) {
-            throw new IllegalStateException("token endpoint " + tokenUri + " returned no access_token");
+            throw new IllegalStateException("token endpoint " + RedactedUri.of(tokenUri)
+                    + " returned no access_token");
         }
         long expiresIn = body.get("expires_in") instanceof Number n ? n.longValue()
                 : body.get("expires_in") instanceof String str ? Long.parseLong(str) : 300;

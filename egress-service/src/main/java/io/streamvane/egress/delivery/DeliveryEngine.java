@@ -26,6 +26,9 @@ import org.springframework.context.SmartLifecycle;
  * <p>After a failed batch the sink pauses until that batch's next attempt (a circuit breaker of sorts): while a
  * destination is down only the probe batch spends attempts, the backlog waits intact and drains on recovery.
  * Retry state lives in {@code sink_delivery}, not in memory, so it survives restarts and is shared by replicas.
+ *
+ * <p>Every error text it logs or stores (and {@code last_error} is shown by the admin API) passes through
+ * {@link RedactedUri}, whatever sink wrote it: destination URIs carry credentials in their query or user-info.
  */
 public final class DeliveryEngine implements SmartLifecycle {
 
@@ -166,7 +169,7 @@ public final class DeliveryEngine implements SmartLifecycle {
                             + batch.size() + " deliveries");
                 }
             } catch (Exception e) {
-                LOG.debug("sink {} send failed", sink.name(), e);
+                LOG.debug("sink {} send failed", sink.name(), RedactedUri.in(e));
                 outcomes = Outcome.all(batch.size(), new Outcome.Retry(describe(e), null));
             }
             Instant now = clock.instant();
@@ -181,22 +184,24 @@ public final class DeliveryEngine implements SmartLifecycle {
                     s.delivered.increment();
                     s.latency.record(Duration.between(d.createdAt(), now).abs());
                 } else if (o instanceof Outcome.Reject r) {
-                    out.add(new DeliveryStore.Settlement.Dead(d.id(), r.error()));
+                    String error = RedactedUri.in(r.error());
+                    out.add(new DeliveryStore.Settlement.Dead(d.id(), error));
                     s.rejects.increment();
                     s.deadLettered.increment();
-                    LOG.warn("sink {} rejected {}: {} (dead-lettered)", sink.name(), d.payloadId(), r.error());
+                    LOG.warn("sink {} rejected {}: {} (dead-lettered)", sink.name(), d.payloadId(), error);
                 } else if (o instanceof Outcome.Retry r) {
+                    String error = RedactedUri.in(r.error());
                     failed[0] = true;
                     s.retries.increment();
                     if (backoff.exhausted(attempts)) {
-                        out.add(new DeliveryStore.Settlement.Dead(d.id(), r.error()));
+                        out.add(new DeliveryStore.Settlement.Dead(d.id(), error));
                         s.deadLettered.increment();
                         LOG.warn("sink {} gave up on {} after {} attempts: {}", sink.name(), d.payloadId(), attempts,
-                                r.error());
+                                error);
                     } else {
                         Duration delay = backoff.delay(attempts, r.notBefore(), ThreadLocalRandom.current());
                         Instant next = now.plus(delay);
-                        out.add(new DeliveryStore.Settlement.Again(d.id(), r.error(), delay));
+                        out.add(new DeliveryStore.Settlement.Again(d.id(), error, delay));
                         pause = pause == null || next.isBefore(pause) ? next : pause;
                     }
                 }
@@ -204,17 +209,18 @@ public final class DeliveryEngine implements SmartLifecycle {
             if (pause != null) {
                 s.pausedUntil = pause;
                 LOG.info("sink {} failing ({}); paused until {}", sink.name(),
-                        ((Outcome.Retry) outcomes.stream().filter(Outcome.Retry.class::isInstance).findFirst()
-                                .orElseThrow()).error(), pause);
+                        RedactedUri.in(((Outcome.Retry) outcomes.stream().filter(Outcome.Retry.class::isInstance)
+                                .findFirst().orElseThrow()).error()), pause);
             }
             return out;
         }, holder::add);
         return n == sink.batchSize() && !failed[0];
     }
 
+    /** For logs and last_error: a sink's URI in an exception message may carry a secret (?code=, user:pass@). */
     private static String describe(Exception e) {
         String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + RedactedUri.in(m));
     }
 
     /** Runs one cycle for every sink now (tests, admin). */

@@ -4,6 +4,7 @@ import io.streamvane.egress.delivery.ClientCredentialsToken;
 import io.streamvane.egress.delivery.Delivery;
 import io.streamvane.egress.delivery.FeedShape;
 import io.streamvane.egress.delivery.Outcome;
+import io.streamvane.egress.delivery.RedactedUri;
 import io.streamvane.egress.delivery.RetryAfter;
 import io.streamvane.egress.delivery.Sink;
 import java.net.http.HttpClient;
@@ -79,12 +80,12 @@ public final class WfmFeedSink implements Sink {
             return Outcome.all(batch.size(), Outcome.DELIVERED);
         }
         if (status == 410) {
-            return Outcome.all(batch.size(), new Outcome.Reject("HTTP 410 Gone from " + feed.url()));
+            return Outcome.all(batch.size(), new Outcome.Reject("HTTP 410 Gone from " + RedactedUri.of(feed.url())));
         }
         if (status == 401 && token != null) {
             token.invalidate();
         }
-        return Outcome.all(batch.size(), new Outcome.Retry("HTTP " + status + " from " + feed.url(),
+        return Outcome.all(batch.size(), new Outcome.Retry("HTTP " + status + " from " + RedactedUri.of(feed.url()),
                 RetryAfter.parse(r.headers().firstValue("Retry-After"), clock)));
     }
 }

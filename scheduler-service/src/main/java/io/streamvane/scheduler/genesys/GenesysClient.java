@@ -31,8 +31,9 @@ import org.springframework.web.client.RestClientResponseException;
 /**
  * Every call to the Genesys REST API goes through here: one rate-limiter permit per HTTP attempt (the
  * configured share of the 300/min budget), a bearer token from {@link AccessTokens}, retries that honour
- * {@code Retry-After} on 429 and back off exponentially on 5xx and I/O errors, and a circuit breaker around the
- * whole so a dead API is not hammered by every job.
+ * {@code Retry-After} (up to {@code maxRetryAfter}) on 429 and back off exponentially on 5xx and I/O errors, and a
+ * circuit breaker around the whole so a dead API is not hammered by every job. A URI the API hands back
+ * ({@code nextUri}) is followed only on the configured API origin: the bearer token goes nowhere else.
  */
 public class GenesysClient {
 
@@ -95,12 +96,16 @@ public class GenesysClient {
                 spec -> spec.body(type));
     }
 
+    /** GETs a path on the API, or an absolute URI on the API's own origin; any other origin is refused unsent. */
     public <T> T get(String pathOrUri, Class<T> type) {
-        return call("GET " + pathOrUri, r -> r.get().uri(resolve(pathOrUri)), spec -> spec.body(type));
+        URI target = resolve(pathOrUri);
+        return call("GET " + pathOrUri, r -> r.get().uri(target), spec -> spec.body(type));
     }
 
+    /** As {@link #get(String, Class)}, for generic types. */
     public <T> T get(String pathOrUri, ParameterizedTypeReference<T> type) {
-        return call("GET " + pathOrUri, r -> r.get().uri(resolve(pathOrUri)), spec -> spec.body(type));
+        URI target = resolve(pathOrUri);
+        return call("GET " + pathOrUri, r -> r.get().uri(target), spec -> spec.body(type));
     }
 
     /**
@@ -182,7 +187,7 @@ public class GenesysClient {
                             + abbreviate(e.getResponseBodyAsString()), status, e);
                 }
                 int attemptNo = attempt;
-                Optional<Duration> retryAfter = retryAfter(e.getResponseHeaders(), clock);
+                Optional<Duration> retryAfter = retryAfter(e.getResponseHeaders(), clock).map(this::capped);
                 Duration wait = status == 429 ? retryAfter.orElse(props.defaultRetryAfter())
                         : retryAfter.orElseGet(() -> backoff(attemptNo));
                 pause(what, status, wait);
@@ -204,6 +209,15 @@ public class GenesysClient {
             Thread.currentThread().interrupt();
             throw new GenesysApiException(what + " interrupted while backing off", status, ie);
         }
+    }
+
+    private Duration capped(Duration retryAfter) {
+        if (retryAfter.compareTo(props.maxRetryAfter()) <= 0) {
+            return retryAfter;
+        }
+        log.warn("Genesys asked to retry after {}; waiting the configured maximum {} instead", retryAfter,
+                props.maxRetryAfter());
+        return props.maxRetryAfter();
     }
 
     /** base × 3^(attempt-1), capped: 3 s, 9 s, 27 s, 60 s ... with the defaults, as the Genesys SDK steps. */
@@ -232,10 +246,37 @@ public class GenesysClient {
         }
     }
 
+    /**
+     * A path joins the API base; an absolute (or scheme-relative) URI must name the API's own scheme, host and port,
+     * since the request carries our bearer token. nextUri arrives already encoded, so it is never re-encoded.
+     */
     private URI resolve(String pathOrUri) {
-        // nextUri arrives already encoded; going through a URI template would encode it twice.
+        URI api = props.apiBaseUrl();
         URI u = URI.create(pathOrUri);
-        return u.isAbsolute() ? u : URI.create(props.apiBaseUrl().toString().replaceAll("/$", "") + pathOrUri);
+        if (u.getScheme() == null && u.getRawAuthority() == null) {
+            String base = api.toString().replaceAll("/$", "");
+            return URI.create(base + (pathOrUri.startsWith("/") ? "" : "/") + pathOrUri);
+        }
+        URI target = u.getScheme() == null ? api.resolve(u) : u;
+        if (!sameOrigin(target, api)) {
+            throw new GenesysApiException("refusing to follow " + pathOrUri + ": not on the configured API host "
+                    + api.getScheme() + "://" + api.getRawAuthority(), 0, null);
+        }
+        return target;
+    }
+
+    private static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
+                && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost())
+                && a.getRawUserInfo() == null
+                && port(a) == port(b);
+    }
+
+    private static int port(URI u) {
+        if (u.getPort() != -1) {
+            return u.getPort();
+        }
+        return "https".equalsIgnoreCase(u.getScheme()) ? 443 : "http".equalsIgnoreCase(u.getScheme()) ? 80 : -1;
     }
 
     private static String withPageNumber(String path, int pageNumber) {

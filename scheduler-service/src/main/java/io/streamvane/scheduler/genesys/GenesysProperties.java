@@ -9,8 +9,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * ({@code mypurecloud.ie}, {@code usw2.pure.cloud}, ...); the API and login hosts derive from it unless given
  * explicitly (tests point both at a fake).
  *
- * @param rateShare the fraction of {@code requestsPerMinute} this service may spend; the rest stays for other
- *                  integrations on the same OAuth client
+ * @param rateShare     the fraction of {@code requestsPerMinute} this service may spend; the rest stays for other
+ *                      integrations on the same OAuth client
+ * @param maxRetryAfter the longest {@code Retry-After} honoured; a longer one is waited only this long, so one
+ *                      answer cannot park a job (and its ShedLock) for a day
  */
 @ConfigurationProperties("streamvane.scheduler.genesys")
 public record GenesysProperties(
@@ -26,6 +28,7 @@ public record GenesysProperties(
         Duration backoffBase,
         Duration backoffMax,
         Duration defaultRetryAfter,
+        Duration maxRetryAfter,
         Duration tokenRenewBefore,
         Duration connectTimeout,
         Duration readTimeout) {
@@ -41,6 +44,7 @@ public record GenesysProperties(
         backoffBase = backoffBase == null ? Duration.ofSeconds(3) : backoffBase;
         backoffMax = backoffMax == null ? Duration.ofSeconds(60) : backoffMax;
         defaultRetryAfter = defaultRetryAfter == null ? Duration.ofSeconds(3) : defaultRetryAfter;
+        maxRetryAfter = maxRetryAfter == null ? Duration.ofMinutes(5) : maxRetryAfter;
         tokenRenewBefore = tokenRenewBefore == null ? Duration.ofMinutes(5) : tokenRenewBefore;
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
         readTimeout = readTimeout == null ? Duration.ofSeconds(60) : readTimeout;
@@ -49,6 +53,10 @@ public record GenesysProperties(
         }
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("streamvane.scheduler.genesys.max-attempts must be >= 1");
+        }
+        if (maxRetryAfter.isNegative() || maxRetryAfter.isZero() || defaultRetryAfter.compareTo(maxRetryAfter) > 0) {
+            throw new IllegalArgumentException("streamvane.scheduler.genesys.max-retry-after must be positive and at "
+                    + "least default-retry-after (" + defaultRetryAfter + "): " + maxRetryAfter);
         }
     }
 
@@ -60,24 +68,24 @@ public record GenesysProperties(
     /** Defaults everywhere, for tests and the fake API: both hosts at {@code base}. */
     public static GenesysProperties forBaseUrl(URI base, String clientId, String clientSecret) {
         return new GenesysProperties(null, base, base, clientId, clientSecret,
-                null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public GenesysProperties withRate(int requestsPerMinute, double rateShare, Duration rateLimitWait) {
         return new GenesysProperties(environment, apiBaseUrl, loginBaseUrl, clientId, clientSecret, requestsPerMinute,
-                rateShare, rateLimitWait, maxAttempts, backoffBase, backoffMax, defaultRetryAfter, tokenRenewBefore,
-                connectTimeout, readTimeout);
+                rateShare, rateLimitWait, maxAttempts, backoffBase, backoffMax, defaultRetryAfter, maxRetryAfter,
+                tokenRenewBefore, connectTimeout, readTimeout);
     }
 
     public GenesysProperties withTokenRenewBefore(Duration renewBefore) {
         return new GenesysProperties(environment, apiBaseUrl, loginBaseUrl, clientId, clientSecret, requestsPerMinute,
-                rateShare, rateLimitWait, maxAttempts, backoffBase, backoffMax, defaultRetryAfter, renewBefore,
-                connectTimeout, readTimeout);
+                rateShare, rateLimitWait, maxAttempts, backoffBase, backoffMax, defaultRetryAfter, maxRetryAfter,
+                renewBefore, connectTimeout, readTimeout);
     }
 
     public GenesysProperties withMaxAttempts(int attempts) {
         return new GenesysProperties(environment, apiBaseUrl, loginBaseUrl, clientId, clientSecret, requestsPerMinute,
-                rateShare, rateLimitWait, attempts, backoffBase, backoffMax, defaultRetryAfter, tokenRenewBefore,
-                connectTimeout, readTimeout);
+                rateShare, rateLimitWait, attempts, backoffBase, backoffMax, defaultRetryAfter, maxRetryAfter,
+                tokenRenewBefore, connectTimeout, readTimeout);
     }
 }

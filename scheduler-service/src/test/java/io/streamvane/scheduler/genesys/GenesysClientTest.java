@@ -1,6 +1,8 @@
 package io.streamvane.scheduler.genesys;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -10,10 +12,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import io.streamvane.model.kpi.Interval;
 import io.streamvane.model.kpi.IntervalComponents;
 import io.streamvane.scheduler.FakeGenesys;
@@ -117,6 +121,17 @@ class GenesysClientTest {
     }
 
     @Test
+    void aRetryAfterOfADayIsCappedAtTheConfiguredMaximum() {
+        stubSequence(aResponse().withStatus(429).withHeader("Retry-After", "86400").withBody("{\"status\":429}"),
+                aResponse().withStatus(503).withHeader("Retry-After", "Wed, 04 Mar 2026 12:00:00 GMT"));
+
+        fake.client().post(Analytics.CONVERSATION_AGGREGATES, query(), Analytics.AggregateResponse.class);
+
+        // 86400 s and an HTTP date two days after the test clock's now: both honoured only up to the 5-minute default.
+        assertThat(fake.sleeper.sleeps).containsExactly(Duration.ofMinutes(5), Duration.ofMinutes(5));
+    }
+
+    @Test
     void serverErrorsBackOffExponentially() {
         stubSequence(aResponse().withStatus(503), aResponse().withStatus(502), aResponse().withStatus(500));
 
@@ -183,6 +198,66 @@ class GenesysClientTest {
                 new ParameterizedTypeReference<EntityListing<Q>>() { });
 
         assertThat(all).extracting(Q::id).containsExactly("q1", "q2", "q3", "q4", "q5");
+    }
+
+    @Test
+    void aNextUriOnAnotherHostIsRefusedAndNeverSentTheToken() {
+        WireMockServer elsewhere = new WireMockServer(options().dynamicPort());
+        elsewhere.start();
+        try {
+            elsewhere.stubFor(get(anyUrl()).willReturn(okJson("{\"entities\":[]}")));
+            // Same host name, another port: a different origin all the same.
+            String foreign = "http://localhost:" + elsewhere.port() + "/api/v2/users?pageNumber=2";
+            fake.server.stubFor(get(urlEqualTo("/api/v2/users?pageSize=1&pageNumber=1")).willReturn(okJson("""
+                    {"entities":[{"id":"u1","name":"A"}],"pageSize":1,"pageNumber":1,"pageCount":2,
+                     "nextUri":"%s"}""".formatted(foreign))));
+            GenesysClient client = fake.client();
+
+            assertThatThrownBy(() -> client.getAllPages("/api/v2/users?pageSize=1&pageNumber=1",
+                    new ParameterizedTypeReference<EntityListing<Q>>() { }))
+                    .isInstanceOf(GenesysApiException.class)
+                    .hasMessageContaining("refusing to follow " + foreign)
+                    .hasMessageContaining(fake.server.baseUrl());
+
+            elsewhere.verify(0, anyRequestedFor(anyUrl()));
+            assertThat(client.apiCalls()).isEqualTo(1);
+        } finally {
+            elsewhere.stop();
+        }
+    }
+
+    @Test
+    void aNextUriNamingAnotherHostIsRefusedBeforeAnyRequest() {
+        fake.server.stubFor(get(urlEqualTo("/api/v2/users?pageSize=1&pageNumber=1")).willReturn(okJson("""
+                {"entities":[{"id":"u1","name":"A"}],"pageSize":1,"pageNumber":1,"pageCount":2,
+                 "nextUri":"https://evil.example/api/v2/users?pageNumber=2"}""")));
+        GenesysClient client = fake.client();
+
+        assertThatThrownBy(() -> client.getAllPages("/api/v2/users?pageSize=1&pageNumber=1",
+                new ParameterizedTypeReference<EntityListing<Q>>() { }))
+                .isInstanceOf(GenesysApiException.class)
+                .hasMessageContaining("refusing to follow https://evil.example/api/v2/users?pageNumber=2");
+        assertThat(client.apiCalls()).isEqualTo(1);
+        assertThat(fake.sleeper.sleeps).isEmpty();
+    }
+
+    @Test
+    void aNextUriOnTheApiHostIsFollowedWhetherRelativeOrAbsolute() {
+        fake.server.stubFor(get(urlEqualTo("/api/v2/users?pageSize=1&pageNumber=1")).willReturn(okJson("""
+                {"entities":[{"id":"u1","name":"A"}],"pageSize":1,"pageNumber":1,"pageCount":3,
+                 "nextUri":"/api/v2/users?pageSize=1&pageNumber=2"}""")));
+        fake.server.stubFor(get(urlEqualTo("/api/v2/users?pageSize=1&pageNumber=2")).willReturn(okJson("""
+                {"entities":[{"id":"u2","name":"B"}],"pageSize":1,"pageNumber":2,"pageCount":3,
+                 "nextUri":"%s/api/v2/users?pageSize=1&pageNumber=3"}""".formatted(fake.server.baseUrl()))));
+        fake.server.stubFor(get(urlEqualTo("/api/v2/users?pageSize=1&pageNumber=3")).willReturn(okJson("""
+                {"entities":[{"id":"u3","name":"C"}],"pageSize":1,"pageNumber":3,"pageCount":3}""")));
+
+        List<Q> all = fake.client().getAllPages("/api/v2/users?pageSize=1&pageNumber=1",
+                new ParameterizedTypeReference<EntityListing<Q>>() { });
+
+        assertThat(all).extracting(Q::id).containsExactly("u1", "u2", "u3");
+        fake.server.verify(3, getRequestedFor(urlPathEqualTo("/api/v2/users")).withHeader("Authorization",
+                equalTo("Bearer tok-1")));
     }
 
     @Test

@@ -32,13 +32,14 @@ import org.apache.olingo.server.api.uri.UriInfo;
 import org.apache.olingo.server.api.uri.UriResource;
 import org.apache.olingo.server.api.uri.UriResourceEntitySet;
 import org.apache.olingo.server.api.uri.queryoption.OrderByItem;
+import org.apache.olingo.server.api.uri.queryoption.expression.Member;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Reads an entity set: {@code $filter} and {@code $orderby} become SQL (values bound as parameters), {@code $skip} and
- * {@code $top} an offset and limit, {@code $count} a count over the same condition, {@code $select} a narrower
- * response. At most {@code maxPageSize} entities per response; the rest follow through {@code @odata.nextLink}, which
- * repeats the request with {@code $skiptoken} = entities already returned.
+ * Reads an entity set: {@code $filter} and {@code $orderby} (property names only) become SQL (values bound as
+ * parameters), {@code $skip} and {@code $top} an offset and limit, {@code $count} a count over the same condition,
+ * {@code $select} a narrower response. At most {@code maxPageSize} entities per response; the rest follow through
+ * {@code @odata.nextLink}, which repeats the request with {@code $skiptoken} = entities already returned.
  */
 final class IntervalCollectionProcessor implements EntityCollectionProcessor {
 
@@ -161,6 +162,12 @@ final class IntervalCollectionProcessor implements EntityCollectionProcessor {
         }
         StringBuilder b = new StringBuilder();
         for (OrderByItem item : uriInfo.getOrderByOption().getOrders()) {
+            // Only a property: a literal would become a bound parameter the ORDER BY has no place for.
+            if (!(item.getExpression() instanceof Member)) {
+                throw new ODataApplicationException("not supported in $orderby: " + item.getExpression()
+                        + " (sort by a property name, asc or desc)", HttpStatusCode.BAD_REQUEST.getStatusCode(),
+                        Locale.ROOT);
+            }
             String column = SqlFilter.translate(set, item.getExpression()).sql();
             b.append(column).append(item.isDescending() ? " DESC" : " ASC").append(", ");
         }

@@ -29,6 +29,7 @@ class ODataConfiguration {
                 ServiceMetadata metadata = odata.createServiceMetadata(edm, List.of());
                 ODataHttpHandler handler = odata.createHandler(metadata);
                 handler.register(new IntervalCollectionProcessor(jdbc, edm, policies, properties.maxPageSize()));
+                handler.register(new ODataErrorProcessor());
                 handler.process(request, response);
             }
         };

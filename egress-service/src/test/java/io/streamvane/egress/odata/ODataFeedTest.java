@@ -18,9 +18,15 @@ import org.apache.olingo.commons.api.edm.Edm;
 import org.apache.olingo.commons.api.edm.EdmEntityContainer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class ODataFeedTest extends EgressIntegrationTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ODataClient client;
     private String root;
@@ -138,5 +144,40 @@ class ODataFeedTest extends EgressIntegrationTest {
         assertThat(derived.getStatusCode().value()).isEqualTo(501);
         assertThat(injection.getStatusCode().value()).isEqualTo(200);
         assertThat(injection.getBody()).contains("\"value\":[]");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1", "'x'", "queueId eq 'x'", "queueId,1 desc"})
+    void anOrderByOnAnythingButAPropertyIsABadRequestNamingItAndNeverSql(String orderBy) {
+        fortyBucketsOnTwoQueues();
+
+        ResponseEntity<String> r = get("/odata/QueueIntervals?$orderby=" + orderBy, READ_KEY).retrieve()
+                .toEntity(String.class);
+
+        assertThat(r.getStatusCode().value()).isEqualTo(400);
+        assertThat(r.getHeaders().getContentType().toString()).startsWith("application/json");
+        JsonNode message = JSON.readTree(r.getBody()).path("error").path("message");
+        String literal = orderBy.contains("'x'") ? "'x'" : "1";
+        assertThat(message.asString()).startsWith("not supported in $orderby: ").contains(literal);
+        assertNoSql(r.getBody());
+    }
+
+    @Test
+    void aStoreFailureIsA500WithAReferenceAndNoSql() {
+        fortyBucketsOnTwoQueues();
+
+        // A year PostgreSQL cannot store: the query itself fails in the database.
+        ResponseEntity<String> r = get("/odata/QueueIntervals?$filter=intervalStart gt -300000-01-01T00:00:00Z",
+                READ_KEY).retrieve().toEntity(String.class);
+
+        assertThat(r.getStatusCode().value()).isEqualTo(500);
+        assertThat(JSON.readTree(r.getBody()).path("error").path("message").asString())
+                .matches("internal error \\(reference [0-9a-f-]{36}\\)");
+        assertNoSql(r.getBody());
+    }
+
+    private static void assertNoSql(String body) {
+        assertThat(body).doesNotContainIgnoringCase("select").doesNotContainIgnoringCase("order by")
+                .doesNotContain("queue_interval").doesNotContain("PreparedStatement").doesNotContain("SQL");
     }
 }

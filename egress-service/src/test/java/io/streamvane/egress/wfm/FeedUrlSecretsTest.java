@@ -13,9 +13,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.streamvane.egress.delivery.DeliveryEngine;
 import io.streamvane.egress.delivery.DeliveryProperties;
 import io.streamvane.egress.delivery.DeliveryStore;
-import io.streamvane.egress.delivery.StoreFixture;
 import io.streamvane.model.kpi.Granularity;
-import io.streamvane.testsupport.TestDatabases;
 import io.streamvane.testsupport.webhook.WebhookReceiver;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -25,7 +23,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,14 +35,11 @@ import org.slf4j.LoggerFactory;
  * A feed URL's query (an Azure Functions {@code ?code=} key and the like) is a credential: it must reach neither a
  * log line, at any level, nor {@code sink_delivery.last_error}, which the admin API shows.
  */
-class FeedUrlSecretsTest {
+class FeedUrlSecretsTest extends StoreAndReceiverTest {
 
-    static final String SIGNING = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-    static final String SECRET = "s3cr3t";
-    static final Instant T0 = Instant.parse("2025-03-04T09:00:00Z");
+    /** The function key in the feed URL that must never reach a log line or a stored error. */
+    static final String KEY = "s3cr3t";
 
-    StoreFixture store;
-    WebhookReceiver receiver;
     DeliveryEngine engine;
     HttpServer tokenEndpoint;
     ListAppender<ILoggingEvent> logs = new ListAppender<>();
@@ -54,9 +48,6 @@ class FeedUrlSecretsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        store = new StoreFixture(TestDatabases.freshMigrated().dataSource());
-        receiver = new WebhookReceiver(SIGNING);
-        store.queue("q1", "Sales EN");
         store.add("q1", "voice", T0, 10, 8, 6, 120_000, false);
         levelBefore = egressLogger.getLevel();
         egressLogger.setLevel(Level.TRACE);
@@ -69,7 +60,6 @@ class FeedUrlSecretsTest {
         if (engine != null) {
             engine.stop();
         }
-        receiver.close();
         if (tokenEndpoint != null) {
             tokenEndpoint.stop(0);
         }
@@ -80,17 +70,17 @@ class FeedUrlSecretsTest {
     @Test
     void aFeedUrlSecretIsInNoLogLineAndNoStoredErrorWhenTheReceiverAnswers503() throws Exception {
         receiver.answer = () -> new WebhookReceiver.Answer(503, null);
-        URI url = URI.create(receiver.url() + "?code=" + SECRET);
+        URI url = URI.create(receiver.url() + "?code=" + KEY);
 
         deliverUntilDeadLettered(feed(url, null));
 
         assertThat(lastErrors()).isNotEmpty().allSatisfy(e -> assertThat(e)
-                .startsWith("HTTP 503 from " + receiver.url()).doesNotContain(SECRET));
+                .startsWith("HTTP 503 from " + receiver.url()).doesNotContain(KEY));
         assertThat(engine.store().deadLetters("wfm", 10)).extracting(DeliveryStore.DeadLetter::lastError)
-                .singleElement().asString().doesNotContain(SECRET);
+                .singleElement().asString().doesNotContain(KEY);
         assertThat(logLines()).anyMatch(l -> l.contains("failing (HTTP 503 from " + receiver.url()))
                 .anyMatch(l -> l.contains("gave up on"))
-                .noneMatch(l -> l.contains(SECRET));
+                .noneMatch(l -> l.contains(KEY));
     }
 
     @Test
@@ -102,20 +92,20 @@ class FeedUrlSecretsTest {
             ex.close();
         });
         tokenEndpoint.start();
-        URI tokenUri = URI.create("http://127.0.0.1:" + tokenEndpoint.getAddress().getPort() + "/token?code=" + SECRET);
-        URI url = URI.create(receiver.url() + "?code=" + SECRET);
+        URI tokenUri = URI.create("http://127.0.0.1:" + tokenEndpoint.getAddress().getPort() + "/token?code=" + KEY);
+        URI url = URI.create(receiver.url() + "?code=" + KEY);
 
         deliverUntilDeadLettered(feed(url, new WfmProperties.OAuth2(tokenUri, "client", "client-secret", null)));
 
         assertThat(lastErrors()).isNotEmpty().allSatisfy(e -> assertThat(e)
                 .contains("token endpoint http://127.0.0.1:" + tokenEndpoint.getAddress().getPort() + "/token")
-                .doesNotContain(SECRET));
-        assertThat(logLines()).anyMatch(l -> l.contains("token endpoint")).noneMatch(l -> l.contains(SECRET));
+                .doesNotContain(KEY));
+        assertThat(logLines()).anyMatch(l -> l.contains("token endpoint")).noneMatch(l -> l.contains(KEY));
     }
 
     private WfmProperties.Feed feed(URI url, WfmProperties.OAuth2 oauth2) {
         return new WfmProperties.Feed("wfm", url, Granularity.PT15M, false, WfmProperties.Format.JSON, List.of(),
-                new WfmProperties.Csv(true, ","), 1, SIGNING, Map.of(), oauth2, Duration.ofSeconds(5), false);
+                new WfmProperties.Csv(true, ","), 1, StoreAndReceiverTest.SECRET, Map.of(), oauth2, Duration.ofSeconds(5), false);
     }
 
     /** Two attempts: the first is retried (INFO "failing", last_error kept), the second dead-letters (WARN). */

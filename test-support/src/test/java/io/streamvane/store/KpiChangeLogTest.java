@@ -1,11 +1,13 @@
 package io.streamvane.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.streamvane.testsupport.TestDatabases;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -34,15 +36,11 @@ class KpiChangeLogTest {
             });
             // Until PostgreSQL shows the second writer queued on the lock. How long it takes to get there depends on
             // the machine, so the bound is generous; the verdict does not: the second writer must not finish first.
-            // (Awaitility is not on this module's test classpath; this is the same bounded condition wait.)
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (jdbc.count("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted "
-                    + "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())") == 0) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
                 assertThat(second).as("second writer must wait for the first to commit").isNotDone();
-                assertThat(System.nanoTime() - deadline).as("second writer queued on the change-log lock within 60 s")
-                        .isNegative();
-                Thread.sleep(10); // poll interval only
-            }
+                return jdbc.count("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted "
+                        + "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())") > 0;
+            });
             assertThat(jdbc.value("SELECT last_value FROM kpi_change_log_id_seq")).isEqualTo(firstId);
 
             first.commit();

@@ -16,7 +16,6 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class PowerBiSinkTest {
 
-    final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T12:00:00Z"));
     HttpServer server;
     final List<Integer> postedRowCounts = new CopyOnWriteArrayList<>();
     final List<Long> postTimes = new CopyOnWriteArrayList<>();

@@ -19,6 +19,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -125,13 +127,18 @@ class WfmFeedDeliveryTest {
     void anAnswerLaterThanTheTimeoutMeansTheSamePayloadIsSentAgain() throws Exception {
         store.add("q1", "voice", T0, 10, 8, 6, 120_000, false);
         AtomicInteger calls = new AtomicInteger();
+        CountDownLatch resent = new CountDownLatch(1);
         receiver.answer = () -> {
             if (calls.incrementAndGet() == 1) {
                 try {
-                    Thread.sleep(1500); // well past the 250 ms timeout below
+                    // The first answer waits for the resend, so it comes after the 250 ms timeout below however
+                    // fast or slow the machine is (the receiver answers each request on its own thread).
+                    resent.await(30, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
+            } else {
+                resent.countDown();
             }
             return WebhookReceiver.Answer.OK;
         };

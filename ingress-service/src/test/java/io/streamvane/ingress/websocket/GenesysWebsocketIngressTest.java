@@ -93,6 +93,7 @@ class GenesysWebsocketIngressTest {
 
     @Test
     void pingsAreSentAndPongsKeepAQuietSocketAlive() {
+        // Anchored at the wall clock only because FakeGenesys stamps channel expiry with it; from here the test moves it.
         MutableClock clock = new MutableClock(Instant.now());
         start(List.of("q-1"), List.of(), clock);
         var connection = awaitConnections(1).get(0);

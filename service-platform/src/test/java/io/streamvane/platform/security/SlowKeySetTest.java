@@ -17,7 +17,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * An identity provider whose key set takes longer than Spring Security's 500 ms default to answer: tokens are still
- * checked, because the keys are fetched with {@code streamvane.security.jwk-set-timeout} (5 s by default).
+ * checked, because the keys are fetched with {@code streamvane.security.jwk-set-timeout}. The test sets it far above
+ * the delay, so a slow machine cannot make the fetch miss it; with Spring Security's timeout it answers 500.
  */
 @SpringBootTest(classes = JwtTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SlowKeySetTest {
@@ -29,6 +30,7 @@ class SlowKeySetTest {
         ISSUER.keySetDelay = Duration.ofMillis(1500);
         registry.add(JwtDefaultValidationTest.PREFIX + "jwk-set-uri", ISSUER::jwkSetUri);
         registry.add(JwtDefaultValidationTest.PREFIX + "audiences", () -> LocalTokenIssuer.AUDIENCE);
+        registry.add("streamvane.security.jwk-set-timeout", () -> "30s");
     }
 
     @AfterAll

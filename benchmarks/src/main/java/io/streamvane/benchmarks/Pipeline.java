@@ -15,6 +15,7 @@ import io.streamvane.ingress.pipeline.IngestionResult;
 import io.streamvane.ingress.pipeline.Transport;
 import io.streamvane.model.event.EventParser;
 import io.streamvane.model.kpi.Granularity;
+import io.streamvane.model.kpi.KpiSettings;
 import io.streamvane.simulator.model.SimulationConfig;
 import io.streamvane.testsupport.ServiceLevelSeed;
 import io.streamvane.testsupport.TestDatabases;
@@ -34,8 +35,8 @@ import javax.sql.DataSource;
  */
 final class Pipeline implements AutoCloseable {
 
-    /** Ingress default {@code streamvane.ingress.allowed-lateness}. */
-    static final Duration ALLOWED_LATENESS = Duration.ofMinutes(5);
+    /** The default {@code streamvane.kpi.allowed-lateness}. */
+    static final Duration ALLOWED_LATENESS = KpiSettings.DEFAULTS.allowedLateness();
 
     final DataSource dataSource;
     final IngestionPipeline ingestion;
@@ -54,7 +55,7 @@ final class Pipeline implements AutoCloseable {
         DataSource ds = TestDatabases.freshMigrated().dataSource();
         seedServiceLevels(ds, config);
         Transactions tx = new Transactions(ds);
-        ServiceLevelSettingsSource sl = new ServiceLevelSettingsSource(tx, ServiceLevelSettingsSource.Configured.NONE);
+        ServiceLevelSettingsSource sl = new ServiceLevelSettingsSource(tx, false);
         sl.refresh();
         InboxConsumer consumer = new InboxConsumer(tx, new Projector(Granularity.PT15M, sl), new EventParser());
         IngestionPipeline ingestion = new IngestionPipeline(new EventParser(),

@@ -2,7 +2,7 @@ package io.streamvane.scheduler;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import io.streamvane.model.kpi.Granularity;
+import io.streamvane.model.kpi.KpiSettings;
 import io.streamvane.scheduler.agents.UserAggregates;
 import io.streamvane.scheduler.gapfill.GapFillSettings;
 import io.streamvane.scheduler.gapfill.GapFiller;
@@ -58,9 +58,8 @@ public class SchedulerConfiguration {
     }
 
     @Bean
-    QueueAggregates schedulerQueueAggregates(GenesysClient client,
-                                             @Value("${streamvane.scheduler.base-granularity:PT15M}") String base) {
-        return new QueueAggregates(client, Granularity.parse(base));
+    QueueAggregates schedulerQueueAggregates(GenesysClient client, KpiSettings kpi) {
+        return new QueueAggregates(client, kpi.baseGranularity());
     }
 
     @Bean
@@ -102,13 +101,13 @@ public class SchedulerConfiguration {
 
     @Bean
     UserAggregates userAggregates(GenesysClient client, JdbcTemplate jdbc, TransactionTemplate schedulerTransactions,
-                                  @Value("${streamvane.scheduler.base-granularity:PT15M}") String base,
+                                  KpiSettings kpi,
                                   @Value("${streamvane.scheduler.user-aggregates.age:PT1H}") Duration age,
                                   @Value("${streamvane.scheduler.user-aggregates.chunk:PT1H}") Duration chunk,
                                   @Value("${streamvane.scheduler.user-aggregates.max-catch-up:P2D}") Duration maxCatchUp,
                                   @Value("${streamvane.scheduler.user-aggregates.users-per-request:100}") int perRequest,
                                   Clock clock) {
-        return new UserAggregates(client, jdbc, schedulerTransactions, clock, Granularity.parse(base), age,
+        return new UserAggregates(client, jdbc, schedulerTransactions, clock, kpi.baseGranularity(), age,
                 chunk, maxCatchUp, perRequest);
     }
 

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.streamvane.model.kpi.KpiSettings;
+import io.streamvane.model.kpi.ServiceLevelOverride;
+import io.streamvane.model.kpi.ServiceLevelPolicy;
+import io.streamvane.model.store.KpiSettingsStore;
 import io.streamvane.testsupport.TestDatabases;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -25,6 +30,14 @@ class ReportingTest {
         jdbc = new Jdbc(ds);
         jdbc.update("INSERT INTO queue (queue_id, name) VALUES ('q1', 'Support')");
         jdbc.update(insertInterval("queue_interval"));
+        publish(KpiSettings.DEFAULTS);
+    }
+
+    /** What a service's start-up writes: the views read the settings from there. */
+    private void publish(KpiSettings settings) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            KpiSettingsStore.publish(c, settings, KpiSettingsStore.Role.OWNER, "test");
+        }
     }
 
     private static String insertInterval(String table) {
@@ -73,7 +86,8 @@ class ReportingTest {
 
     @Test
     void overridesAndGenesysThresholdsChangeTheSettingsTheViewUses() throws Exception {
-        jdbc.update("INSERT INTO sl_settings_override (exclude_short_abandons) VALUES (false)");
+        publish(KpiSettings.DEFAULTS.withServiceLevel(ServiceLevelPolicy.builder()
+                .global(ServiceLevelOverride.NONE.withExcludeShortAbandons(false)).build().layers()));
         jdbc.update("INSERT INTO queue_media_sl (queue_id, media_type, sl_threshold_ms) VALUES ('q1', 'voice', 30000)");
 
         Map<String, Object> row = queueRow();
@@ -143,6 +157,12 @@ class ReportingTest {
 
         // c1 is still with its agent; c2's agent has finished; c3 was abandoned; c4 is past the 4 h bound.
         assertThat(row).containsEntry("interacting", 1L);
+
+        // The bound is streamvane.kpi.acd-session-expiry as published, not a constant of the view.
+        publish(new KpiSettings(KpiSettings.DEFAULTS.serviceLevel(), KpiSettings.DEFAULTS.baseGranularity(),
+                KpiSettings.DEFAULTS.allowedLateness(), Duration.ofHours(8), KpiSettings.DEFAULTS.sourceIdleTimeout()));
+        assertThat(jdbc.rows("SELECT * FROM reporting.queue_realtime WHERE queue_id = 'q1'").get(0))
+                .containsEntry("interacting", 2L);
     }
 
     @Test

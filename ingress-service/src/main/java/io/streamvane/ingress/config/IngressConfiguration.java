@@ -12,6 +12,7 @@ import io.streamvane.model.event.EventParser;
 import io.streamvane.model.event.ParserLimits;
 import java.time.Clock;
 import javax.sql.DataSource;
+import io.streamvane.model.kpi.KpiSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -23,9 +24,8 @@ import org.springframework.context.annotation.Configuration;
 public class IngressConfiguration {
 
     @Bean
-    WatermarkTracker watermarkTracker(IngressProperties properties, Clock clock) {
-        return new WatermarkTracker(properties.allowedLateness(), properties.maxClockSkew(),
-                clock);
+    WatermarkTracker watermarkTracker(IngressProperties properties, KpiSettings kpi, Clock clock) {
+        return new WatermarkTracker(kpi.allowedLateness(), properties.maxClockSkew(), clock);
     }
 
     @Bean

@@ -17,8 +17,6 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBodySize       the largest body any transport may hand in (SPEC §1.4: 1 MiB); HTTP answers 413 above it
  * @param maxBatchItems     the most envelopes in one JSON array; a larger batch is refused whole
  * @param maxNestingDepth   the deepest JSON nesting accepted, so hostile input cannot exhaust the stack
- * @param allowedLateness   how far behind the newest event time an event may arrive and still be on time: the
- *                          watermark of a transport is its max event time minus this
  * @param maxClockSkew      how far ahead of the receive time an event time still moves the watermark; an event
  *                          stamped further ahead is stored and counted, but moves the watermark only this far
  * @param rawRetention      how long raw events (and so the dedup horizon) are kept, by event time
@@ -31,7 +29,6 @@ public record IngressProperties(
         @NotNull @DefaultValue("1MB") DataSize maxBodySize,
         @Min(1) @Max(1_000_000) @DefaultValue("10000") int maxBatchItems,
         @Min(8) @Max(1000) @DefaultValue("64") int maxNestingDepth,
-        @NotNull @DefaultValue("5m") Duration allowedLateness,
         @NotNull @DefaultValue("2m") Duration maxClockSkew,
         @NotNull @DefaultValue("35d") Duration rawRetention,
         @NotNull @Valid @DefaultValue Partitions partitions,
@@ -61,10 +58,9 @@ public record IngressProperties(
         return maxBodySize == null || (maxBodySize.toBytes() >= 1 && maxBodySize.toBytes() <= Integer.MAX_VALUE);
     }
 
-    @AssertTrue(message = "allowedLateness and maxClockSkew must not be negative and rawRetention must be at least one day")
+    @AssertTrue(message = "maxClockSkew must not be negative and rawRetention must be at least one day")
     boolean isTimingSane() {
-        return allowedLateness == null || rawRetention == null || maxClockSkew == null
-                || (!allowedLateness.isNegative() && !maxClockSkew.isNegative()
-                        && rawRetention.compareTo(Duration.ofDays(1)) >= 0);
+        return rawRetention == null || maxClockSkew == null
+                || (!maxClockSkew.isNegative() && rawRetention.compareTo(Duration.ofDays(1)) >= 0);
     }
 }

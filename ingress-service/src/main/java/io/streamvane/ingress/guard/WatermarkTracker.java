@@ -1,5 +1,6 @@
 package io.streamvane.ingress.guard;
 
+import io.streamvane.model.store.SourceWatermarks;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
- * The event-time watermark per source: max event time seen minus the allowed lateness, persisted in
- * {@code watermark} and monotonic ({@code GREATEST}), so concurrent replicas never move it back.
+ * Advances each transport's event-time watermark ({@link SourceWatermarks}: max event time seen minus
+ * {@code streamvane.kpi.allowed-lateness}, monotonic) as accepted events are stored.
  *
  * <p>Advancing locks the source's row until commit, so the store does it last in its transaction, and skips it
  * when this process already advanced the source at least as far (the common case of a batch of older events).
@@ -30,16 +31,6 @@ public final class WatermarkTracker {
     /** A source's watermark as stored. */
     public record Watermark(String source, Instant maxEventTime, Instant watermark) {
     }
-
-    private static final String ADVANCE = """
-            INSERT INTO watermark AS w (source, max_event_time, watermark, updated_at)
-            VALUES (?, ?, ?, now())
-            ON CONFLICT (source) DO UPDATE
-               SET max_event_time = GREATEST(w.max_event_time, EXCLUDED.max_event_time),
-                   watermark = GREATEST(w.watermark, EXCLUDED.watermark),
-                   updated_at = now()
-             WHERE w.max_event_time IS NULL OR w.max_event_time < EXCLUDED.max_event_time
-            """;
 
     /** How far ahead of the receive time an event time still counts in full. */
     public static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofMinutes(2);
@@ -75,12 +66,7 @@ public final class WatermarkTracker {
         if (known != null && !maxEventTime.isAfter(known)) {
             return;
         }
-        try (PreparedStatement advance = connection.prepareStatement(ADVANCE)) {
-            advance.setString(1, source);
-            advance.setTimestamp(2, Timestamp.from(maxEventTime));
-            advance.setTimestamp(3, Timestamp.from(maxEventTime.minus(allowedLateness)));
-            advance.executeUpdate();
-        }
+        SourceWatermarks.advance(connection, source, maxEventTime, allowedLateness);
     }
 
     /** Called after commit: this process now knows the source is at least this far. */

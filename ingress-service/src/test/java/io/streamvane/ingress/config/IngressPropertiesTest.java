@@ -28,7 +28,6 @@ class IngressPropertiesTest {
             IngressProperties properties = context.getBean(IngressProperties.class);
             assertThat(properties.maxBodySize()).isEqualTo(DataSize.ofMegabytes(1));
             assertThat(properties.maxBatchItems()).isEqualTo(10_000);
-            assertThat(properties.allowedLateness()).isEqualTo(Duration.ofMinutes(5));
             assertThat(properties.rawRetention()).isEqualTo(Duration.ofDays(35));
             assertThat(properties.partitions().lookahead()).isEqualTo(Duration.ofDays(14));
             assertThat(properties.partitions().enabled()).isTrue();
@@ -37,16 +36,16 @@ class IngressPropertiesTest {
 
     @Test
     void settingsBindFromProperties() {
-        runner.withPropertyValues("streamvane.ingress.max-body-size=256KB", "streamvane.ingress.allowed-lateness=2m")
+        runner.withPropertyValues("streamvane.ingress.max-body-size=256KB", "streamvane.ingress.max-clock-skew=1m")
                 .run(context -> {
                     assertThat(context.getBean(IngressProperties.class).maxBodySize()).isEqualTo(DataSize.ofKilobytes(256));
-                    assertThat(context.getBean(IngressProperties.class).allowedLateness()).isEqualTo(Duration.ofMinutes(2));
+                    assertThat(context.getBean(IngressProperties.class).maxClockSkew()).isEqualTo(Duration.ofMinutes(1));
                 });
     }
 
     @Test
     void invalidSettingsFailStartup() {
-        runner.withPropertyValues("streamvane.ingress.allowed-lateness=-1m").run(context ->
+        runner.withPropertyValues("streamvane.ingress.max-clock-skew=-1m").run(context ->
                 assertThat(context).hasFailed());
         runner.withPropertyValues("streamvane.ingress.max-batch-items=0").run(context ->
                 assertThat(context).hasFailed());

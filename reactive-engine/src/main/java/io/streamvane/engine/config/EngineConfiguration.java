@@ -12,10 +12,11 @@ import io.streamvane.engine.replay.ReplayService;
 import io.streamvane.engine.settings.ServiceLevelSettingsSource;
 import io.streamvane.engine.store.Transactions;
 import io.streamvane.model.event.EventParser;
-import io.streamvane.model.kpi.ServiceLevelOverride;
+import io.streamvane.model.kpi.KpiSettings;
+import io.streamvane.model.store.KpiSettingsStore;
+import io.streamvane.platform.kpi.KpiSettingsOwner;
+import io.streamvane.platform.kpi.KpiSettingsPublication;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
@@ -38,29 +39,28 @@ public class EngineConfiguration {
         return new Transactions(dataSource);
     }
 
+    /** The engine projects with the KPI settings, so at start-up it may change what the store holds. */
     @Bean
-    ServiceLevelSettingsSource serviceLevelSettingsSource(Transactions engineTransactions, EngineProperties p) {
-        EngineProperties.ServiceLevel sl = p.serviceLevel();
-        Map<String, ServiceLevelOverride> media = new HashMap<>();
-        Map<String, ServiceLevelOverride> queue = new HashMap<>();
-        if (sl.mediaType() != null) {
-            sl.mediaType().forEach((k, v) -> media.put(k, v.toOverride()));
-        }
-        if (sl.queue() != null) {
-            sl.queue().forEach((k, v) -> queue.put(k, v.toOverride()));
-        }
-        return new ServiceLevelSettingsSource(engineTransactions, new ServiceLevelSettingsSource.Configured(
-                sl.global() == null ? ServiceLevelOverride.NONE : sl.global().toOverride(), media, queue));
+    KpiSettingsOwner kpiSettingsOwner() {
+        return new KpiSettingsOwner();
     }
 
     @Bean
-    Projector projector(EngineProperties p, ServiceLevelSettingsSource serviceLevelSettingsSource) {
-        return new Projector(p.baseGranularity(), serviceLevelSettingsSource);
+    ServiceLevelSettingsSource serviceLevelSettingsSource(Transactions engineTransactions,
+            KpiSettingsPublication publication) {
+        boolean changed = publication.outcome().orElse(null) instanceof KpiSettingsStore.Publication.Changed ch
+                && !ch.previous().serviceLevel().equals(publication.settings().serviceLevel());
+        return new ServiceLevelSettingsSource(engineTransactions, changed);
     }
 
     @Bean
-    RangeRestatement rangeRestatement(EngineProperties p, ServiceLevelSettingsSource serviceLevelSettingsSource) {
-        return new RangeRestatement(p.baseGranularity(), serviceLevelSettingsSource, new EventParser());
+    Projector projector(KpiSettings kpi, ServiceLevelSettingsSource serviceLevelSettingsSource) {
+        return new Projector(kpi.baseGranularity(), serviceLevelSettingsSource);
+    }
+
+    @Bean
+    RangeRestatement rangeRestatement(KpiSettings kpi, ServiceLevelSettingsSource serviceLevelSettingsSource) {
+        return new RangeRestatement(kpi.baseGranularity(), serviceLevelSettingsSource, new EventParser());
     }
 
     /** One replay at a time per process; replicas serialise on the replay lock anyway. */
@@ -111,13 +111,13 @@ public class EngineConfiguration {
     }
 
     @Bean
-    FinalitySweep finalitySweep(Transactions engineTransactions, EngineProperties p, Clock clock) {
-        return new FinalitySweep(engineTransactions, p.finality().sourceIdleTimeout(), 5000);
+    FinalitySweep finalitySweep(Transactions engineTransactions, KpiSettings kpi) {
+        return new FinalitySweep(engineTransactions, kpi.sourceIdleTimeout(), 5000);
     }
 
     @Bean
-    AcdSessionExpiry acdSessionExpiry(Transactions engineTransactions, EngineProperties p, Clock clock) {
-        return new AcdSessionExpiry(engineTransactions, p.acdSessions().expireAfter(), clock);
+    AcdSessionExpiry acdSessionExpiry(Transactions engineTransactions, KpiSettings kpi, Clock clock) {
+        return new AcdSessionExpiry(engineTransactions, kpi.acdSessionExpiry(), clock);
     }
 
     @Bean

@@ -1,8 +1,6 @@
 package io.streamvane.engine.config;
 
-import io.streamvane.model.kpi.Granularity;
 import java.time.Duration;
-import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,7 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workers         inbox worker threads per process
  * @param batchSize       events claimed per transaction
  * @param pollInterval    fallback poll when no NOTIFY arrives
- * @param baseGranularity bucket length stored
  * @param replay          recomputing a range from raw_event (admin endpoint and after SL settings changes)
  */
 @ConfigurationProperties("streamvane.engine")
@@ -22,25 +19,24 @@ public record EngineProperties(
         @DefaultValue("2") int workers,
         @DefaultValue("500") int batchSize,
         @DefaultValue("1s") Duration pollInterval,
-        @DefaultValue("PT15M") Granularity baseGranularity,
         @DefaultValue Finality finality,
         @DefaultValue AcdSessions acdSessions,
         @DefaultValue ServiceLevel serviceLevel,
         @DefaultValue Replay replay) {
 
+    /** @param sweepInterval how often intervals are checked for finality (the rule's settings are streamvane.kpi) */
+    public record Finality(@DefaultValue("5s") Duration sweepInterval) {
+    }
+
+    /** @param sweepInterval how often waiting sessions past {@code streamvane.kpi.acd-session-expiry} are expired */
+    public record AcdSessions(@DefaultValue("1m") Duration sweepInterval) {
+    }
+
     /**
-     * @param sweepInterval     how often intervals are checked for finality
-     * @param sourceIdleTimeout a source whose watermark was not updated for this long no longer holds finality back
+     * @param refreshInterval how often the stored SL policy (streamvane.kpi.service-level and the thresholds synced
+     *                        from Genesys) is re-read
      */
-    public record Finality(@DefaultValue("5s") Duration sweepInterval, @DefaultValue("30m") Duration sourceIdleTimeout) {
-    }
-
-    public record AcdSessions(@DefaultValue("4h") Duration expireAfter, @DefaultValue("1m") Duration sweepInterval) {
-    }
-
-    /** Configured SL layers (SPEC §2 defaults apply to everything unset). */
-    public record ServiceLevel(@DefaultValue("1m") Duration refreshInterval, Layer global,
-            Map<String, Layer> mediaType, Map<String, Layer> queue) {
+    public record ServiceLevel(@DefaultValue("1m") Duration refreshInterval) {
     }
 
     /**
@@ -51,14 +47,5 @@ public record EngineProperties(
      */
     public record Replay(@DefaultValue("1h") Duration chunk, @DefaultValue("12h") Duration segmentSpan,
             @DefaultValue("true") boolean onSettingsChange, @DefaultValue("2d") Duration settingsChangeHorizon) {
-    }
-
-    public record Layer(Duration threshold, Duration shortAbandonThreshold, Boolean includeAbandons,
-            Boolean excludeShortAbandons, Boolean includeFlowOuts) {
-
-        public io.streamvane.model.kpi.ServiceLevelOverride toOverride() {
-            return new io.streamvane.model.kpi.ServiceLevelOverride(threshold, shortAbandonThreshold, includeAbandons,
-                    excludeShortAbandons, includeFlowOuts);
-        }
     }
 }

@@ -144,18 +144,4 @@ public final class FinalitySweep {
     private Watermark watermark(Connection c) throws SQLException {
         return EffectiveWatermark.read(c, sourceIdleTimeout);
     }
-
-    /** Ingress's monotonic watermark write (GREATEST), for tests and single-process use. */
-    public static void advance(Connection c, String source, Instant maxEventTime, Duration allowedLateness)
-            throws SQLException {
-        Instant wm = Watermark.NONE.advancedTo(maxEventTime, allowedLateness).value();
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO watermark AS w (source, max_event_time, watermark) "
-                + "VALUES (?, ?, ?) ON CONFLICT (source) DO UPDATE SET max_event_time = GREATEST(w.max_event_time, "
-                + "excluded.max_event_time), watermark = GREATEST(w.watermark, excluded.watermark), updated_at = now()")) {
-            ps.setString(1, source);
-            ps.setTimestamp(2, Timestamp.from(maxEventTime));
-            ps.setTimestamp(3, Timestamp.from(wm));
-            ps.executeUpdate();
-        }
-    }
 }

@@ -4,6 +4,7 @@ import io.streamvane.model.event.EventParser;
 import io.streamvane.model.event.GenesysEvent;
 import io.streamvane.model.event.ParseResult;
 import io.streamvane.model.event.GenesysEnums;
+import io.streamvane.model.store.RawEvent;
 import io.streamvane.model.kpi.AgentSegment;
 import io.streamvane.model.kpi.Granularity;
 import io.streamvane.model.kpi.IntervalComponents;
@@ -51,8 +52,8 @@ public final class RangeRestatement {
     private static final Logger log = LoggerFactory.getLogger(RangeRestatement.class);
 
     private static final String NOT_QUEUED = "NOT EXISTS (SELECT 1 FROM engine_inbox i WHERE i.raw_event_id = r.id)";
-    private static final String PAYLOAD = "json_build_object('topicName', r.topic_name, 'version', '2', "
-            + "'eventBody', r.body)::text";
+    /** What {@link RawEvent#inboxPayload} needs to rebuild the payload the inbox carried. */
+    private static final String PAYLOAD = "r.topic_name, r.body::text";
     private static final String SEGMENT_KINDS = "('USER_START', 'USER_END', 'ACW')";
 
     private final Granularity base;
@@ -236,7 +237,7 @@ public final class RangeRestatement {
         ps.setFetchSize(1000);
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                ParseResult result = parser.parse(rs.getString(1));
+                ParseResult result = parser.parse(RawEvent.inboxPayload(rs.getString(1), rs.getString(2)));
                 if (result instanceof ParseResult.Items items && items.rejections().isEmpty()) {
                     out.addAll(items.acceptedEvents());
                 } else {

@@ -1,6 +1,8 @@
 package io.streamvane.engine.harness;
 
 import io.streamvane.engine.finality.FinalitySweep;
+import io.streamvane.model.kpi.KpiSettings;
+import io.streamvane.model.store.SourceWatermarks;
 import io.streamvane.engine.inbox.InboxConsumer;
 import io.streamvane.engine.projection.Projector;
 import io.streamvane.engine.store.Transactions;
@@ -107,7 +109,7 @@ public final class EngineHarness {
     /** Ingress advancing its watermark for {@link #SOURCE} to a newest event time, with the default lateness. */
     public void advanceWatermark(Instant maxEventTime) throws SQLException {
         tx.inTransaction(c -> {
-            FinalitySweep.advance(c, SOURCE, maxEventTime, Duration.ofMinutes(5));
+            SourceWatermarks.advance(c, SOURCE, maxEventTime, KpiSettings.DEFAULTS.allowedLateness());
             return null;
         });
     }

@@ -1,6 +1,6 @@
 package io.streamvane.model.event;
 
-import java.util.Locale;
+import io.streamvane.model.kpi.MediaTypes;
 
 /**
  * The Genesys entities an event is about; every field is nullable because Genesys marks every field optional.
@@ -28,8 +28,8 @@ public record EntityIds(
         return new EntityIds(null, null, null, null, queueId, mediaType);
     }
 
-    /** Lower-cases a Genesys media type; null stays null. */
+    /** {@link MediaTypes#normalise}: one rule for events, queue settings and requests. */
     public static String normaliseMediaType(String mediaType) {
-        return mediaType == null ? null : mediaType.toLowerCase(Locale.ROOT);
+        return MediaTypes.normalise(mediaType);
     }
 }

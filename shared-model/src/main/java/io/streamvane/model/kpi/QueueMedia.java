@@ -15,12 +15,8 @@ public record QueueMedia(String queueId, String mediaType) {
         mediaType = normaliseMediaType(Objects.requireNonNull(mediaType, "mediaType"));
     }
 
-    /** Lower case, with the queue-settings spelling {@code call} mapped to {@code voice}; null stays null. */
+    /** {@link MediaTypes#normalise}. */
     public static String normaliseMediaType(String mediaType) {
-        if (mediaType == null) {
-            return null;
-        }
-        String lower = mediaType.trim().toLowerCase(Locale.ROOT);
-        return lower.equals("call") ? "voice" : lower;
+        return MediaTypes.normalise(mediaType);
     }
 }

@@ -23,29 +23,27 @@ import java.util.Objects;
  */
 public final class ServiceLevelPolicy {
 
-    private final ServiceLevelOverride global;
-    private final Map<String, ServiceLevelOverride> byMediaType;
-    private final Map<String, ServiceLevelOverride> byQueue;
-    private final Map<QueueMedia, ServiceLevelOverride> byQueueAndMediaType;
+    private final ServiceLevelLayers layers;
     private final Map<QueueMedia, Duration> synced;
 
-    private ServiceLevelPolicy(ServiceLevelOverride global, Map<String, ServiceLevelOverride> byMediaType,
-            Map<String, ServiceLevelOverride> byQueue, Map<QueueMedia, ServiceLevelOverride> byQueueAndMediaType,
-            Map<QueueMedia, Duration> synced) {
-        this.global = global;
-        this.byMediaType = Map.copyOf(byMediaType);
-        this.byQueue = Map.copyOf(byQueue);
-        this.byQueueAndMediaType = Map.copyOf(byQueueAndMediaType);
+    ServiceLevelPolicy(ServiceLevelLayers layers, Map<QueueMedia, Duration> synced) {
+        this.layers = Objects.requireNonNull(layers, "layers");
+        synced.values().forEach(d -> ServiceLevelSettings.requireNonNegative(d, "synced threshold"));
         this.synced = Map.copyOf(synced);
     }
 
     /** Built-in defaults only. */
     public static ServiceLevelPolicy defaults() {
-        return builder().build();
+        return ServiceLevelLayers.DEFAULTS.policy(Map.of());
     }
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The configured layers, without the synced thresholds. */
+    public ServiceLevelLayers layers() {
+        return layers;
     }
 
     /**
@@ -53,10 +51,10 @@ public final class ServiceLevelPolicy {
      * need a missing key are skipped.
      */
     public ServiceLevelSettings resolve(String queueId, String mediaType) {
-        String media = QueueMedia.normaliseMediaType(mediaType);
-        ServiceLevelSettings s = global.applyTo(ServiceLevelSettings.DEFAULTS);
+        String media = MediaTypes.normalise(mediaType);
+        ServiceLevelSettings s = layers.global();
         if (media != null) {
-            s = byMediaType.getOrDefault(media, ServiceLevelOverride.NONE).applyTo(s);
+            s = layers.mediaTypes().getOrDefault(media, ServiceLevelOverride.NONE).applyTo(s);
         }
         if (queueId != null && media != null) {
             Duration threshold = synced.get(new QueueMedia(queueId, media));
@@ -65,18 +63,33 @@ public final class ServiceLevelPolicy {
             }
         }
         if (queueId != null) {
-            s = byQueue.getOrDefault(queueId, ServiceLevelOverride.NONE).applyTo(s);
+            s = layers.queues().getOrDefault(queueId, ServiceLevelOverride.NONE).applyTo(s);
         }
         if (queueId != null && media != null) {
-            s = byQueueAndMediaType.getOrDefault(new QueueMedia(queueId, media), ServiceLevelOverride.NONE).applyTo(s);
+            s = layers.queueMediaTypes().getOrDefault(new QueueMedia(queueId, media), ServiceLevelOverride.NONE)
+                    .applyTo(s);
         }
         return s;
     }
 
     /** This policy with the synced thresholds replaced by {@code thresholds} (the latest full sync). */
     public ServiceLevelPolicy withSyncedThresholds(Map<QueueMedia, Duration> thresholds) {
-        thresholds.values().forEach(d -> ServiceLevelSettings.requireNonNegative(d, "synced threshold"));
-        return new ServiceLevelPolicy(global, byMediaType, byQueue, byQueueAndMediaType, thresholds);
+        return new ServiceLevelPolicy(layers, thresholds);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ServiceLevelPolicy p && layers.equals(p.layers) && synced.equals(p.synced);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(layers, synced);
+    }
+
+    @Override
+    public String toString() {
+        return "ServiceLevelPolicy[" + layers + ", synced=" + synced + "]";
     }
 
     /** Collects configured layers; keys are normalised like {@link QueueMedia}. */
@@ -96,7 +109,7 @@ public final class ServiceLevelPolicy {
         }
 
         public Builder mediaType(String mediaType, ServiceLevelOverride override) {
-            byMediaType.put(QueueMedia.normaliseMediaType(Objects.requireNonNull(mediaType, "mediaType")),
+            byMediaType.put(MediaTypes.normalise(Objects.requireNonNull(mediaType, "mediaType")),
                     Objects.requireNonNull(override, "override"));
             return this;
         }
@@ -118,7 +131,8 @@ public final class ServiceLevelPolicy {
         }
 
         public ServiceLevelPolicy build() {
-            return new ServiceLevelPolicy(global, byMediaType, byQueue, byQueueAndMediaType, synced);
+            return new ServiceLevelPolicy(new ServiceLevelLayers(global.applyTo(ServiceLevelSettings.DEFAULTS),
+                    byMediaType, byQueue, byQueueAndMediaType), synced);
         }
     }
 }

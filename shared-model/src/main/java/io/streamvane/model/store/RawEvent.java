@@ -56,11 +56,18 @@ public record RawEvent(
     public static RawEvent of(GenesysEvent event, Instant receivedAt) {
         boolean timeKnown = event.eventTime() != null;
         Instant eventTime = timeKnown ? event.eventTime() : receivedAt.truncatedTo(ChronoUnit.DAYS);
-        // The notification API's message shape: what the engine parses back, whatever envelope brought the event.
-        String payload = "{\"topicName\":" + JSON.writeValueAsString(event.topicName())
-                + ",\"version\":\"2\",\"eventBody\":" + event.eventBodyJson() + "}";
+        String payload = inboxPayload(event.topicName(), event.eventBodyJson());
         return new RawEvent(event.identity().digest(), event.identity().key(), event.kind().name(),
                 event.topicName(), eventTime, timeKnown, envelopeJson(event.trace()), event.eventBodyJson(), payload);
+    }
+
+    /**
+     * The payload the engine parses: the Notification API's message shape, whatever envelope brought the event.
+     * Built here alone, for the inbox row and for a replay that rebuilds it from {@code raw_event}.
+     */
+    public static String inboxPayload(String topicName, String eventBodyJson) {
+        return "{\"topicName\":" + JSON.writeValueAsString(topicName) + ",\"version\":\"2\",\"eventBody\":"
+                + eventBodyJson + "}";
     }
 
     private static String envelopeJson(EnvelopeTrace trace) {

@@ -1,0 +1,134 @@
+package io.streamvane.model.kpi;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiFunction;
+import java.util.function.ToLongFunction;
+
+/**
+ * The catalogue of queue interval metrics (SPEC §2): each metric once, as data and the function that gives its value
+ * from a row's components. Every surface (REST rows and OpenAPI, the OData EDM, the reporting views, the WFM,
+ * RabbitMQ and Power BI payloads, the wallboard) carries these names and these values; tests in each module fail
+ * when a surface lacks, renames or re-derives one. Adding a metric is one entry here, one projection rule and one
+ * migration.
+ */
+public enum QueueMetric {
+
+    OFFERED("nOffered", Kind.COUNT, "acd.start", false, IntervalComponents::offered),
+    ANSWERED("tAnswered.count", Kind.COUNT, "acd.end ANSWERED", false, IntervalComponents::answered),
+    ANSWERED_WITHIN_SL("oServiceLevel.numerator (tAnswered.count − nOverSla.count)", Kind.COUNT,
+            "acd.end ANSWERED with wait ≤ the SL threshold", true, IntervalComponents::answeredWithinSl),
+    ABANDONED("tAbandon.count", Kind.COUNT, "acd.end ABANDON", false, IntervalComponents::abandoned),
+    SHORT_ABANDONED("tShortAbandon.count", Kind.COUNT, "acd.end ABANDON with wait < the short-abandon threshold",
+            true, IntervalComponents::shortAbandoned),
+    FLOW_OUTS("tFlowOut.count", Kind.COUNT, "acd.end FLOW_OUT", false, IntervalComponents::flowOuts),
+    ANSWER_WAIT_MS("tAnswered.sum", Kind.DURATION_SUM, "acd.end ANSWERED", false, IntervalComponents::answerWaitMs),
+    ABANDON_WAIT_MS("tAbandon.sum", Kind.DURATION_SUM, "acd.end ABANDON", false, IntervalComponents::abandonWaitMs),
+    HANDLED("tHandle.count", Kind.COUNT, "agent segment completes (latest user.end / acw)", false,
+            IntervalComponents::handled),
+    HANDLE_MS("tHandle.sum", Kind.DURATION_SUM, "agent segment completes (latest user.end / acw)", false,
+            IntervalComponents::handleMs),
+    TALK_MS("tTalk.sum", Kind.DURATION_SUM, "agent segment completes (latest user.end / acw)", false,
+            IntervalComponents::talkMs),
+    HOLD_MS("tHeld.sum", Kind.DURATION_SUM, "agent segment completes (latest user.end / acw)", false,
+            IntervalComponents::holdMs),
+    ACW_MS("tAcw.sum", Kind.DURATION_SUM, "agent segment completes (latest user.end / acw)", false,
+            IntervalComponents::acwMs),
+
+    SERVICE_LEVEL("oServiceLevel.ratio", Kind.RATIO, "derived", true,
+            (c, s) -> DerivedKpis.of(c, s).serviceLevel()),
+    ASA_SECONDS("tAnswered.sum / tAnswered.count", Kind.RATIO, "derived", false,
+            (c, s) -> DerivedKpis.of(c, s).asaSeconds()),
+    AHT_SECONDS("tHandle.sum / tHandle.count", Kind.RATIO, "derived", false,
+            (c, s) -> DerivedKpis.of(c, s).ahtSeconds()),
+    ABANDON_RATE("tAbandon.count / nOffered", Kind.RATIO, "derived", false,
+            (c, s) -> DerivedKpis.of(c, s).abandonRate());
+
+    /** How a metric adds up across buckets. */
+    public enum Kind {
+        /** an additive count, stored */
+        COUNT,
+        /** an additive sum of milliseconds, stored, paired with the count it averages over */
+        DURATION_SUM,
+        /** a ratio derived from stored components, never stored itself; null when its denominator is 0 */
+        RATIO
+    }
+
+    /** The dimensions every queue metric has: a row is one queue, media type and interval. */
+    public static final List<String> DIMENSIONS = List.of("queueId", "mediaType", "intervalStart", "intervalEnd");
+
+    private final String genesys;
+    private final Kind kind;
+    private final String completedBy;
+    private final boolean serviceLevelDependent;
+    private final BiFunction<IntervalComponents, ServiceLevelSettings, Number> value;
+
+    QueueMetric(String genesys, Kind kind, String completedBy, boolean serviceLevelDependent,
+            ToLongFunction<IntervalComponents> component) {
+        this(genesys, kind, completedBy, serviceLevelDependent, (c, s) -> component.applyAsLong(c));
+    }
+
+    QueueMetric(String genesys, Kind kind, String completedBy, boolean serviceLevelDependent,
+            BiFunction<IntervalComponents, ServiceLevelSettings, Number> value) {
+        this.genesys = genesys;
+        this.kind = kind;
+        this.completedBy = completedBy;
+        this.serviceLevelDependent = serviceLevelDependent;
+        this.value = value;
+    }
+
+    /** The camelCase name every JSON surface uses (REST, OData, payloads, wallboard). */
+    public String field() {
+        String[] words = name().toLowerCase(Locale.ROOT).split("_");
+        StringBuilder b = new StringBuilder(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            b.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+        }
+        return b.toString();
+    }
+
+    /** The snake_case name of the store's column and the reporting views' column. */
+    public String column() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The Genesys analytics metric it equals (conversation aggregates, SPEC §2). */
+    public String genesys() {
+        return genesys;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Stored components are counts and sums; ratios are derived. */
+    public boolean stored() {
+        return kind != Kind.RATIO;
+    }
+
+    /** The event that completes it; the metric lands in the interval of that event's eventTime. */
+    public String completedBy() {
+        return completedBy;
+    }
+
+    /** Whether the service-level settings change it (its thresholds at projection, its options at derivation). */
+    public boolean serviceLevelDependent() {
+        return serviceLevelDependent;
+    }
+
+    /** Its value for a row's components under the row's SL settings; a ratio is null when undefined. */
+    public Number valueOf(IntervalComponents components, ServiceLevelSettings settings) {
+        return value.apply(components, settings);
+    }
+
+    /** The stored components, in {@link IntervalComponents} order. */
+    public static List<QueueMetric> components() {
+        return Arrays.stream(values()).filter(QueueMetric::stored).toList();
+    }
+
+    /** The derived ratios. */
+    public static List<QueueMetric> derived() {
+        return Arrays.stream(values()).filter(m -> !m.stored()).toList();
+    }
+}

@@ -9,7 +9,10 @@ import io.streamvane.simulator.truth.QueueInterval;
 import io.streamvane.simulator.truth.QueueMediaKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EmittedEventsMatchGroundTruthTest {
@@ -52,6 +55,29 @@ class EmittedEventsMatchGroundTruthTest {
                     .get(0).components();
             assertThat(day).isEqualTo(truth.queueDay(key.queueId(), key.mediaType(),
                     start.atZone(java.time.ZoneOffset.UTC).toLocalDate()));
+        }
+    }
+
+    @Test
+    void userEndReportsAlertingInteractingAndHeldAsDisjointPhasesOfTheParticipation() {
+        Map<String, Long> startedAt = new HashMap<>();
+        List<Unwrapped> answered = new ArrayList<>();
+        for (Unwrapped e : Runs.read(Runs.cleanDay().messages()).events) {
+            String participant = e.body().path("conversationId").asString() + "|"
+                    + e.body().path("participantId").asString();
+            if (e.kind().equals("user.start")) {
+                startedAt.put(participant, e.body().path("eventTime").asLong());
+            } else if (e.kind().equals("user.end") && e.body().path("interactingDurationMs").asLong() > 0) {
+                answered.add(e);
+            }
+        }
+        assertThat(answered).anySatisfy(e -> assertThat(e.body().path("heldDurationMs").asLong()).isPositive());
+        for (Unwrapped e : answered) {
+            var b = e.body();
+            long participation = b.path("eventTime").asLong()
+                    - startedAt.get(b.path("conversationId").asString() + "|" + b.path("participantId").asString());
+            assertThat(b.path("alertingDurationMs").asLong() + b.path("interactingDurationMs").asLong()
+                    + b.path("heldDurationMs").asLong()).as("phases of %s", b).isEqualTo(participation);
         }
     }
 

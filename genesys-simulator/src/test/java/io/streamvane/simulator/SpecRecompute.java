@@ -74,8 +74,9 @@ final class SpecRecompute {
             }
         }
         for (Segment s : segments.values()) {
-            long talk = Math.max(0, s.interacting() - s.held());
-            long handled = s.interacting() > 0 || s.acw() > 0 ? 1 : 0;
+            // Interacting and held are disjoint phases: talk is the interacting time as reported.
+            long talk = s.interacting();
+            long handled = talk > 0 || s.acw() > 0 ? 1 : 0;
             if (handled == 0) {
                 continue; // an alert nobody answered contributes nothing
             }

@@ -4,6 +4,7 @@ import io.streamvane.simulator.model.Outcome;
 import io.streamvane.simulator.model.QueueMediaSettings;
 import io.streamvane.simulator.model.SimulationConfig;
 import io.streamvane.simulator.model.SimulationOutput;
+import io.streamvane.simulator.truth.AgentComponents;
 import io.streamvane.simulator.truth.GroundTruth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,8 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code POST /api/v2/analytics/conversations/aggregates/query} over the run's outcomes, attributed as the ground
  * truth is (interfaces.md §4.1): nOffered at queue entry; tAnswered, nOverSla, tAbandon, tShortAbandon, tFlowOut and
- * tAcd at queue exit; tHandle, tTalk, tHeld and tAcw (with userId) when wrap-up completes. Counts and sums equal
- * {@link GroundTruth}'s components for any range and granularity; buckets and groups without data are omitted.
+ * tAcd at queue exit; tHandle, tTalk (hold excluded), tHeld and tAcw (with userId) when wrap-up completes. Counts and
+ * sums equal {@link GroundTruth}'s components for any range and granularity; buckets and groups without data are
+ * omitted.
  */
 final class ConversationAggregates {
 
@@ -83,9 +85,9 @@ final class ConversationAggregates {
                 facts.add(new Fact(at, "tFlowOut", q, m, null, f.waitMs()));
                 facts.add(new Fact(at, "tAcd", q, m, null, f.waitMs()));
             } else if (o instanceof Outcome.SegmentHandled s) {
-                long handleMs = s.talkMs() + s.holdMs() + s.acwMs();
-                if (s.talkMs() + s.holdMs() > 0 || s.acwMs() > 0) {
-                    facts.add(new Fact(at, "tHandle", q, m, s.userId(), handleMs));
+                AgentComponents segment = AgentComponents.segment(s.talkMs(), s.holdMs(), s.acwMs());
+                if (segment.handled() > 0) {
+                    facts.add(new Fact(at, "tHandle", q, m, s.userId(), segment.handleMs()));
                 }
                 if (s.talkMs() > 0) {
                     facts.add(new Fact(at, "tTalk", q, m, s.userId(), s.talkMs()));

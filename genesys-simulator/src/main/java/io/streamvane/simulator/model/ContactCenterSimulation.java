@@ -275,7 +275,8 @@ public final class ContactCenterSimulation {
         MediaBehaviour b = config.behaviour().get(contact.media);
         long talkMs = b.talk().sampleMs(behaviour);
         long holdMs = behaviour.nextDouble() < b.holdProbability() ? b.hold().sampleMs(behaviour) : 0;
-        agent.interactingMs = talkMs + holdMs;
+        // Genesys reports interacting and held as disjoint phases: interactingDurationMs excludes hold.
+        agent.interactingMs = talkMs;
         agent.heldMs = holdMs;
         clock.at(now + talkMs + holdMs, () -> endInteraction(agent, contact));
     }
@@ -286,9 +287,9 @@ public final class ContactCenterSimulation {
         boolean transfer = !targets.isEmpty() && behaviour.nextDouble() < config.transferProbability();
         String disconnectType = transfer ? "TRANSFER" : (behaviour.nextBoolean() ? "PEER" : "CLIENT");
         Leg leg = agent.userLeg;
+        long talkMs = agent.interactingMs;
         long heldMs = agent.heldMs;
-        long talkMs = agent.interactingMs - heldMs;
-        events.add(new UserEnded(now, leg, agent.id(), disconnectType, agent.interactingMs, heldMs, agent.alertingMs));
+        events.add(new UserEnded(now, leg, agent.id(), disconnectType, talkMs, heldMs, agent.alertingMs));
         agent.contact = null;
         if (transfer) {
             enterQueue(contact, targets.get(behaviour.nextInt(targets.size())));

@@ -21,7 +21,7 @@ public sealed interface SimEvent {
     record UserStarted(long atMs, Leg leg, String userId) implements SimEvent {
     }
 
-    /** An agent's participation ended ({@code user.end}); interacting includes held time. */
+    /** An agent's participation ended ({@code user.end}); interacting, held and alerting are disjoint phases. */
     record UserEnded(long atMs, Leg leg, String userId, String disconnectType, long interactingDurationMs,
                      long heldDurationMs, long alertingDurationMs) implements SimEvent {
     }

@@ -113,18 +113,17 @@ public final class RangeRestatement {
     /** Handle components of the range: what the (refolded) segments completing in it contribute. */
     private void segmentTargets(Connection c, Instant from, Instant to, IntervalDeltas deltas) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT contributed_queue_id, contributed_media_type, "
-                + "contributed_user_id, contributed_bucket, contributed_handled, contributed_talk_ms, "
-                + "contributed_hold_ms, contributed_acw_ms FROM agent_segment WHERE completion_time >= ? "
+                + "contributed_user_id, contributed_bucket, contributed_handled, contributed_handle_ms, "
+                + "contributed_talk_ms, contributed_hold_ms, contributed_acw_ms FROM agent_segment "
+                + "WHERE completion_time >= ? "
                 + "AND completion_time < ? AND contributed_bucket IS NOT NULL")) {
             ps.setTimestamp(1, Timestamp.from(from));
             ps.setTimestamp(2, Timestamp.from(to));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long talk = rs.getLong(6);
-                    long hold = rs.getLong(7);
-                    long acw = rs.getLong(8);
-                    IntervalComponents handle = new IntervalComponents(0, 0, 0, 0, 0, 0, 0, 0, rs.getLong(5),
-                            talk + hold + acw, talk, hold, acw);
+                    IntervalComponents handle = IntervalComponents.builder().handled(rs.getLong(5))
+                            .handleMs(rs.getLong(6)).talkMs(rs.getLong(7)).holdMs(rs.getLong(8))
+                            .acwMs(rs.getLong(9)).build();
                     Instant bucket = rs.getTimestamp(4).toInstant();
                     if (rs.getString(1) != null) {
                         deltas.addQueue(new QueueKey(rs.getString(1), rs.getString(2), bucket), handle);

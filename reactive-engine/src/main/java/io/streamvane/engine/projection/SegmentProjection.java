@@ -36,14 +36,15 @@ final class SegmentProjection {
     private static final String ENSURE = "INSERT INTO agent_segment (conversation_id, participant_id) "
             + "SELECT * FROM unnest(?::text[], ?::text[]) ON CONFLICT DO NOTHING";
     private static final String LOCK = "SELECT s.conversation_id, s.participant_id, queue_id, media_type, user_id, "
-            + "talk_ms, hold_ms, acw_ms, interacting, wrapped_up, completion_time FROM agent_segment s "
+            + "talk_ms, hold_ms, acw_ms, dialing_ms, contacting_ms, wrapped_up, completion_time FROM agent_segment s "
             + "JOIN unnest(?::text[], ?::text[]) AS k(c, p) ON s.conversation_id = k.c AND s.participant_id = k.p "
             + "ORDER BY s.conversation_id COLLATE \"C\", s.participant_id COLLATE \"C\" FOR UPDATE OF s";
     private static final String UPDATE = "UPDATE agent_segment SET queue_id = ?, media_type = ?, user_id = ?, "
-            + "talk_ms = ?, hold_ms = ?, acw_ms = ?, interacting = ?, wrapped_up = ?, completion_time = ?, "
-            + "contributed_bucket = ?, contributed_queue_id = ?, contributed_user_id = ?, contributed_media_type = ?, "
-            + "contributed_handled = ?, contributed_talk_ms = ?, contributed_hold_ms = ?, contributed_acw_ms = ?, "
-            + "updated_at = now() WHERE conversation_id = ? AND participant_id = ?";
+            + "talk_ms = ?, hold_ms = ?, acw_ms = ?, dialing_ms = ?, contacting_ms = ?, interacting = ?, "
+            + "wrapped_up = ?, completion_time = ?, contributed_bucket = ?, contributed_queue_id = ?, "
+            + "contributed_user_id = ?, contributed_media_type = ?, contributed_handled = ?, contributed_handle_ms = ?, "
+            + "contributed_talk_ms = ?, contributed_hold_ms = ?, contributed_acw_ms = ?, updated_at = now() "
+            + "WHERE conversation_id = ? AND participant_id = ?";
 
     private final Granularity base;
 
@@ -90,10 +91,10 @@ final class SegmentProjection {
             ps.setArray(2, c.createArrayOf("text", part));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Timestamp completed = rs.getTimestamp(11);
+                    Timestamp completed = rs.getTimestamp(12);
                     AgentSegment s = new AgentSegment(new AgentSegment.Key(rs.getString(1), rs.getString(2)),
                             rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6), rs.getLong(7),
-                            rs.getLong(8), rs.getBoolean(9), rs.getBoolean(10),
+                            rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getBoolean(11),
                             completed == null ? null : completed.toInstant());
                     stored.put(s.key(), s);
                 }
@@ -140,7 +141,8 @@ final class SegmentProjection {
         } else if (e.body() instanceof UserEnd u) {
             return s.withAttribution(u.queueId(), u.mediaType(), u.userId())
                     .withUserEnd(u.eventTime(), nonNegative(u.interactingDurationMs()),
-                            nonNegative(u.heldDurationMs()));
+                            nonNegative(u.heldDurationMs()), nonNegative(u.dialingDurationMs()),
+                            nonNegative(u.contactingDurationMs()));
         } else if (e.body() instanceof AfterCallWork a) {
             return s.withAttribution(a.queueId(), a.mediaType(), a.userId())
                     .withAfterCallWork(a.eventTime(), nonNegative(a.wrapupDurationMs()));
@@ -161,20 +163,23 @@ final class SegmentProjection {
         ps.setLong(4, s.talkMs());
         ps.setLong(5, s.holdMs());
         ps.setLong(6, s.acwMs());
-        ps.setBoolean(7, s.interacting());
-        ps.setBoolean(8, s.wrappedUp());
-        setTime(ps, 9, s.completedAt());
-        setTime(ps, 10, bucket);
+        ps.setLong(7, s.dialingMs());
+        ps.setLong(8, s.contactingMs());
+        ps.setBoolean(9, s.interacting());
+        ps.setBoolean(10, s.wrappedUp());
+        setTime(ps, 11, s.completedAt());
+        setTime(ps, 12, bucket);
         boolean placed = bucket != null;
-        ps.setString(11, placed ? s.queueId() : null);
-        ps.setString(12, placed ? s.userId() : null);
-        ps.setString(13, placed ? s.mediaType() : null);
-        ps.setLong(14, placed ? contribution.handled() : 0);
-        ps.setLong(15, placed ? contribution.talkMs() : 0);
-        ps.setLong(16, placed ? contribution.holdMs() : 0);
-        ps.setLong(17, placed ? contribution.acwMs() : 0);
-        ps.setString(18, s.key().conversationId());
-        ps.setString(19, s.key().participantId());
+        ps.setString(13, placed ? s.queueId() : null);
+        ps.setString(14, placed ? s.userId() : null);
+        ps.setString(15, placed ? s.mediaType() : null);
+        ps.setLong(16, placed ? contribution.handled() : 0);
+        ps.setLong(17, placed ? contribution.handleMs() : 0);
+        ps.setLong(18, placed ? contribution.talkMs() : 0);
+        ps.setLong(19, placed ? contribution.holdMs() : 0);
+        ps.setLong(20, placed ? contribution.acwMs() : 0);
+        ps.setString(21, s.key().conversationId());
+        ps.setString(22, s.key().participantId());
     }
 
     private static void setTime(PreparedStatement ps, int i, Instant t) throws SQLException {

@@ -55,7 +55,7 @@ class EngineHarnessTest {
         engine.feed(userEnd("c1", "p1", "u1", "q1", "voice", T0.plusSeconds(600), 100_000, 20_000));
         engine.drain();
         assertThat(engine.row("SELECT interval_start, handled, talk_ms, hold_ms, handle_ms FROM queue_interval"))
-                .containsEntry("interval_start", T0).containsEntry("handled", 1L).containsEntry("talk_ms", 80_000L);
+                .containsEntry("interval_start", T0).containsEntry("handled", 1L).containsEntry("talk_ms", 100_000L);
 
         engine.feed(acw("c1", "p1", "u1", "q1", "voice", T0.plusSeconds(1000), 30_000));
         engine.drain();
@@ -64,11 +64,28 @@ class EngineHarnessTest {
                 + "ORDER BY interval_start")).containsExactly(
                 Map.of("interval_start", T0, "handled", 0L, "talk_ms", 0L, "hold_ms", 0L, "acw_ms", 0L,
                         "handle_ms", 0L),
-                Map.of("interval_start", T0.plusSeconds(900), "handled", 1L, "talk_ms", 80_000L, "hold_ms", 20_000L,
-                        "acw_ms", 30_000L, "handle_ms", 130_000L));
+                Map.of("interval_start", T0.plusSeconds(900), "handled", 1L, "talk_ms", 100_000L, "hold_ms", 20_000L,
+                        "acw_ms", 30_000L, "handle_ms", 150_000L));
         assertThat(engine.rows("SELECT interval_start, handled, handle_ms FROM agent_interval WHERE user_id = 'u1' "
                 + "AND handled > 0")).containsExactly(Map.of("interval_start", T0.plusSeconds(900), "handled", 1L,
-                "handle_ms", 130_000L));
+                "handle_ms", 150_000L));
+    }
+
+    @Test
+    void heldLongerThanInteractingAndOutboundDialingAreAllHandleTimeAndMoveWithTheSegment() throws Exception {
+        // The public Genesys user.end figures, plus the dialing and contacting an outbound call reports.
+        engine.feed(userEnd("c1", "p1", "u1", "q1", "voice", T0.plusSeconds(600), 217_521, 307_338, 4_000, 6_000));
+        engine.drain();
+        engine.feed(acw("c1", "p1", "u1", "q1", "voice", T0.plusSeconds(1000), 45_000));
+        engine.drain();
+
+        assertThat(engine.rows("SELECT interval_start, handled, talk_ms, hold_ms, acw_ms, handle_ms FROM queue_interval "
+                + "WHERE handled <> 0 OR handle_ms <> 0")).containsExactly(
+                Map.of("interval_start", T0.plusSeconds(900), "handled", 1L, "talk_ms", 217_521L, "hold_ms", 307_338L,
+                        "acw_ms", 45_000L, "handle_ms", 579_859L));
+        assertThat(engine.rows("SELECT interval_start, handle_ms, talk_ms, hold_ms FROM agent_interval "
+                + "WHERE user_id = 'u1' AND handled > 0")).containsExactly(Map.of("interval_start",
+                T0.plusSeconds(900), "handle_ms", 579_859L, "talk_ms", 217_521L, "hold_ms", 307_338L));
     }
 
     @Test
@@ -79,7 +96,7 @@ class EngineHarnessTest {
         engine.drain();
 
         assertThat(engine.rows("SELECT interval_start, handled, handle_ms FROM queue_interval WHERE handled <> 0"))
-                .containsExactly(Map.of("interval_start", T0.plusSeconds(900), "handled", 1L, "handle_ms", 130_000L));
+                .containsExactly(Map.of("interval_start", T0.plusSeconds(900), "handled", 1L, "handle_ms", 150_000L));
     }
 
     @Test

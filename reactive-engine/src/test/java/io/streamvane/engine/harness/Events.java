@@ -24,10 +24,22 @@ public final class Events {
 
     public static String userEnd(String conv, String participant, String user, String queue, String media, Instant t,
             long interactingMs, long heldMs) {
-        return detail(conv, "user.end", "\"eventTime\":" + t.toEpochMilli() + ",\"conversationId\":\"" + conv
+        return detail(conv, "user.end", userEndFields(conv, participant, user, queue, media, t, interactingMs, heldMs));
+    }
+
+    /** A user.end of an outbound call or callback, which also reports dialing and contacting time. */
+    public static String userEnd(String conv, String participant, String user, String queue, String media, Instant t,
+            long interactingMs, long heldMs, long dialingMs, long contactingMs) {
+        return detail(conv, "user.end", userEndFields(conv, participant, user, queue, media, t, interactingMs, heldMs)
+                + ",\"dialingDurationMs\":" + dialingMs + ",\"contactingDurationMs\":" + contactingMs);
+    }
+
+    private static String userEndFields(String conv, String participant, String user, String queue, String media,
+            Instant t, long interactingMs, long heldMs) {
+        return "\"eventTime\":" + t.toEpochMilli() + ",\"conversationId\":\"" + conv
                 + "\",\"participantId\":\"" + participant + "\",\"sessionId\":\"s-" + participant + "\",\"userId\":\""
                 + user + "\",\"queueId\":\"" + queue + "\",\"mediaType\":\"" + media + "\",\"interactingDurationMs\":"
-                + interactingMs + ",\"heldDurationMs\":" + heldMs);
+                + interactingMs + ",\"heldDurationMs\":" + heldMs;
     }
 
     public static String acw(String conv, String participant, String user, String queue, String media, Instant t,

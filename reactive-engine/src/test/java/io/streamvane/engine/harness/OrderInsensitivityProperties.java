@@ -42,8 +42,8 @@ class OrderInsensitivityProperties {
 
     /** One generated conversation: an ACD visit and, when answered, one agent segment. */
     record Conversation(int n, String queue, String media, long startSec, long waitMs, String outcome, String user,
-            long interactingMs, long heldMs, long userEndAfterSec, boolean acw, long acwAfterSec, long wrapupMs,
-            boolean secondUserEnd) {
+            long interactingMs, long heldMs, long dialingMs, long userEndAfterSec, boolean acw, long acwAfterSec,
+            long wrapupMs, boolean secondUserEnd) {
 
         String conv() {
             return "c" + n;
@@ -73,12 +73,17 @@ class OrderInsensitivityProperties {
             return outcome.equals("ANSWERED");
         }
 
+        long contactingMs() {
+            return dialingMs / 2;
+        }
+
         List<String> events() {
             List<String> e = new ArrayList<>();
             e.add(Events.acdStart(conv(), "s" + n, queue, media, start()));
             e.add(Events.acdEnd(conv(), "s" + n, queue, media, end(), outcome, waitMs));
             if (answered()) {
-                e.add(Events.userEnd(conv(), "a" + n, user, queue, media, userEnd(), interactingMs, heldMs));
+                e.add(Events.userEnd(conv(), "a" + n, user, queue, media, userEnd(), interactingMs, heldMs,
+                        dialingMs, contactingMs()));
                 if (secondUserEnd) {
                     e.add(Events.userEnd(conv(), "a" + n, user, queue, media, secondUserEndTime(), interactingMs / 2,
                             0));
@@ -99,17 +104,19 @@ class OrderInsensitivityProperties {
                         Arbitraries.of("ANSWERED", "ANSWERED", "ABANDON", "FLOW_OUT", "WEIRD"),
                         Arbitraries.of("u1", "u2", "u3")).as(Acd::new),
                 Combinators.combine(Arbitraries.longs().between(0, 900_000), Arbitraries.longs().between(0, 200_000),
+                        Arbitraries.longs().between(0, 20_000),
                         Arbitraries.longs().between(0, 1800), Arbitraries.of(true, false),
                         Arbitraries.longs().between(0, 1200), Arbitraries.longs().between(0, 120_000),
                         Arbitraries.of(true, false, false)).as(Agent::new))
                 .as((a, g) -> new Conversation(0, a.queue, a.media, a.startSec, a.waitMs, a.outcome, a.user,
-                        g.interactingMs, g.heldMs, g.userEndAfterSec, g.acw, g.acwAfterSec, g.wrapupMs, g.second));
+                        g.interactingMs, g.heldMs, g.dialingMs, g.userEndAfterSec, g.acw, g.acwAfterSec, g.wrapupMs,
+                        g.second));
         return one.list().ofMinSize(1).ofMaxSize(15).map(list -> {
             List<Conversation> numbered = new ArrayList<>();
             for (int i = 0; i < list.size(); i++) {
                 Conversation c = list.get(i);
                 numbered.add(new Conversation(i, c.queue, c.media, c.startSec, c.waitMs, c.outcome, c.user,
-                        c.interactingMs, c.heldMs, c.userEndAfterSec, c.acw, c.acwAfterSec, c.wrapupMs,
+                        c.interactingMs, c.heldMs, c.dialingMs, c.userEndAfterSec, c.acw, c.acwAfterSec, c.wrapupMs,
                         c.secondUserEnd));
             }
             return numbered;
@@ -119,8 +126,8 @@ class OrderInsensitivityProperties {
     record Acd(String queue, String media, long startSec, long waitMs, String outcome, String user) {
     }
 
-    record Agent(long interactingMs, long heldMs, long userEndAfterSec, boolean acw, long acwAfterSec, long wrapupMs,
-            boolean second) {
+    record Agent(long interactingMs, long heldMs, long dialingMs, long userEndAfterSec, boolean acw, long acwAfterSec,
+            long wrapupMs, boolean second) {
     }
 
     @Property(tries = 8)
@@ -253,18 +260,13 @@ class OrderInsensitivityProperties {
         return nonZero(rows);
     }
 
-    /** [handled, handle, talk, hold, acw] of the conversation's agent segment. */
+    /** [handled, handle, talk, hold, acw] of the conversation's agent segment; interacting and held are disjoint. */
     private static long[] segment(Conversation c) {
-        long talk = Math.max(0, c.interactingMs - c.heldMs);
+        long talk = c.interactingMs + (c.secondUserEnd ? c.interactingMs / 2 : 0);
         long hold = c.heldMs;
-        boolean interacting = c.interactingMs > 0;
-        if (c.secondUserEnd) {
-            talk += c.interactingMs / 2;
-            interacting |= c.interactingMs / 2 > 0;
-        }
         long acw = c.acw ? c.wrapupMs : 0;
-        long handled = interacting || c.acw ? 1 : 0;
-        return new long[] {handled, talk + hold + acw, talk, hold, acw};
+        long handled = talk > 0 || c.acw ? 1 : 0;
+        return new long[] {handled, talk + hold + acw + c.dialingMs + c.contactingMs(), talk, hold, acw};
     }
 
     private static Instant completion(Conversation c) {

@@ -74,7 +74,10 @@ class ReplayTest {
                 new ReplayService.Settings(chunk, Duration.ofHours(12)), background, Clock.systemUTC());
     }
 
-    /** Answers with waits around the 20 s and 10 s thresholds, abandons around 10 s and 4 s, segments, statuses. */
+    /**
+     * Answers with waits around the 20 s and 10 s thresholds, abandons around 10 s and 4 s, segments (some with the
+     * dialing and contacting of outbound calls), statuses.
+     */
     private static List<String> day(String prefix, int conversations) {
         List<String> events = new ArrayList<>();
         long[] waits = {3_000, 7_000, 12_000, 18_000, 25_000};
@@ -90,7 +93,9 @@ class ReplayTest {
             if (outcome.equals("ANSWERED")) {
                 String user = "u" + (i % 3);
                 Instant userEnd = end.plusSeconds(200 + i * 13L % 600);
-                events.add(userEnd(conv, "a" + i, user, queue, "voice", userEnd, 150_000 + i, 10_000));
+                events.add(i % 5 == 1
+                        ? userEnd(conv, "a" + i, user, queue, "voice", userEnd, 150_000 + i, 10_000, 3_000, 7_000)
+                        : userEnd(conv, "a" + i, user, queue, "voice", userEnd, 150_000 + i, 10_000));
                 if (i % 2 == 0) {
                     events.add(acw(conv, "a" + i, user, queue, "voice", userEnd.plusSeconds(i * 31L % 900), 20_000));
                 }

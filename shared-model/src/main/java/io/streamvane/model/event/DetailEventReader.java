@@ -78,7 +78,8 @@ final class DetailEventReader {
         return new UserEnd(c.eventTime, c.conversationId, c.participantId, c.sessionId, userId, c.queueId,
                 c.mediaType, c.direction, c.divisionId, fields.text("disconnectType"),
                 fields.longValue("interactingDurationMs"), fields.longValue("heldDurationMs"),
-                fields.longValue("alertingDurationMs"));
+                fields.longValue("alertingDurationMs"), fields.longValue("dialingDurationMs"),
+                fields.longValue("contactingDurationMs"));
     }
 
     private static AfterCallWork afterCallWork(Common c, JsonFields fields) {

@@ -17,7 +17,11 @@ import java.util.Objects;
  *       activity: {@code USER_ACTIVITY|userId|status|startTime|systemPresence|presenceDefinitionId|modifiedDate|
  *       sorted activeQueueIds|dateActiveQueuesChanged} (times as ISO-8601 UTC);</li>
  *   <li>observations: {@code QUEUE_OBSERVATIONS|queueId|mediaType|intervals|sha256:<canonical body hash>};</li>
- *   <li>other topics: {@code OTHER|lower-cased topic|sha256:<canonical body hash>}.</li>
+ *   <li>other conversation detail topics ({@code customer.*}, {@code flow.*}, {@code attributes}, …):
+ *       {@code OTHER|lower-cased kind after the conversation id|conversationId|sessionId or else
+ *       participantId|eventTime epoch ms}, like the projected detail events;</li>
+ *   <li>other topics, and detail bodies without conversationId or eventTime:
+ *       {@code OTHER|lower-cased topic|sha256:<canonical body hash>}.</li>
  * </ul>
  * Canonical bodies have sorted keys and normalised numbers; hashing them keeps keys short. The format is persisted
  * in unique indexes: changing it would let duplicates in again.

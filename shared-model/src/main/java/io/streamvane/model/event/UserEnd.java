@@ -4,6 +4,7 @@ import java.time.Instant;
 
 /**
  * {@code …user.end}: the agent's participation ends. It carries no after-call work; that arrives on {@code …acw}.
+ * Its durations are disjoint phases of the participation: interacting excludes held time.
  */
 public record UserEnd(
         Instant eventTime,
@@ -18,7 +19,9 @@ public record UserEnd(
         String disconnectType,
         Long interactingDurationMs,
         Long heldDurationMs,
-        Long alertingDurationMs) implements EventBody {
+        Long alertingDurationMs,
+        Long dialingDurationMs,
+        Long contactingDurationMs) implements EventBody {
 
     public UserEnd {
         mediaType = EntityIds.normaliseMediaType(mediaType);

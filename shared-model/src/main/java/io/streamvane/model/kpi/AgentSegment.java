@@ -5,20 +5,23 @@ import java.util.Objects;
 
 /**
  * One agent participant of one conversation, folded from its {@code user.end} and {@code acw} events (SPEC §2).
+ * Interacting, held, dialing and contacting are disjoint phases in Genesys (a public user.end carries more held than
+ * interacting time), so each is summed as reported and none is subtracted from another.
  * Every fold step is commutative and associative (sums, ORs, max of times, least of ids), so the segment depends only
  * on the set of events applied, never on their order. The fold is not idempotent: apply each distinct event once;
  * duplicates are removed upstream by event identity (SPEC §1.3).
  *
- * @param key         (conversationId, participantId)
- * @param queueId     the queue its events name; null until an event names one
- * @param mediaType   normalised media type; null until an event names one
- * @param userId      the agent; null until an event names one
- * @param talkMs      Σ max(0, interactingDurationMs − heldDurationMs) over user.end events
- * @param holdMs      Σ heldDurationMs over user.end events
- * @param acwMs       Σ wrapupDurationMs over acw events
- * @param interacting some user.end reported interacting time
- * @param wrappedUp   some acw event arrived
- * @param completedAt latest eventTime among its user.end and acw events; null before the first of them
+ * @param key          (conversationId, participantId)
+ * @param queueId      the queue its events name; null until an event names one
+ * @param mediaType    normalised media type; null until an event names one
+ * @param userId       the agent; null until an event names one
+ * @param talkMs       Σ interactingDurationMs over user.end events
+ * @param holdMs       Σ heldDurationMs over user.end events
+ * @param acwMs        Σ wrapupDurationMs over acw events
+ * @param dialingMs    Σ dialingDurationMs over user.end events (outbound, callbacks)
+ * @param contactingMs Σ contactingDurationMs over user.end events (outbound, callbacks)
+ * @param wrappedUp    some acw event arrived
+ * @param completedAt  latest eventTime among its user.end and acw events; null before the first of them
  */
 public record AgentSegment(
         Key key,
@@ -28,7 +31,8 @@ public record AgentSegment(
         long talkMs,
         long holdMs,
         long acwMs,
-        boolean interacting,
+        long dialingMs,
+        long contactingMs,
         boolean wrappedUp,
         Instant completedAt) {
 
@@ -47,7 +51,7 @@ public record AgentSegment(
 
     /** A segment no event has been folded into yet. */
     public static AgentSegment empty(String conversationId, String participantId) {
-        return new AgentSegment(new Key(conversationId, participantId), null, null, null, 0, 0, 0, false, false, null);
+        return new AgentSegment(new Key(conversationId, participantId), null, null, null, 0, 0, 0, 0, 0, false, null);
     }
 
     /**
@@ -57,18 +61,27 @@ public record AgentSegment(
     public AgentSegment withAttribution(String queueId, String mediaType, String userId) {
         return new AgentSegment(key, least(this.queueId, queueId),
                 least(this.mediaType, QueueMedia.normaliseMediaType(mediaType)), least(this.userId, userId),
-                talkMs, holdMs, acwMs, interacting, wrappedUp, completedAt);
+                talkMs, holdMs, acwMs, dialingMs, contactingMs, wrappedUp, completedAt);
     }
 
-    /** Folds a {@code user.end}. Talk excludes hold and never goes below zero, whatever Genesys reports. */
+    /** Folds a {@code user.end} without dialing or contacting time, as an inbound interaction has. */
     public AgentSegment withUserEnd(Instant eventTime, long interactingMs, long heldMs) {
+        return withUserEnd(eventTime, interactingMs, heldMs, 0, 0);
+    }
+
+    /** Folds a {@code user.end}. */
+    public AgentSegment withUserEnd(Instant eventTime, long interactingMs, long heldMs, long dialingMs,
+            long contactingMs) {
         requireNonNegative(interactingMs, "interactingMs");
         requireNonNegative(heldMs, "heldMs");
+        requireNonNegative(dialingMs, "dialingMs");
+        requireNonNegative(contactingMs, "contactingMs");
         return new AgentSegment(key, queueId, mediaType, userId,
-                Math.addExact(talkMs, Math.max(0, interactingMs - heldMs)),
+                Math.addExact(talkMs, interactingMs),
                 Math.addExact(holdMs, heldMs),
                 acwMs,
-                interacting || interactingMs > 0,
+                Math.addExact(this.dialingMs, dialingMs),
+                Math.addExact(this.contactingMs, contactingMs),
                 wrappedUp,
                 latest(completedAt, eventTime));
     }
@@ -79,13 +92,24 @@ public record AgentSegment(
      */
     public AgentSegment withAfterCallWork(Instant eventTime, long wrapupMs) {
         requireNonNegative(wrapupMs, "wrapupMs");
-        return new AgentSegment(key, queueId, mediaType, userId, talkMs, holdMs,
-                Math.addExact(acwMs, wrapupMs), interacting, true, latest(completedAt, eventTime));
+        return new AgentSegment(key, queueId, mediaType, userId, talkMs, holdMs, Math.addExact(acwMs, wrapupMs),
+                dialingMs, contactingMs, true, latest(completedAt, eventTime));
+    }
+
+    /** Some user.end reported interacting time. */
+    public boolean interacting() {
+        return talkMs > 0;
     }
 
     /** Handled once it has interacting time or ACW; an alert never answered is not handled. */
     public boolean handled() {
-        return interacting || wrappedUp;
+        return interacting() || wrappedUp;
+    }
+
+    /** Genesys tHandle: talk, hold and ACW, plus the dialing and contacting of outbound and callbacks. */
+    public long handleMs() {
+        return Math.addExact(Math.addExact(Math.addExact(talkMs, holdMs), acwMs),
+                Math.addExact(dialingMs, contactingMs));
     }
 
     /** What this segment adds to the interval of {@link #completedAt()}. */
@@ -95,7 +119,7 @@ public record AgentSegment(
                 .talkMs(talkMs)
                 .holdMs(holdMs)
                 .acwMs(acwMs)
-                .handleMs(Math.addExact(Math.addExact(talkMs, holdMs), acwMs))
+                .handleMs(handleMs())
                 .build();
     }
 

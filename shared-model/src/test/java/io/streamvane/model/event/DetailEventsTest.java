@@ -64,6 +64,19 @@ class DetailEventsTest {
         assertThat(end.heldDurationMs()).isEqualTo(30000L);
         assertThat(end.alertingDurationMs()).isEqualTo(4200L);
         assertThat(end.asDisconnectType()).isEqualTo(DisconnectType.PEER);
+        assertThat(end.contactingDurationMs()).isZero();
+        assertThat(end.dialingDurationMs()).isNull();
+    }
+
+    @Test
+    void outboundUserEndCarriesDialingAndContactingDurations() {
+        String outbound = USER_END.replace("\"contactingDurationMs\": 0",
+                "\"contactingDurationMs\": 6100, \"dialingDurationMs\": 2300");
+
+        UserEnd end = (UserEnd) parse(USER_END_TOPIC, outbound).body();
+
+        assertThat(end.dialingDurationMs()).isEqualTo(2300L);
+        assertThat(end.contactingDurationMs()).isEqualTo(6100L);
     }
 
     @Test

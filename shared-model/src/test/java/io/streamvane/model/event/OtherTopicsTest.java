@@ -3,6 +3,7 @@ package io.streamvane.model.event;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.Locale;
 
 import static io.streamvane.model.event.GenesysBodies.*;
 import static io.streamvane.model.event.Parsed.singleEvent;
@@ -38,6 +39,58 @@ class OtherTopicsTest {
                 "{\"joined\":true}")));
 
         assertThat(event.eventTime()).isNull();
+    }
+
+    @Test
+    void sameCustomerEndInTwoEnvelopesIsOneEvent() {
+        GenesysEvent viaNotification = singleEvent(parser.parse(Envelopes.notification(CUSTOMER_END_TOPIC,
+                CUSTOMER_END)));
+        // Re-serialised by a bridge: time as ISO text, and a field the first delivery lacked.
+        String reserialised = CUSTOMER_END.replace("1741083612500", "\"2025-03-04T10:20:12.500Z\"")
+                .replace("\"divisionId\"", "\"provider\": \"Edge\", \"divisionId\"");
+        GenesysEvent viaEventBridge = singleEvent(parser.parse(Envelopes.eventBridge(CUSTOMER_END_TOPIC,
+                reserialised)));
+
+        assertThat(viaEventBridge.identity()).isEqualTo(viaNotification.identity());
+        assertThat(viaNotification.identity().key())
+                .isEqualTo("OTHER|customer.end|" + CONVERSATION_ID + "|s-cust|1741083612500");
+    }
+
+    @Test
+    void customerEndsAtAnotherTimeOrOfAnotherParticipantAreOtherEvents() {
+        GenesysEvent first = singleEvent(parser.parse(Envelopes.notification(CUSTOMER_END_TOPIC, CUSTOMER_END)));
+        GenesysEvent later = singleEvent(parser.parse(Envelopes.notification(CUSTOMER_END_TOPIC,
+                CUSTOMER_END.replace("1741083612500", "1741083612501"))));
+        GenesysEvent otherParticipant = singleEvent(parser.parse(Envelopes.notification(CUSTOMER_END_TOPIC,
+                CUSTOMER_END.replace("\"p-cust\", \"sessionId\": \"s-cust\",", "\"p-cust-2\","))));
+
+        assertThat(later.identity()).isNotEqualTo(first.identity());
+        assertThat(otherParticipant.identity()).isNotEqualTo(first.identity());
+        assertThat(otherParticipant.identity().key()).endsWith("|p-cust-2|1741083612500");
+    }
+
+    @Test
+    void everyConversationDetailTopicGetsTheDetailIdentityKeyedOnItsKind() {
+        String body = "{\"eventTime\":1741083612500,\"participantId\":\"p-1\",\"flowType\":\"INBOUNDCALL\"}";
+
+        GenesysEvent flowEnd = singleEvent(parser.parse(Envelopes.eventGrid(
+                "v2.detail.events.conversation.c-9.Flow.End", body)));
+        GenesysEvent flowStart = singleEvent(parser.parse(Envelopes.eventGrid(
+                "v2.detail.events.conversation.c-9.flow.start", body)));
+
+        assertThat(flowEnd.identity().key()).isEqualTo("OTHER|flow.end|c-9|p-1|1741083612500");
+        assertThat(flowStart.identity()).isNotEqualTo(flowEnd.identity());
+    }
+
+    @Test
+    void detailBodyWithoutEventTimeFallsBackToItsBodyHash() {
+        GenesysEvent a = singleEvent(parser.parse(Envelopes.notification(CUSTOMER_END_TOPIC,
+                "{\"participantId\":\"p-1\",\"disconnectType\":\"ENDPOINT\"}")));
+        GenesysEvent b = singleEvent(parser.parse(Envelopes.notification(CUSTOMER_END_TOPIC,
+                "{\"participantId\":\"p-1\",\"disconnectType\":\"PEER\"}")));
+
+        assertThat(a.identity().key()).startsWith("OTHER|" + CUSTOMER_END_TOPIC.toLowerCase(Locale.ROOT) + "|sha256:");
+        assertThat(b.identity()).isNotEqualTo(a.identity());
     }
 
     @Test

@@ -19,26 +19,33 @@ class AgentSegmentTest {
     void handleTimeIsTalkPlusHoldPlusAcw() {
         AgentSegment s = segment().withUserEnd(T0, 241_800, 30_000).withAfterCallWork(T1, 89_000);
         assertThat(s.contribution()).isEqualTo(IntervalComponents.builder()
-                .handled(1).talkMs(211_800).holdMs(30_000).acwMs(89_000).handleMs(330_800).build());
+                .handled(1).talkMs(241_800).holdMs(30_000).acwMs(89_000).handleMs(360_800).build());
+    }
+
+    @Test
+    void heldLongerThanInteractingAsInAPublicGenesysUserEndKeepsBothWhole() {
+        // A public Genesys user.end: heldDurationMs 307,338 > interactingDurationMs 217,521, so they are disjoint.
+        AgentSegment s = segment().withUserEnd(T0, 217_521, 307_338).withAfterCallWork(T1, 45_000);
+
+        assertThat(s.talkMs()).isEqualTo(217_521);
+        assertThat(s.holdMs()).isEqualTo(307_338);
+        IntervalComponents c = s.contribution();
+        assertThat(c.handled()).isEqualTo(1);
+        assertThat(c.handleMs()).isEqualTo(569_859);
+        assertThat(DerivedKpis.of(c, ServiceLevelSettings.DEFAULTS).ahtSeconds()).isEqualTo(569.859);
+    }
+
+    @Test
+    void dialingAndContactingOfAnOutboundSegmentCountInHandleTimeOnly() {
+        AgentSegment s = segment().withUserEnd(T0, 120_000, 10_000, 8_000, 4_000).withAfterCallWork(T1, 30_000);
+
+        assertThat(s.contribution()).isEqualTo(IntervalComponents.builder()
+                .handled(1).talkMs(120_000).holdMs(10_000).acwMs(30_000).handleMs(172_000).build());
     }
 
     @Test
     void completesAtTheLatestOfItsUserEndAndAcwEvents() {
         assertThat(segment().withAfterCallWork(T1, 89_000).withUserEnd(T0, 1_000, 0).completedAt()).isEqualTo(T1);
-    }
-
-    @Test
-    void talkNeverGoesBelowZeroWhenHoldExceedsInteracting() {
-        AgentSegment s = segment().withUserEnd(T0, 10_000, 25_000);
-        assertThat(s.talkMs()).isZero();
-        assertThat(s.holdMs()).isEqualTo(25_000);
-        assertThat(s.contribution().handleMs()).isEqualTo(25_000);
-    }
-
-    @Test
-    void talkIsClampedPerUserEndNotOverTheSum() {
-        AgentSegment s = segment().withUserEnd(T0, 10_000, 25_000).withUserEnd(T1, 40_000, 0);
-        assertThat(s.talkMs()).isEqualTo(40_000);
     }
 
     @Test
@@ -55,10 +62,10 @@ class AgentSegmentTest {
     }
 
     @Test
-    void severalUserEndsOfOneParticipantAddUpAndCountOnce() {
-        AgentSegment s = segment().withUserEnd(T0, 60_000, 0).withUserEnd(T1, 30_000, 5_000);
-        assertThat(s.contribution().handled()).isEqualTo(1);
-        assertThat(s.talkMs()).isEqualTo(85_000);
+    void severalUserEndsOfOneParticipantAddUpEachPhaseAndCountOnce() {
+        AgentSegment s = segment().withUserEnd(T0, 60_000, 0, 2_000, 0).withUserEnd(T1, 30_000, 5_000, 0, 1_000);
+        assertThat(s.contribution()).isEqualTo(IntervalComponents.builder()
+                .handled(1).talkMs(90_000).holdMs(5_000).handleMs(98_000).build());
     }
 
     @Test
@@ -75,6 +82,9 @@ class AgentSegmentTest {
     @Test
     void negativeDurationsAreRejected() {
         assertThatIllegalArgumentException().isThrownBy(() -> segment().withUserEnd(T0, -1, 0));
+        assertThatIllegalArgumentException().isThrownBy(() -> segment().withUserEnd(T0, 0, -1));
+        assertThatIllegalArgumentException().isThrownBy(() -> segment().withUserEnd(T0, 0, 0, -1, 0));
+        assertThatIllegalArgumentException().isThrownBy(() -> segment().withUserEnd(T0, 0, 0, 0, -1));
         assertThatIllegalArgumentException().isThrownBy(() -> segment().withAfterCallWork(T0, -1));
     }
 }

@@ -30,10 +30,12 @@ class KpiPropertiesTest {
         AgentSegment applyTo(AgentSegment s);
     }
 
-    record UserEnd(Instant time, String queueId, long interactingMs, long heldMs) implements SegmentEvent {
+    record UserEnd(Instant time, String queueId, long interactingMs, long heldMs, long dialingMs, long contactingMs)
+            implements SegmentEvent {
         @Override
         public AgentSegment applyTo(AgentSegment s) {
-            return s.withAttribution(queueId, "voice", "u-1").withUserEnd(time, interactingMs, heldMs);
+            return s.withAttribution(queueId, "voice", "u-1")
+                    .withUserEnd(time, interactingMs, heldMs, dialingMs, contactingMs);
         }
     }
 
@@ -54,6 +56,27 @@ class KpiPropertiesTest {
         AgentSegment b = fold(orders.shuffled());
         assertThat(b).isEqualTo(a);
         assertThat(b.contribution()).isEqualTo(a.contribution());
+    }
+
+    // Interacting and held are disjoint phases: each sums on its own, whichever is larger (SPEC §2).
+    @Property
+    void eachPhaseIsTheSumOfWhatItsEventsReport(@ForAll("twoOrders") Orders orders) {
+        long interacting = 0, held = 0, dialing = 0, contacting = 0, wrapup = 0;
+        boolean acw = false;
+        for (SegmentEvent e : orders.original()) {
+            if (e instanceof UserEnd u) {
+                interacting += u.interactingMs();
+                held += u.heldMs();
+                dialing += u.dialingMs();
+                contacting += u.contactingMs();
+            } else if (e instanceof Acw a) {
+                wrapup += a.wrapupMs();
+                acw = true;
+            }
+        }
+        assertThat(fold(orders.shuffled()).contribution()).isEqualTo(IntervalComponents.builder()
+                .handled(interacting > 0 || acw ? 1 : 0).talkMs(interacting).holdMs(held).acwMs(wrapup)
+                .handleMs(interacting + held + wrapup + dialing + contacting).build());
     }
 
     // (b)
@@ -155,8 +178,8 @@ class KpiPropertiesTest {
         Arbitrary<Instant> times = Arbitraries.longs().between(0, Duration.ofHours(2).toMillis()).map(DAY::plusMillis);
         Arbitrary<String> queues = Arbitraries.of("q-a", "q-b").injectNull(0.6);
         Arbitrary<Long> durations = Arbitraries.longs().between(0, 600_000).edgeCases(c -> c.add(0L));
-        Arbitrary<SegmentEvent> userEnds = Combinators.combine(times, queues, durations, durations)
-                .as(UserEnd::new);
+        Arbitrary<SegmentEvent> userEnds = Combinators.combine(times, queues, durations, durations, durations,
+                durations).as(UserEnd::new);
         Arbitrary<SegmentEvent> acws = Combinators.combine(times, queues, durations).as(Acw::new);
         return Arbitraries.oneOf(userEnds, acws).list().ofMinSize(1).ofMaxSize(8)
                 .flatMap(events -> Arbitraries.shuffle(events).map(shuffled -> new Orders(events, shuffled)));

@@ -1,5 +1,6 @@
 package io.streamvane.model.event;
 
+import io.streamvane.model.kpi.MediaTypes;
 import io.streamvane.model.kpi.AcdOutcome;
 
 import java.time.Instant;
@@ -25,7 +26,7 @@ public record AcdEnd(
         String answeredUserId) implements EventBody {
 
     public AcdEnd {
-        mediaType = EntityIds.normaliseMediaType(mediaType);
+        mediaType = MediaTypes.normalise(mediaType);
     }
 
     public AcdOutcome asAcdOutcome() {

@@ -1,5 +1,6 @@
 package io.streamvane.model.event;
 
+import io.streamvane.model.kpi.MediaTypes;
 import java.time.Instant;
 
 /** {@code …acd.start}: an interaction enters a queue (one per queue visit, so transfers produce several). */
@@ -14,7 +15,7 @@ public record AcdStart(
         String divisionId) implements EventBody {
 
     public AcdStart {
-        mediaType = EntityIds.normaliseMediaType(mediaType);
+        mediaType = MediaTypes.normalise(mediaType);
     }
 
     public Direction asDirection() {

@@ -1,5 +1,6 @@
 package io.streamvane.model.event;
 
+import io.streamvane.model.kpi.MediaTypes;
 import java.time.Instant;
 
 /** {@code …acw}: the agent finished after-call work by applying a wrap-up; it closes handle time. */
@@ -17,7 +18,7 @@ public record AfterCallWork(
         Long wrapupDurationMs) implements EventBody {
 
     public AfterCallWork {
-        mediaType = EntityIds.normaliseMediaType(mediaType);
+        mediaType = MediaTypes.normalise(mediaType);
     }
 
     public Direction asDirection() {

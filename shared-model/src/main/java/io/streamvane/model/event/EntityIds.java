@@ -17,7 +17,7 @@ public record EntityIds(
     public static final EntityIds NONE = new EntityIds(null, null, null, null, null, null);
 
     public EntityIds {
-        mediaType = normaliseMediaType(mediaType);
+        mediaType = MediaTypes.normalise(mediaType);
     }
 
     public static EntityIds ofUser(String userId) {
@@ -26,10 +26,5 @@ public record EntityIds(
 
     public static EntityIds ofQueue(String queueId, String mediaType) {
         return new EntityIds(null, null, null, null, queueId, mediaType);
-    }
-
-    /** {@link MediaTypes#normalise}: one rule for events, queue settings and requests. */
-    public static String normaliseMediaType(String mediaType) {
-        return MediaTypes.normalise(mediaType);
     }
 }

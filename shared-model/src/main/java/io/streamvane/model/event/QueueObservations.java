@@ -1,5 +1,6 @@
 package io.streamvane.model.event;
 
+import io.streamvane.model.kpi.MediaTypes;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +20,7 @@ public record QueueObservations(
         List<IntervalMetrics> data) implements EventBody {
 
     public QueueObservations {
-        mediaType = EntityIds.normaliseMediaType(mediaType);
+        mediaType = MediaTypes.normalise(mediaType);
         group = Map.copyOf(group);
         data = List.copyOf(data);
     }

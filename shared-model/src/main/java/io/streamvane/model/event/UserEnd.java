@@ -1,5 +1,6 @@
 package io.streamvane.model.event;
 
+import io.streamvane.model.kpi.MediaTypes;
 import java.time.Instant;
 
 /**
@@ -24,7 +25,7 @@ public record UserEnd(
         Long contactingDurationMs) implements EventBody {
 
     public UserEnd {
-        mediaType = EntityIds.normaliseMediaType(mediaType);
+        mediaType = MediaTypes.normalise(mediaType);
     }
 
     public DisconnectType asDisconnectType() {

@@ -1,5 +1,6 @@
 package io.streamvane.model.event;
 
+import io.streamvane.model.kpi.MediaTypes;
 import java.time.Instant;
 
 /** {@code …user.start}: an agent is assigned to the interaction. */
@@ -15,7 +16,7 @@ public record UserStart(
         String divisionId) implements EventBody {
 
     public UserStart {
-        mediaType = EntityIds.normaliseMediaType(mediaType);
+        mediaType = MediaTypes.normalise(mediaType);
     }
 
     public Direction asDirection() {

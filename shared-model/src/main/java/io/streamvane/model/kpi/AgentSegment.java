@@ -46,7 +46,7 @@ public record AgentSegment(
 
     public AgentSegment {
         Objects.requireNonNull(key, "key");
-        mediaType = QueueMedia.normaliseMediaType(mediaType);
+        mediaType = MediaTypes.normalise(mediaType);
     }
 
     /** A segment no event has been folded into yet. */
@@ -60,7 +60,7 @@ public record AgentSegment(
      */
     public AgentSegment withAttribution(String queueId, String mediaType, String userId) {
         return new AgentSegment(key, least(this.queueId, queueId),
-                least(this.mediaType, QueueMedia.normaliseMediaType(mediaType)), least(this.userId, userId),
+                least(this.mediaType, MediaTypes.normalise(mediaType)), least(this.userId, userId),
                 talkMs, holdMs, acwMs, dialingMs, contactingMs, wrappedUp, completedAt);
     }
 

@@ -12,7 +12,7 @@ public record QueueMedia(String queueId, String mediaType) {
 
     public QueueMedia {
         Objects.requireNonNull(queueId, "queueId");
-        mediaType = normaliseMediaType(Objects.requireNonNull(mediaType, "mediaType"));
+        mediaType = MediaTypes.normalise(Objects.requireNonNull(mediaType, "mediaType"));
     }
 
     /** {@link MediaTypes#normalise}. */

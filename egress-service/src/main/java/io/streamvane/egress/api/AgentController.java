@@ -35,7 +35,7 @@ class AgentController {
             @Parameter(example = "PT1H") @RequestParam(required = false) String granularity,
             @RequestParam(required = false) Integer limit,
             WebRequest request) {
-        IntervalQuery query = IntervalQuery.of(from, to, granularity, null, limit);
+        IntervalQuery query = IntervalQuery.of(from, to, granularity, null, limit, agents.base());
         if (!agents.exists(userId)) {
             throw new NotFoundException("unknown agent '" + userId + "'");
         }

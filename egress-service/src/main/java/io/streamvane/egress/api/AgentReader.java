@@ -1,5 +1,6 @@
 package io.streamvane.egress.api;
 
+import io.streamvane.egress.intervals.QueueIntervals;
 import io.streamvane.model.kpi.DerivedKpis;
 import io.streamvane.model.kpi.Granularity;
 import io.streamvane.model.kpi.Interval;
@@ -23,9 +24,16 @@ import org.springframework.stereotype.Component;
 class AgentReader {
 
     private final JdbcClient jdbc;
+    private final Granularity base;
 
-    AgentReader(JdbcClient jdbc) {
+    /** Agent rows are stored at the same base granularity as queue rows; {@code intervals} is where egress names it. */
+    AgentReader(JdbcClient jdbc, QueueIntervals intervals) {
         this.jdbc = jdbc;
+        this.base = intervals.base();
+    }
+
+    Granularity base() {
+        return base;
     }
 
     boolean exists(String userId) {
@@ -87,7 +95,7 @@ class AgentReader {
         Instant latestFinalEnd = jdbc.sql(
                         "SELECT max(interval_end) FROM agent_interval WHERE user_id = :u AND is_final")
                 .param("u", userId).query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(null);
-        NavigableMap<Instant, IntervalComponents> rolled = Rollup.rollUp(handle, target);
+        NavigableMap<Instant, IntervalComponents> rolled = Rollup.rollUp(handle, base, target);
 
         List<AgentIntervalRow> rows = new ArrayList<>();
         for (Interval bucket : page.buckets()) {
@@ -99,7 +107,7 @@ class AgentReader {
             rows.add(new AgentIntervalRow(userId, bucket.start(), bucket.end(), c.handled(), c.handleMs(),
                     c.talkMs(), c.holdMs(), c.acwMs(), s.idle, s.interacting, s.communicating, s.notResponding,
                     s.offQueue, s.other, aht, Occupancy.of(s.interacting, s.idle, s.communicating),
-                    bm.isFinal(bucket, Granularity.DEFAULT_BASE, latestFinalEnd), bm.revision()));
+                    bm.isFinal(bucket, base, latestFinalEnd), bm.revision()));
         }
         return new Result(rows, page.nextFrom());
     }

@@ -5,7 +5,9 @@ import io.streamvane.model.kpi.Interval;
 import java.time.Instant;
 
 /**
- * Finality and revision of one reported bucket, from the stored base rows inside it.
+ * Finality and revision of one reported agent bucket, from the stored base rows inside it. Queue rows no longer use
+ * it: they are judged by the shared {@code Finality.isFinal(bucket, watermark, storedRows)} in the one reader of queue
+ * interval rows; agent rows keep this rule until they are read the same way.
  * <ul>
  *   <li>{@code revision} is the <em>sum</em> of the base rows' revisions: each base revision only grows, so the sum
  *       grows whenever any part of the bucket is restated (a maximum would miss a restatement of a lower one);</li>

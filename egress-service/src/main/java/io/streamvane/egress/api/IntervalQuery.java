@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * A validated interval request: half-open {@code [from, to)} no longer than {@link #maxSpan}, a reporting
- * granularity, an optional media type and a page size in rows. Bad input is an {@link InvalidQueryException},
+ * granularity (a whole multiple of the stored base, the base itself when absent), an optional media type and a page
+ * size in rows. Bad input is an {@link InvalidQueryException},
  * answered 400. A page is built from its own buckets only, so one request's work is bounded by {@code limit}, never by
  * the length of the range.
  */
@@ -25,20 +26,21 @@ record IntervalQuery(Instant from, Instant to, Granularity granularity, String m
     /** Longest range per request at P1D: ten years of daily rows (3,660 per media type), beyond any daily trend. */
     static final Duration MAX_SPAN_DAILY = Duration.ofDays(3_660);
 
-    static IntervalQuery of(Instant from, Instant to, String granularity, String mediaType, Integer limit) {
+    static IntervalQuery of(Instant from, Instant to, String granularity, String mediaType, Integer limit,
+            Granularity base) {
         if (!from.isBefore(to)) {
             throw new InvalidQueryException(InvalidQueryException.INVALID_RANGE,
                     "from (" + from + ") must be before to (" + to + ")");
         }
         Granularity g;
         try {
-            g = granularity == null || granularity.isBlank() ? Granularity.DEFAULT_BASE : Granularity.parse(granularity);
+            g = granularity == null || granularity.isBlank() ? base : Granularity.parse(granularity);
         } catch (IllegalArgumentException e) {
             throw new InvalidQueryException(InvalidQueryException.INVALID_GRANULARITY, e.getMessage());
         }
-        if (!g.isMultipleOf(Granularity.DEFAULT_BASE)) {
+        if (!g.isMultipleOf(base)) {
             throw new InvalidQueryException(InvalidQueryException.INVALID_GRANULARITY,
-                    "granularity " + g + " is finer than the stored " + Granularity.DEFAULT_BASE);
+                    "granularity " + g + " is finer than the stored " + base);
         }
         Duration span = Duration.between(from, to);
         if (span.compareTo(maxSpan(g)) > 0) {

@@ -1,11 +1,15 @@
 package io.streamvane.egress.api;
 
+import io.streamvane.egress.intervals.QueueIntervals;
+import io.streamvane.egress.intervals.QueueIntervals.Series;
+import io.streamvane.egress.kpi.ServiceLevelPolicySource;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,11 +23,16 @@ import org.springframework.web.context.request.WebRequest;
 class QueueController {
 
     private final QueueReader queues;
-    private final QueueIntervalReader intervals;
+    private final QueueIntervals intervals;
+    private final ServiceLevelPolicySource policies;
+    private final JdbcTemplate jdbc;
 
-    QueueController(QueueReader queues, QueueIntervalReader intervals) {
+    QueueController(QueueReader queues, QueueIntervals intervals, ServiceLevelPolicySource policies,
+            JdbcTemplate jdbc) {
         this.queues = queues;
         this.intervals = intervals;
+        this.policies = policies;
+        this.jdbc = jdbc;
     }
 
     @GetMapping
@@ -37,9 +46,10 @@ class QueueController {
             Rows per media type and bucket whose start lies in the half-open range [from, to). Coarser granularities
             are sums of the stored PT15M buckets; a bucket without data is returned with zeros when the queue has at
             least one row for that media type. Derived values use the queue's service-level settings and are null
-            when their denominator is 0. At most `limit` rows per response; a `Link: <...>; rel="next"` header gives
-            the next page. [from, to) may span at most 400 days at PT15M, PT30M and PT1H and 3660 days at P1D; a
-            longer range is 400 problem+json with `reason` `span-too-large` (split it into several requests).
+            when their denominator is 0. A row is final once the finality watermark has passed its end and every
+            stored bucket inside it is final. At most `limit` rows per response; a `Link: <...>; rel="next"` header
+            gives the next page. [from, to) may span at most 400 days at PT15M, PT30M and PT1H and 3660 days at P1D;
+            a longer range is 400 problem+json with `reason` `span-too-large` (split it into several requests).
             Responses carry a weak ETag; send it back in If-None-Match to get 304 when unchanged.""")
     ResponseEntity<List<QueueIntervalRow>> intervals(
             @PathVariable String queueId,
@@ -55,18 +65,31 @@ class QueueController {
             @Parameter(description = "rows per page, 1..10000, default 1000")
             @RequestParam(required = false) Integer limit,
             WebRequest request) {
-        IntervalQuery query = IntervalQuery.of(from, to, granularity, mediaType, limit);
-        if (!intervals.exists(queueId)) {
+        IntervalQuery query = IntervalQuery.of(from, to, granularity, mediaType, limit, intervals.base());
+        if (!queues.exists(queueId)) {
             throw new NotFoundException("unknown queue '" + queueId + "'");
         }
-        QueueIntervalReader.Result result = intervals.read(queueId, query);
-        return Paging.respond(request, result.rows(), result.nextFrom());
+        Page page = intervals.query(jdbc, policies.current(), read -> {
+            List<Series> series = read.mediaTypes(queueId, query.mediaType()).stream()
+                    .map(m -> new Series(queueId, m)).toList();
+            IntervalQuery.Page buckets = query.page(series.size());
+            if (series.isEmpty() || buckets.buckets().isEmpty()) {
+                return new Page(List.of(), null);
+            }
+            return new Page(read.grid(series, buckets.buckets(), query.granularity()).stream()
+                    .map(QueueIntervalRow::of).toList(), buckets.nextFrom());
+        });
+        return Paging.respond(request, page.rows(), page.nextFrom());
+    }
+
+    /** One response's rows, and where the next page starts (null on the last). */
+    private record Page(List<QueueIntervalRow> rows, Instant nextFrom) {
     }
 
     @GetMapping("/{queueId}/realtime")
     @Operation(summary = "Real-time state of a queue, per media type")
     List<QueueRealtime> realtime(@PathVariable String queueId) {
-        if (!intervals.exists(queueId)) {
+        if (!queues.exists(queueId)) {
             throw new NotFoundException("unknown queue '" + queueId + "'");
         }
         return queues.realtime(queueId);

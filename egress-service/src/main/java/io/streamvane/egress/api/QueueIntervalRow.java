@@ -1,6 +1,7 @@
 package io.streamvane.egress.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.streamvane.egress.intervals.QueueInterval;
 import io.streamvane.model.kpi.DerivedKpis;
 import io.streamvane.model.kpi.IntervalComponents;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -39,12 +40,14 @@ public record QueueIntervalRow(
         @Schema(description = "sum of the revisions of the base buckets in this row; grows on every restatement")
         long revision) {
 
-    static QueueIntervalRow of(String queueId, String mediaType, Instant start, Instant end, IntervalComponents c,
-            DerivedKpis d, boolean isFinal, long revision) {
-        return new QueueIntervalRow(queueId, mediaType, start, end, c.offered(), c.answered(), c.answeredWithinSl(),
-                c.abandoned(), c.shortAbandoned(), c.flowOuts(), c.answerWaitMs(), c.abandonWaitMs(), c.handled(),
-                c.handleMs(), c.talkMs(), c.holdMs(), c.acwMs(), d.serviceLevel(), d.asaSeconds(), d.ahtSeconds(),
-                d.abandonRate(), isFinal, revision);
+    /** The REST shape of a row as read. */
+    public static QueueIntervalRow of(QueueInterval row) {
+        IntervalComponents c = row.components();
+        DerivedKpis d = row.derived();
+        return new QueueIntervalRow(row.queueId(), row.mediaType(), row.start(), row.end(), c.offered(),
+                c.answered(), c.answeredWithinSl(), c.abandoned(), c.shortAbandoned(), c.flowOuts(), c.answerWaitMs(),
+                c.abandonWaitMs(), c.handled(), c.handleMs(), c.talkMs(), c.holdMs(), c.acwMs(), d.serviceLevel(),
+                d.asaSeconds(), d.ahtSeconds(), d.abandonRate(), row.isFinal(), row.revision());
     }
 
     public IntervalComponents components() {

@@ -16,6 +16,14 @@ public class QueueReader {
         this.jdbc = jdbc;
     }
 
+    /** Whether the queue is known: in the queue dimension or in any interval row. */
+    public boolean exists(String queueId) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM queue WHERE queue_id = :q)
+                            OR EXISTS (SELECT 1 FROM queue_interval_effective WHERE queue_id = :q)""")
+                .param("q", queueId).query(Boolean.class).single();
+    }
+
     public List<QueueSummary> queues() {
         return jdbc.sql("""
                         WITH ids AS (

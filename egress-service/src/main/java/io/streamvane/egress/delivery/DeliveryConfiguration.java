@@ -2,6 +2,7 @@ package io.streamvane.egress.delivery;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.streamvane.egress.intervals.QueueIntervals;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
@@ -19,8 +20,9 @@ class DeliveryConfiguration {
 
     @Bean
     DeliveryEngine deliveryEngine(DataSource dataSource, List<SinkProvider> providers, DeliveryProperties settings,
-            ObjectProvider<MeterRegistry> meters, Clock clock) {
+            QueueIntervals intervals, ObjectProvider<MeterRegistry> meters, Clock clock) {
         List<Sink> sinks = providers.stream().flatMap(p -> p.sinks().stream()).toList();
-        return new DeliveryEngine(dataSource, sinks, settings, meters.getIfAvailable(SimpleMeterRegistry::new), clock);
+        return new DeliveryEngine(dataSource, sinks, settings, intervals,
+                meters.getIfAvailable(SimpleMeterRegistry::new), clock);
     }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.streamvane.egress.intervals.QueueIntervals;
 import io.streamvane.platform.postgres.NotificationListener;
 import java.time.Clock;
 import java.time.Duration;
@@ -99,17 +100,25 @@ public final class DeliveryEngine implements SmartLifecycle {
         }
     }
 
-    public DeliveryEngine(DataSource dataSource, List<Sink> sinks, DeliveryProperties settings, MeterRegistry meters,
-            Clock clock) {
+    /**
+     * @param intervals the rows sinks send; every sink's granularity must be a whole multiple of its base
+     * @throws IllegalArgumentException for two sinks of one name or a sink granularity the rows cannot be rolled up to
+     */
+    public DeliveryEngine(DataSource dataSource, List<Sink> sinks, DeliveryProperties settings,
+            QueueIntervals intervals, MeterRegistry meters, Clock clock) {
         this.listener = new NotificationListener("sv-sink-listen", dataSource, List.of("streamvane_kpi_changes"),
                 this::wakeAll);
         this.settings = settings;
         this.backoff = settings.backoff();
         this.clock = clock;
         this.meters = meters;
-        this.store = new DeliveryStore(dataSource, new ServiceLevelPolicyReader(Duration.ofMinutes(1), clock),
-                settings.startFrom(), settings.sourceIdleTimeout());
+        this.store = new DeliveryStore(dataSource, intervals, new ServiceLevelPolicyReader(Duration.ofMinutes(1), clock),
+                settings.startFrom());
         for (Sink s : sinks) {
+            if (!intervals.canReport(s.shape().granularity())) {
+                throw new IllegalArgumentException("sink '" + s.name() + "' wants " + s.shape().granularity()
+                        + " rows, not a multiple of the stored " + intervals.base() + " buckets");
+            }
             if (this.sinks.putIfAbsent(s.name(), new SinkState(s)) != null) {
                 throw new IllegalArgumentException("two sinks named '" + s.name() + "'");
             }

@@ -18,7 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param startFrom      where a new sink's cursor starts: BEGINNING (all of the retained change log) or LATEST;
  *                       for zero-fill: BEGINNING from the earliest stored interval, LATEST from the watermark
  * @param sourceIdleTimeout a watermark source not updated for this long no longer holds finality back (the
- *                       engine's {@code streamvane.engine.finality.source-idle-timeout}; keep the two equal)
+ *                       engine's {@code streamvane.engine.finality.source-idle-timeout}; keep the two equal); read
+ *                       by every egress surface, since the one reader of interval rows judges finality with it
  */
 @ConfigurationProperties("streamvane.egress.delivery")
 public record DeliveryProperties(

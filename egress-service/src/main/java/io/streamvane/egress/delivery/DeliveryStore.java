@@ -1,8 +1,11 @@
 package io.streamvane.egress.delivery;
 
+import io.streamvane.egress.intervals.QueueInterval;
+import io.streamvane.egress.intervals.QueueIntervals;
+import io.streamvane.egress.intervals.QueueIntervals.Series;
 import io.streamvane.model.kpi.Granularity;
-import io.streamvane.model.kpi.ServiceLevelPolicy;
-import io.streamvane.model.store.EffectiveWatermark;
+import io.streamvane.model.kpi.Interval;
+import io.streamvane.model.kpi.Watermark;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +14,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +24,9 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The delivery engine's SQL: cursor take-over, claims and settlement, replay, statistics. Every method is one
- * transaction on its own connection.
+ * The delivery engine's bookkeeping: cursor take-over, claims and settlement, replay, zero-fill, statistics. The rows
+ * it enqueues are read through {@link QueueIntervals}, in the same transaction. Every method is one transaction on its
+ * own connection.
  */
 public final class DeliveryStore {
 
@@ -54,21 +57,21 @@ public final class DeliveryStore {
     }
 
     private final DataSource dataSource;
+    private final QueueIntervals intervals;
     private final ServiceLevelPolicyReader policies;
     private final DeliveryProperties.StartFrom startFrom;
-    private final Duration sourceIdleTimeout;
 
-    public DeliveryStore(DataSource dataSource, ServiceLevelPolicyReader policies,
-            DeliveryProperties.StartFrom startFrom, Duration sourceIdleTimeout) {
+    public DeliveryStore(DataSource dataSource, QueueIntervals intervals, ServiceLevelPolicyReader policies,
+            DeliveryProperties.StartFrom startFrom) {
         this.dataSource = dataSource;
+        this.intervals = intervals;
         this.policies = policies;
         this.startFrom = startFrom;
-        this.sourceIdleTimeout = sourceIdleTimeout;
     }
 
-    /** The effective finality watermark ({@link EffectiveWatermark}); {@link Instant#MIN} (nothing final) when none. */
-    static Instant watermark(Connection c, Duration sourceIdleTimeout) throws SQLException {
-        return EffectiveWatermark.read(c, sourceIdleTimeout).value();
+    /** The rows of this transaction, under the SL policy delivery uses and the effective watermark read now. */
+    private QueueIntervals.Read rows(Connection c) throws SQLException {
+        return intervals.read(c, policies.policy(c));
     }
 
     @FunctionalInterface
@@ -143,13 +146,12 @@ public final class DeliveryStore {
             if (read == 0) {
                 return 0;
             }
-            ServiceLevelPolicy policy = policies.policy(c);
-            Instant watermark = watermark(c, sourceIdleTimeout);
+            QueueIntervals.Read rows = rows(c);
             for (Key k : keys) {
-                Optional<QueueIntervalPayload> row = IntervalRows.read(c, k.queueId(), k.mediaType(), k.start(),
-                        shape.granularity(), policy, watermark);
+                Optional<QueueInterval> row = rows.stored(new Series(k.queueId(), k.mediaType()), k.start(),
+                        shape.granularity());
                 if (row.isPresent() && (!shape.finalOnly() || row.get().isFinal())) {
-                    enqueue(c, sink, row.get(), false);
+                    enqueue(c, sink, QueueIntervalPayload.of(row.get()), false);
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE sink_cursor SET last_change_id = ?, "
@@ -276,28 +278,9 @@ public final class DeliveryStore {
      */
     public int replay(String sink, FeedShape shape, Instant from, Instant to) throws Exception {
         return inTransaction(c -> {
-            Granularity g = shape.granularity();
-            record Key(String queueId, String mediaType, Instant start) {
-            }
-            Set<Key> keys = new LinkedHashSet<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT queue_id, media_type, interval_start "
-                    + "FROM queue_interval_effective WHERE interval_start >= ? AND interval_start < ? "
-                    + "ORDER BY interval_start, queue_id, media_type")) {
-                ps.setTimestamp(1, Timestamp.from(g.bucketStart(from)));
-                ps.setTimestamp(2, Timestamp.from(to));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        keys.add(new Key(rs.getString(1), rs.getString(2), g.bucketStart(rs.getTimestamp(3).toInstant())));
-                    }
-                }
-            }
-            ServiceLevelPolicy policy = policies.policy(c);
-            Instant watermark = watermark(c, sourceIdleTimeout);
             int n = 0;
-            for (Key k : keys) {
-                Optional<QueueIntervalPayload> row =
-                        IntervalRows.read(c, k.queueId(), k.mediaType(), k.start(), g, policy, watermark);
-                if (row.isPresent() && (!shape.finalOnly() || row.get().isFinal()) && enqueue(c, sink, row.get(), true)) {
+            for (QueueInterval row : rows(c).stored(from, to, shape.granularity())) {
+                if ((!shape.finalOnly() || row.isFinal()) && enqueue(c, sink, QueueIntervalPayload.of(row), true)) {
                     n++;
                 }
             }
@@ -342,69 +325,33 @@ public final class DeliveryStore {
                     until = started ? t.toInstant() : null;
                 }
             }
-            Instant watermark = watermark(c, sourceIdleTimeout);
-            if (watermark.equals(Instant.MIN)) {
+            QueueIntervals.Read rows = rows(c);
+            Watermark watermark = rows.watermark();
+            if (watermark.equals(Watermark.NONE)) {
                 return 0;
             }
             Granularity g = shape.granularity();
-            Instant end = g.bucketStart(watermark); // buckets starting before end have end <= watermark: final
+            Instant end = g.bucketStart(watermark.value()); // buckets starting before end have end <= watermark: final
             Instant from = until;
             if (!started) {
                 from = end;
                 if (startFrom == DeliveryProperties.StartFrom.BEGINNING) {
-                    try (PreparedStatement ps = c.prepareStatement(
-                            "SELECT min(interval_start) FROM queue_interval_effective");
-                            ResultSet rs = ps.executeQuery()) {
-                        Timestamp t = rs.next() ? rs.getTimestamp(1) : null;
-                        if (t != null && t.toInstant().isBefore(end)) {
-                            from = g.bucketStart(t.toInstant());
-                        }
+                    Optional<Instant> earliest = rows.earliestStart();
+                    if (earliest.isPresent() && earliest.get().isBefore(end)) {
+                        from = g.bucketStart(earliest.get());
                     }
                 }
             }
-            record Key(String queueId, String mediaType, String queueName) {
-            }
-            List<Key> keys = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT k.queue_id, k.media_type, q.name FROM ("
-                    + "SELECT queue_id, media_type FROM queue_media_sl UNION "
-                    + "SELECT queue_id, media_type FROM queue_interval_effective) k "
-                    + "LEFT JOIN queue q ON q.queue_id = k.queue_id ORDER BY 1, 2");
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    keys.add(new Key(rs.getString(1), rs.getString(2), rs.getString(3)));
-                }
-            }
+            List<Series> keys = rows.knownSeries();
             long buckets = from.isBefore(end) ? Duration.between(from, end).dividedBy(g.duration()) : 0;
             buckets = Math.min(buckets, Math.max(1, maxRows / Math.max(1, keys.size())));
             Instant to = from.plus(g.duration().multipliedBy(buckets));
             if (buckets > 0 && !keys.isEmpty()) {
-                Map<String, Integer> stored = new HashMap<>();
-                try (PreparedStatement ps = c.prepareStatement("SELECT queue_id, media_type, interval_start "
-                        + "FROM queue_interval_effective WHERE interval_start >= ? AND interval_start < ?")) {
-                    ps.setTimestamp(1, Timestamp.from(from));
-                    ps.setTimestamp(2, Timestamp.from(to));
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            stored.merge(QueueIntervalPayload.rowKey(rs.getString(1), rs.getString(2), g,
-                                    g.bucketStart(rs.getTimestamp(3).toInstant())), 1, Integer::sum);
-                        }
-                    }
-                }
-                long perBucket = g.duration().dividedBy(Granularity.DEFAULT_BASE.duration());
-                ServiceLevelPolicy policy = policies.policy(c);
-                for (Instant s = from; s.isBefore(to); s = s.plus(g.duration())) {
-                    for (Key k : keys) {
-                        int n = stored.getOrDefault(QueueIntervalPayload.rowKey(k.queueId(), k.mediaType(), g, s), 0);
-                        if (n == 0) {
-                            enqueue(c, sink, QueueIntervalPayload.zero(k.queueId(), k.queueName(), k.mediaType(), s, g,
-                                    policy.resolve(k.queueId(), k.mediaType())), false);
-                        } else if (n < perBucket) {
-                            Optional<QueueIntervalPayload> row =
-                                    IntervalRows.read(c, k.queueId(), k.mediaType(), s, g, policy, watermark);
-                            if (row.isPresent() && row.get().isFinal()) {
-                                enqueue(c, sink, row.get(), false);
-                            }
-                        }
+                for (QueueInterval row : rows.grid(keys, Interval.bucketsStartingIn(from, to, g, (int) buckets), g)) {
+                    // Without stored rows: the zero row, final since the watermark has passed it. With some but not
+                    // all: the row, once final. With all of them: nothing, the change log brings it.
+                    if (!row.hasStoredRows() || (!row.isComplete() && row.isFinal())) {
+                        enqueue(c, sink, QueueIntervalPayload.of(row), false);
                     }
                 }
             }

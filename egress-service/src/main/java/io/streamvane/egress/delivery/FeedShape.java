@@ -4,18 +4,15 @@ import io.streamvane.model.kpi.Granularity;
 import java.util.Objects;
 
 /**
- * Which interval rows a sink wants: their granularity (a whole multiple of the stored PT15M buckets), whether only
- * final rows are sent (a final row that is later restated is sent again, with its higher revision), and whether
- * intervals without any stored row are sent as zero rows once final ({@code zeroFill}, SPEC §3.3 "all intervals
- * including zeros"; see {@link DeliveryStore#zeroFill}).
+ * Which interval rows a sink wants: their granularity (a whole multiple of the stored base buckets, checked when the
+ * delivery engine starts), whether only final rows are sent (a final row that is later restated is sent again, with
+ * its higher revision), and whether intervals without any stored row are sent as zero rows once final
+ * ({@code zeroFill}, SPEC §3.3 "all intervals including zeros"; see {@link DeliveryStore#zeroFill}).
  */
 public record FeedShape(Granularity granularity, boolean finalOnly, boolean zeroFill) {
 
     public FeedShape {
         Objects.requireNonNull(granularity, "granularity");
-        if (!granularity.isMultipleOf(Granularity.DEFAULT_BASE)) {
-            throw new IllegalArgumentException(granularity + " is not a multiple of " + Granularity.DEFAULT_BASE);
-        }
     }
 
     /** A shape without zero-fill (only intervals with stored rows are sent). */

@@ -1,5 +1,6 @@
 package io.streamvane.egress.delivery;
 
+import io.streamvane.egress.intervals.QueueInterval;
 import io.streamvane.model.kpi.DerivedKpis;
 import io.streamvane.model.kpi.Granularity;
 import io.streamvane.model.kpi.IntervalComponents;
@@ -19,10 +20,10 @@ import java.util.Objects;
  * payload id that makes redeliveries idempotent, and a few conveniences that WFM import formats ask for (seconds
  * instead of milliseconds, SL as a percentage with its denominator, date and time apart). A separate type from the
  * API's row because it is a separate contract: sinks and WFM column mappings name these fields, the REST schema
- * does not. Derived values come from {@link DerivedKpis} only.
+ * does not. Built from the one reader's {@link QueueInterval}; derived values come from {@link DerivedKpis} only.
  *
- * @param revision for PT15M the stored row's revision; for a coarser row the sum of its buckets' revisions, which
- *                 grows whenever any of them changes (every stored change bumps a revision, starting at 1);
+ * @param revision for a base bucket the stored row's revision; for a coarser row the sum of its buckets' revisions,
+ *                 which grows whenever any of them changes (every stored change bumps a revision, starting at 1);
  *                 0 for a zero row, an interval without any stored row sent by zero-fill
  */
 public record QueueIntervalPayload(String queueId, String queueName, String mediaType, Instant intervalStart,
@@ -53,11 +54,10 @@ public record QueueIntervalPayload(String queueId, String queueName, String medi
         Objects.requireNonNull(settings, "settings");
     }
 
-    /** The final zero row of an interval without any stored row (zero-fill): revision 0, payload id ..._r0. */
-    public static QueueIntervalPayload zero(String queueId, String queueName, String mediaType, Instant intervalStart,
-            Granularity granularity, ServiceLevelSettings settings) {
-        return new QueueIntervalPayload(queueId, queueName, mediaType, intervalStart, granularity,
-                IntervalComponents.ZERO, settings, 0, true);
+    /** The push shape of a row as read; a zero-filled row has revision 0, payload id ..._r0. */
+    public static QueueIntervalPayload of(QueueInterval row) {
+        return new QueueIntervalPayload(row.queueId(), row.queueName(), row.mediaType(), row.start(),
+                row.granularity(), row.components(), row.settings(), Math.toIntExact(row.revision()), row.isFinal());
     }
 
     /** Identifies the row regardless of revision: queueId|mediaType|granularity|intervalStart. */

@@ -1,5 +1,6 @@
 package io.streamvane.egress.odata;
 
+import io.streamvane.egress.intervals.QueueIntervals;
 import io.streamvane.egress.kpi.ServiceLevelPolicySource;
 import io.streamvane.model.kpi.ServiceLevelPolicy;
 import java.net.URI;
@@ -33,6 +34,7 @@ import org.apache.olingo.server.api.uri.UriResource;
 import org.apache.olingo.server.api.uri.UriResourceEntitySet;
 import org.apache.olingo.server.api.uri.queryoption.OrderByItem;
 import org.apache.olingo.server.api.uri.queryoption.expression.Member;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -40,19 +42,25 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * parameters), {@code $skip} and {@code $top} an offset and limit, {@code $count} a count over the same condition,
  * {@code $select} a narrower response. At most {@code maxPageSize} entities per response; the rest follow through
  * {@code @odata.nextLink}, which repeats the request with {@code $skiptoken} = entities already returned.
+ * QueueIntervals are read through the one reader of queue interval rows, so their finality and KPIs are those of every
+ * other surface; the other sets straight from their relation.
  */
 final class IntervalCollectionProcessor implements EntityCollectionProcessor {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+    private final QueueIntervals intervals;
     private final StreamvaneEdm edm;
     private final ServiceLevelPolicySource policies;
     private final int maxPageSize;
     private OData odata;
     private ServiceMetadata metadata;
 
-    IntervalCollectionProcessor(JdbcClient jdbc, StreamvaneEdm edm, ServiceLevelPolicySource policies,
-            int maxPageSize) {
+    IntervalCollectionProcessor(JdbcClient jdbc, JdbcTemplate jdbcTemplate, QueueIntervals intervals,
+            StreamvaneEdm edm, ServiceLevelPolicySource policies, int maxPageSize) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+        this.intervals = intervals;
         this.edm = edm;
         this.policies = policies;
         this.maxPageSize = maxPageSize;
@@ -74,13 +82,14 @@ final class IntervalCollectionProcessor implements EntityCollectionProcessor {
         EdmEntitySet edmSet = resource.getEntitySet();
         ODataEntitySet set = edm.set(edmSet.getName()).orElseThrow(() -> SqlFilter.unsupported(edmSet.getName()));
 
-        String where = "";
+        String condition = "";
         List<Object> params = new ArrayList<>();
         if (uriInfo.getFilterOption() != null) {
             SqlFilter.Condition c = SqlFilter.translate(set, uriInfo.getFilterOption().getExpression());
-            where = " WHERE " + c.sql();
+            condition = c.sql();
             params.addAll(c.params());
         }
+        String where = condition.isEmpty() ? "" : " WHERE " + condition;
         String order = orderBy(set, uriInfo) + set.defaultOrder();
         int skip = nonNegative(uriInfo.getSkipOption() == null ? 0 : uriInfo.getSkipOption().getValue(), "$skip");
         Integer top = uriInfo.getTopOption() == null ? null
@@ -88,17 +97,25 @@ final class IntervalCollectionProcessor implements EntityCollectionProcessor {
         int already = uriInfo.getSkipTokenOption() == null ? 0 : skipToken(uriInfo.getSkipTokenOption().getValue());
         int want = top == null ? maxPageSize : Math.max(0, Math.min(maxPageSize, top - already));
 
-        String columns = String.join(", ", set.columns().stream().filter(c -> !c.isDerived())
-                .map(c -> c.sql() + " AS \"" + c.name() + "\"").toList());
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(want + 1);
-        pageParams.add((long) skip + already);
         ServiceLevelPolicy policy = policies.current();
-        List<Map<String, Object>> rows = jdbc.sql("SELECT " + columns + " FROM " + set.from() + where
-                        + " ORDER BY " + order + " LIMIT ? OFFSET ?")
-                .params(pageParams)
-                .query((rs, i) -> row(set, rs, policy))
-                .list();
+        long offset = (long) skip + already;
+        List<Map<String, Object>> rows;
+        if (set.name().equals(StreamvaneEdm.QUEUE_INTERVALS)) {
+            String filter = condition;
+            rows = intervals.query(jdbcTemplate, policy, read -> read.baseRows(filter, params, order, want + 1,
+                    offset)).stream().map(QueueIntervalEntity::properties).toList();
+        } else {
+            String columns = String.join(", ", set.columns().stream().filter(c -> !c.isDerived())
+                    .map(c -> c.sql() + " AS \"" + c.name() + "\"").toList());
+            List<Object> pageParams = new ArrayList<>(params);
+            pageParams.add(want + 1);
+            pageParams.add(offset);
+            rows = jdbc.sql("SELECT " + columns + " FROM " + set.from() + where
+                            + " ORDER BY " + order + " LIMIT ? OFFSET ?")
+                    .params(pageParams)
+                    .query((rs, i) -> row(set, rs, policy))
+                    .list();
+        }
         // A $top already met ends the feed even if the store holds more.
         boolean more = rows.size() > want && (top == null || already + want < top);
         if (rows.size() > want) {

@@ -1,5 +1,6 @@
 package io.streamvane.egress.odata;
 
+import io.streamvane.egress.intervals.QueueIntervals;
 import io.streamvane.egress.kpi.ServiceLevelPolicySource;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,6 +12,7 @@ import org.apache.olingo.server.api.ServiceMetadata;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Registers the Olingo servlet at {@code /odata/*}; the security filter chain guards it like any other path. */
@@ -18,8 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ODataConfiguration {
 
     @Bean
-    ServletRegistrationBean<HttpServlet> odataServlet(JdbcClient jdbc, ServiceLevelPolicySource policies,
-            ODataProperties properties) {
+    ServletRegistrationBean<HttpServlet> odataServlet(JdbcClient jdbc, JdbcTemplate jdbcTemplate,
+            QueueIntervals intervals, ServiceLevelPolicySource policies, ODataProperties properties) {
         StreamvaneEdm edm = new StreamvaneEdm();
         HttpServlet servlet = new HttpServlet() {
             @Override
@@ -28,7 +30,8 @@ class ODataConfiguration {
                 OData odata = OData.newInstance();
                 ServiceMetadata metadata = odata.createServiceMetadata(edm, List.of());
                 ODataHttpHandler handler = odata.createHandler(metadata);
-                handler.register(new IntervalCollectionProcessor(jdbc, edm, policies, properties.maxPageSize()));
+                handler.register(new IntervalCollectionProcessor(jdbc, jdbcTemplate, intervals, edm, policies,
+                        properties.maxPageSize()));
                 handler.register(new ODataErrorProcessor());
                 handler.process(request, response);
             }

@@ -25,12 +25,15 @@ import org.apache.olingo.commons.api.edm.provider.CsdlPropertyRef;
 import org.apache.olingo.commons.api.edm.provider.CsdlSchema;
 
 /**
- * The OData model: QueueIntervals and AgentIntervals (base PT15M rows, the REST rows in the same camelCase), Queues and
- * Agents. Derived KPIs come from {@link DerivedKpis} and {@link Occupancy}, never from SQL.
+ * The OData model: QueueIntervals and AgentIntervals (stored base rows, the REST rows in the same camelCase), Queues
+ * and Agents. Derived KPIs come from {@link DerivedKpis} and {@link Occupancy}, never from SQL; QueueIntervals' from the
+ * one reader of queue interval rows ({@link QueueIntervalEntity}), the SQL columns here serving {@code $filter} and
+ * {@code $orderby}.
  */
 final class StreamvaneEdm extends CsdlAbstractEdmProvider {
 
     static final String NAMESPACE = "Streamvane";
+    static final String QUEUE_INTERVALS = "QueueIntervals";
     static final FullQualifiedName CONTAINER = new FullQualifiedName(NAMESPACE, "Container");
 
     private final List<ODataEntitySet> sets;
@@ -61,21 +64,8 @@ final class StreamvaneEdm extends CsdlAbstractEdmProvider {
         }
         cols.addAll(List.of(derived("serviceLevel"), derived("asaSeconds"), derived("ahtSeconds"),
                 derived("abandonRate"), of("final", "is_final", Boolean), of("revision", "revision", Int64)));
-        return new ODataEntitySet("QueueIntervals", "QueueInterval", "queue_interval_effective", cols,
-                List.of("queueId", "mediaType", "intervalStart"), (row, policy) -> {
-                    IntervalComponents c = new IntervalComponents((Long) row.get("offered"),
-                            (Long) row.get("answered"), (Long) row.get("answeredWithinSl"),
-                            (Long) row.get("abandoned"), (Long) row.get("shortAbandoned"),
-                            (Long) row.get("flowOuts"), (Long) row.get("answerWaitMs"),
-                            (Long) row.get("abandonWaitMs"), (Long) row.get("handled"), (Long) row.get("handleMs"),
-                            (Long) row.get("talkMs"), (Long) row.get("holdMs"), (Long) row.get("acwMs"));
-                    ServiceLevelSettings s = policy.resolve((String) row.get("queueId"), (String) row.get("mediaType"));
-                    DerivedKpis d = DerivedKpis.of(c, s);
-                    row.put("serviceLevel", d.serviceLevel());
-                    row.put("asaSeconds", d.asaSeconds());
-                    row.put("ahtSeconds", d.ahtSeconds());
-                    row.put("abandonRate", d.abandonRate());
-                });
+        return new ODataEntitySet(QUEUE_INTERVALS, "QueueInterval", "queue_interval_effective", cols,
+                List.of("queueId", "mediaType", "intervalStart"), (row, policy) -> { });
     }
 
     private static ODataEntitySet agentIntervals() {

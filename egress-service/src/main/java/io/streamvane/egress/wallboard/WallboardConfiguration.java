@@ -1,7 +1,7 @@
 package io.streamvane.egress.wallboard;
 
-import io.streamvane.egress.api.QueueIntervalReader;
 import io.streamvane.egress.api.QueueReader;
+import io.streamvane.egress.intervals.QueueIntervals;
 import io.streamvane.egress.kpi.ServiceLevelPolicySource;
 import io.streamvane.platform.postgres.NotificationListener;
 import io.streamvane.platform.security.ApiKeyStore;
@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -23,10 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
 class WallboardConfiguration implements WebMvcConfigurer {
 
     @Bean
-    WallboardBroadcaster wallboardBroadcaster(QueueReader queues, QueueIntervalReader intervals,
-            ServiceLevelPolicySource policies, JdbcClient jdbc, JsonMapper json, WallboardProperties properties,
-            Clock clock) {
-        var reader = new WallboardReader(queues, intervals, policies, jdbc, properties.defaultSlTarget(), clock);
+    WallboardBroadcaster wallboardBroadcaster(QueueReader queues, QueueIntervals intervals,
+            ServiceLevelPolicySource policies, JdbcClient jdbc, JdbcTemplate jdbcTemplate, JsonMapper json,
+            WallboardProperties properties, Clock clock) {
+        var reader = new WallboardReader(queues, intervals, policies, jdbc, jdbcTemplate,
+                properties.defaultSlTarget(), clock);
         return new WallboardBroadcaster(reader::read, json, properties, clock);
     }
 

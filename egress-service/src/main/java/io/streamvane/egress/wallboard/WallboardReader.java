@@ -1,17 +1,20 @@
 package io.streamvane.egress.wallboard;
 
-import io.streamvane.egress.api.QueueIntervalReader;
-import io.streamvane.egress.api.QueueIntervalRow;
 import io.streamvane.egress.api.QueueReader;
 import io.streamvane.egress.api.QueueRealtime;
 import io.streamvane.egress.api.QueueSummary;
+import io.streamvane.egress.intervals.QueueInterval;
+import io.streamvane.egress.intervals.QueueIntervals;
+import io.streamvane.egress.intervals.QueueIntervals.Series;
 import io.streamvane.egress.kpi.ServiceLevelPolicySource;
 import io.streamvane.egress.wallboard.WallboardSnapshot.Period;
 import io.streamvane.egress.wallboard.WallboardSnapshot.Point;
 import io.streamvane.egress.wallboard.WallboardSnapshot.Tile;
+import io.streamvane.model.kpi.DerivedKpis;
 import io.streamvane.model.kpi.Granularity;
 import io.streamvane.model.kpi.Interval;
 import io.streamvane.model.kpi.ServiceLevelPolicy;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,56 +24,68 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Builds a {@link WallboardSnapshot} from the API's own readers, so a tile shows exactly what
- * {@code /api/v1/queues/{id}/realtime} and {@code /intervals} answer: no KPI is computed here.
+ * Builds a {@link WallboardSnapshot} from the readers behind the API, so a tile shows exactly what
+ * {@code /api/v1/queues/{id}/realtime} and {@code /intervals} answer: no KPI is computed here. One snapshot is one
+ * read of the interval rows, under one watermark and one service-level policy.
  */
 class WallboardReader {
 
     private final QueueReader queues;
-    private final QueueIntervalReader intervals;
+    private final QueueIntervals intervals;
     private final ServiceLevelPolicySource policies;
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
     private final double defaultSlTarget;
     private final Clock clock;
 
-    WallboardReader(QueueReader queues, QueueIntervalReader intervals, ServiceLevelPolicySource policies,
-            JdbcClient jdbc, double defaultSlTarget, Clock clock) {
+    WallboardReader(QueueReader queues, QueueIntervals intervals, ServiceLevelPolicySource policies,
+            JdbcClient jdbc, JdbcTemplate jdbcTemplate, double defaultSlTarget, Clock clock) {
         this.queues = queues;
         this.intervals = intervals;
         this.policies = policies;
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.defaultSlTarget = defaultSlTarget;
         this.clock = clock;
     }
 
     WallboardSnapshot read(long id) {
+        ServiceLevelPolicy policy = policies.current();
+        return intervals.query(jdbcTemplate, policy, rows -> read(id, policy, rows));
+    }
+
+    private WallboardSnapshot read(long id, ServiceLevelPolicy policy, QueueIntervals.Read rows)
+            throws SQLException {
         Instant now = clock.instant();
         Instant day = now.truncatedTo(ChronoUnit.DAYS);
-        Instant currentStart = Interval.of(now, Granularity.DEFAULT_BASE).start();
-        ServiceLevelPolicy policy = policies.current();
+        Granularity base = intervals.base();
+        Instant currentStart = Interval.of(now, base).start();
         Map<String, Double> targets = slTargets();
         List<Tile> tiles = new ArrayList<>();
         for (QueueSummary queue : queues.queues()) {
             Map<String, QueueRealtime> realtime = new HashMap<>();
             queues.realtime(queue.id()).forEach(r -> realtime.put(r.mediaType(), r));
-            Map<String, List<QueueIntervalRow>> base = byMedia(
-                    intervals.rows(queue.id(), day, day.plus(Duration.ofDays(1)), "PT15M"));
-            Map<String, List<QueueIntervalRow>> daily = byMedia(
-                    intervals.rows(queue.id(), day, day.plus(Duration.ofDays(1)), "P1D"));
+            List<Series> series = rows.mediaTypes(queue.id(), null).stream().map(m -> new Series(queue.id(), m))
+                    .toList();
+            Map<String, List<QueueInterval>> intraday = byMedia(rows.grid(series,
+                    Interval.bucketsStartingIn(day, day.plus(Duration.ofDays(1)), base, Integer.MAX_VALUE), base));
+            Map<String, List<QueueInterval>> daily = byMedia(rows.grid(series,
+                    List.of(Interval.of(day, Granularity.P1D)), Granularity.P1D));
             TreeSet<String> media = new TreeSet<>(queue.mediaTypes());
             media.addAll(realtime.keySet());
             for (String m : media) {
                 QueueRealtime rt = realtime.get(m);
-                List<QueueIntervalRow> rows = base.getOrDefault(m, List.of());
-                List<Point> points = rows.stream()
-                        .filter(r -> !r.intervalStart().isAfter(currentStart))
-                        .map(r -> new Point(r.intervalStart(), r.offered(), r.answered(), r.serviceLevel(),
-                                r.isFinal()))
+                List<QueueInterval> bars = intraday.getOrDefault(m, List.of());
+                List<Point> points = bars.stream()
+                        .filter(r -> !r.start().isAfter(currentStart))
+                        .map(r -> new Point(r.start(), r.components().offered(), r.components().answered(),
+                                r.derived().serviceLevel(), r.isFinal()))
                         .toList();
-                Period current = rows.stream().filter(r -> r.intervalStart().equals(currentStart))
+                Period current = bars.stream().filter(r -> r.start().equals(currentStart))
                         .findFirst().map(WallboardReader::period).orElse(null);
                 Period today = daily.getOrDefault(m, List.of()).stream().findFirst()
                         .map(WallboardReader::period).orElse(null);
@@ -86,15 +101,17 @@ class WallboardReader {
         return new WallboardSnapshot(id, now, day, newestEventTime(), List.copyOf(tiles));
     }
 
-    private static Map<String, List<QueueIntervalRow>> byMedia(List<QueueIntervalRow> rows) {
-        Map<String, List<QueueIntervalRow>> result = new HashMap<>();
+    private static Map<String, List<QueueInterval>> byMedia(List<QueueInterval> rows) {
+        Map<String, List<QueueInterval>> result = new HashMap<>();
         rows.forEach(r -> result.computeIfAbsent(r.mediaType(), k -> new ArrayList<>()).add(r));
         return result;
     }
 
-    private static Period period(QueueIntervalRow r) {
-        return new Period(r.intervalStart(), r.intervalEnd(), r.offered(), r.answered(), r.abandoned(),
-                r.serviceLevel(), r.asaSeconds(), r.ahtSeconds(), r.abandonRate(), r.isFinal(), r.revision());
+    private static Period period(QueueInterval r) {
+        DerivedKpis d = r.derived();
+        return new Period(r.start(), r.end(), r.components().offered(), r.components().answered(),
+                r.components().abandoned(), d.serviceLevel(), d.asaSeconds(), d.ahtSeconds(), d.abandonRate(),
+                r.isFinal(), r.revision());
     }
 
     /** Genesys' SL target per queue × media ({@code mediaSettings.<media>.serviceLevel.percentage}). */

@@ -45,8 +45,8 @@ record WallboardSnapshot(long id, Instant asOf, Instant day, Instant newestEvent
 
     /**
      * One queue × media type. Real-time numbers are those of {@code /api/v1/queues/{id}/realtime}; interval numbers
-     * are the rows of {@code /api/v1/queues/{id}/intervals} (PT15M for the current interval and the chart, P1D for
-     * today).
+     * are the rows of {@code /api/v1/queues/{id}/intervals} (the base granularity, PT15M unless the store keeps
+     * another, for the current interval and the chart, P1D for today).
      *
      * @param slTarget           fraction the SL is coloured against
      * @param longestWaitSeconds at {@code realtimeAsOf}; the page keeps counting from there
@@ -84,7 +84,7 @@ record WallboardSnapshot(long id, Instant asOf, Instant day, Instant newestEvent
             long revision) {
     }
 
-    /** One bar of the chart: a PT15M interval of today up to now. */
+    /** One bar of the chart: a base interval (PT15M by default) of today up to now. */
     record Point(Instant start, long offered, long answered, Double serviceLevel,
             @JsonProperty("final") boolean isFinal) {
     }

@@ -20,7 +20,7 @@ public record WfmProperties(@DefaultValue List<Feed> feeds) {
      *
      * @param name          sink name (cursor, deliveries, metrics tag, admin path)
      * @param url           receiver endpoint (POST)
-     * @param granularity   PT15M or PT30M (any multiple of the stored PT15M works)
+     * @param granularity   PT15M or PT30M (any multiple of the stored base buckets, PT15M by default, works)
      * @param finalOnly     send a row only once final (and again when restated); else every revision
      * @param format        JSON (Standard Webhooks envelope) or CSV
      * @param columns       field mapping: output name and source field (see QueueIntervalPayload.FIELDS) or a constant;

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 class IntervalQueryTest {
 
     private static final Instant FROM = Instant.parse("2025-01-01T00:00:00Z");
+    private static final Granularity BASE = Granularity.PT15M;
 
     @Test
     void aPageOfAThousandYearRangeAllocatesOnlyItsOwnBuckets() {
@@ -34,18 +35,27 @@ class IntervalQueryTest {
 
     @Test
     void theSpanLimitDependsOnTheGranularityAndIsInclusive() {
-        assertThat(IntervalQuery.of(FROM, FROM.plus(Duration.ofDays(400)), "PT15M", null, null).to())
+        assertThat(IntervalQuery.of(FROM, FROM.plus(Duration.ofDays(400)), "PT15M", null, null, BASE).to())
                 .isEqualTo(FROM.plus(Duration.ofDays(400)));
-        assertThat(IntervalQuery.of(FROM, FROM.plus(Duration.ofDays(3_660)), "P1D", null, null).granularity())
+        assertThat(IntervalQuery.of(FROM, FROM.plus(Duration.ofDays(3_660)), "P1D", null, null, BASE).granularity())
                 .isEqualTo(Granularity.P1D);
         for (String g : new String[] {"PT15M", "PT30M", "PT1H"}) {
             assertThatThrownBy(() -> IntervalQuery.of(FROM, FROM.plus(Duration.ofDays(400)).plusNanos(1), g, null,
-                    null)).isInstanceOfSatisfying(InvalidQueryException.class,
+                    null, BASE)).isInstanceOfSatisfying(InvalidQueryException.class,
                             e -> assertThat(e.reason()).isEqualTo("span-too-large"));
         }
-        assertThatThrownBy(() -> IntervalQuery.of(FROM, FROM.plus(Duration.ofDays(3_661)), "P1D", null, null))
+        assertThatThrownBy(() -> IntervalQuery.of(FROM, FROM.plus(Duration.ofDays(3_661)), "P1D", null, null, BASE))
                 .isInstanceOfSatisfying(InvalidQueryException.class,
                         e -> assertThat(e.reason()).isEqualTo("span-too-large"));
+    }
+
+    @Test
+    void withoutAGranularityTheStoredBaseIsReportedAndAFinerOneIsRefused() {
+        assertThat(IntervalQuery.of(FROM, FROM.plus(Duration.ofDays(1)), null, null, null, Granularity.PT30M)
+                .granularity()).isEqualTo(Granularity.PT30M);
+        assertThatThrownBy(() -> IntervalQuery.of(FROM, FROM.plus(Duration.ofDays(1)), "PT15M", null, null,
+                Granularity.PT30M)).isInstanceOfSatisfying(InvalidQueryException.class,
+                        e -> assertThat(e.reason()).isEqualTo(InvalidQueryException.INVALID_GRANULARITY));
     }
 
     private static long allocatedBytes() {

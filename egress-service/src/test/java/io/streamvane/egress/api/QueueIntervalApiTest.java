@@ -71,7 +71,7 @@ class QueueIntervalApiTest extends EgressIntegrationTest {
         assertThat(gap.serviceLevel()).isNull();
         assertThat(gap.asaSeconds()).isNull();
         assertThat(gap.revision()).isZero();
-        // The latest final row ends at 10:30, so an event may still land in 10:30-10:45.
+        // No watermark has passed 10:45, so an event may still land in 10:30-10:45.
         assertThat(gap.isFinal()).isFalse();
     }
 
@@ -93,13 +93,34 @@ class QueueIntervalApiTest extends EgressIntegrationTest {
     }
 
     @Test
-    void aBucketMissingBaseRowsIsFinalOnlyWhenAFinalRowEndsAfterIt() {
+    void aBucketMissingBaseRowsIsFinalOnceTheWatermarkHasPassedItsEndNotBecauseALaterRowIsFinal() {
         queueRow("q1", "voice", "2025-01-01T10:00:00Z", 1, 1, 1, 0, 0, 0, 1000, 0, 0, 1, true);
         queueRow("q1", "voice", "2025-01-01T11:00:00Z", 1, 1, 1, 0, 0, 0, 1000, 0, 0, 1, true);
+        String halfHours = "from=2025-01-01T10:00:00Z&to=2025-01-01T12:00:00Z&granularity=PT30M";
 
-        List<QueueIntervalRow> rows = rows("from=2025-01-01T10:00:00Z&to=2025-01-01T12:00:00Z&granularity=PT30M");
+        List<Boolean> withoutWatermark = rows(halfHours).stream().map(QueueIntervalRow::isFinal).toList();
+        watermark("2025-01-01T11:29:00Z");
+        List<Boolean> withWatermark = rows(halfHours).stream().map(QueueIntervalRow::isFinal).toList();
 
-        assertThat(rows).extracting(QueueIntervalRow::isFinal).containsExactly(true, true, false, false);
+        assertThat(withoutWatermark).containsExactly(false, false, false, false);
+        assertThat(withWatermark).containsExactly(true, true, false, false);
+    }
+
+    @Test
+    void aBucketWhoseLastBaseRowTheSweepMarkedFinalStaysFinalWhileNoSourceIsActive() {
+        queueRow("q1", "voice", "2025-01-01T10:15:00Z", 1, 1, 1, 0, 0, 0, 1000, 0, 0, 2, true);
+        jdbc.sql("INSERT INTO watermark (source, max_event_time, watermark, updated_at) VALUES ('idle', "
+                + "'2025-01-01T12:05:00Z', '2025-01-01T12:00:00Z', now() - interval '2 hours')").update();
+
+        List<QueueIntervalRow> rows = rows("from=2025-01-01T10:00:00Z&to=2025-01-01T11:00:00Z&granularity=PT30M");
+
+        assertThat(rows).extracting(QueueIntervalRow::isFinal).containsExactly(true, false);
+    }
+
+    /** One active watermark source at {@code iso}, lateness already subtracted. */
+    private void watermark(String iso) {
+        jdbc.sql("INSERT INTO watermark (source, max_event_time, watermark) VALUES ('events', :wm, :wm)")
+                .param("wm", ts(iso)).update();
     }
 
     @Test

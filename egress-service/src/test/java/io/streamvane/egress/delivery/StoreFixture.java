@@ -1,5 +1,7 @@
 package io.streamvane.egress.delivery;
 
+import io.streamvane.egress.intervals.QueueIntervals;
+import io.streamvane.model.kpi.Granularity;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,6 +11,14 @@ import javax.sql.DataSource;
 
 /** Writes interval rows and change-log rows the way the engine does (revision bumped per change, log row last). */
 public final class StoreFixture {
+
+    /** The base granularity the rows here are written at. */
+    public static final Granularity BASE = Granularity.PT15M;
+
+    /** The reader of the rows a fixture writes, for a delivery engine built with {@code settings}. */
+    public static QueueIntervals intervals(DeliveryProperties settings) {
+        return new QueueIntervals(BASE, settings.sourceIdleTimeout());
+    }
 
     private final DataSource ds;
 
@@ -48,7 +58,7 @@ public final class StoreFixture {
                 ps.setString(1, queueId);
                 ps.setString(2, media);
                 ps.setTimestamp(3, Timestamp.from(start));
-                ps.setTimestamp(4, Timestamp.from(start.plusSeconds(900)));
+                ps.setTimestamp(4, Timestamp.from(start.plus(BASE.duration())));
                 ps.setLong(5, offered);
                 ps.setLong(6, answered);
                 ps.setLong(7, withinSl);

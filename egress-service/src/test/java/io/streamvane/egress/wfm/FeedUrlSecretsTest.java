@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.streamvane.egress.delivery.DeliveryEngine;
 import io.streamvane.egress.delivery.DeliveryProperties;
 import io.streamvane.egress.delivery.DeliveryStore;
+import io.streamvane.egress.delivery.StoreFixture;
 import io.streamvane.model.kpi.Granularity;
 import io.streamvane.testsupport.webhook.WebhookReceiver;
 import java.net.InetSocketAddress;
@@ -113,7 +114,7 @@ class FeedUrlSecretsTest extends StoreAndReceiverTest {
         DeliveryProperties p = new DeliveryProperties(true, Duration.ofMillis(50), false, 500, 2,
                 Duration.ofMillis(100), Duration.ofMillis(200), DeliveryProperties.StartFrom.BEGINNING);
         engine = new DeliveryEngine(store.dataSource(), List.of(new WfmFeedSink(feed, HttpClient.newHttpClient(),
-                Clock.systemUTC())), p, new SimpleMeterRegistry(), Clock.systemUTC());
+                Clock.systemUTC())), p, StoreFixture.intervals(p), new SimpleMeterRegistry(), Clock.systemUTC());
         engine.start();
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 store.count("SELECT count(*) FROM sink_delivery WHERE status = 'dead_lettered'") == 1);

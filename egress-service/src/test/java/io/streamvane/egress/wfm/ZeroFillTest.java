@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.streamvane.egress.delivery.DeliveryEngine;
 import io.streamvane.egress.delivery.DeliveryProperties;
+import io.streamvane.egress.delivery.StoreFixture;
 import io.streamvane.model.kpi.Granularity;
 import java.net.http.HttpClient;
 import java.sql.Timestamp;
@@ -32,7 +33,7 @@ class ZeroFillTest extends StoreAndReceiverTest {
         DeliveryProperties p = new DeliveryProperties(true, Duration.ofMillis(50), false, 500, 100,
                 Duration.ofMillis(100), Duration.ofMillis(400), DeliveryProperties.StartFrom.BEGINNING);
         return new DeliveryEngine(store.dataSource(), List.of(new WfmFeedSink(feed, HttpClient.newHttpClient(),
-                Clock.systemUTC())), p, new SimpleMeterRegistry(), Clock.systemUTC());
+                Clock.systemUTC())), p, StoreFixture.intervals(p), new SimpleMeterRegistry(), Clock.systemUTC());
     }
 
     /** The ingress's monotonic watermark write for one source, lateness already subtracted. */

@@ -1,5 +1,8 @@
 package io.streamvane.egress;
 
+import io.streamvane.model.kpi.KpiSettings;
+import io.streamvane.model.kpi.ServiceLevelLayers;
+import io.streamvane.model.store.KpiSettingsStore;
 import io.streamvane.platform.security.ApiKeyStore;
 import io.streamvane.testsupport.TestDatabases;
 import java.sql.Timestamp;
@@ -81,10 +84,20 @@ public abstract class EgressIntegrationTest {
     void emptyStoreAndClient() {
         jdbc.sql("""
                 TRUNCATE queue_interval, queue_interval_api, gap_fill_chunk, ingest_gap, agent_interval, acd_session, agent_state,
-                         agent_segment, queue, queue_media_sl, app_user, sl_settings_override, watermark""").update();
+                         agent_segment, queue, queue_media_sl, app_user, watermark""").update();
+        publish(KpiSettings.DEFAULTS.serviceLevel());
         http = RestClient.builder().baseUrl("http://localhost:" + port)
                 .defaultStatusHandler(status -> true, (request, response) -> { })
                 .build();
+    }
+
+    /** Publishes these service-level layers as a service's start-up would: every surface reads them from the store. */
+    protected void publish(ServiceLevelLayers layers) {
+        jdbc.sql("SELECT 1").query((rs, i) -> {
+            KpiSettingsStore.publish(rs.getStatement().getConnection(), KpiSettings.DEFAULTS.withServiceLevel(layers),
+                    KpiSettingsStore.Role.OWNER, "test");
+            return 1;
+        }).single();
     }
 
     protected RestClient.RequestHeadersSpec<?> get(String uri, String apiKey) {

@@ -2,7 +2,6 @@ package io.streamvane.egress.api;
 
 import io.streamvane.egress.intervals.QueueIntervals;
 import io.streamvane.egress.intervals.QueueIntervals.Series;
-import io.streamvane.egress.kpi.ServiceLevelPolicySource;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,14 +23,11 @@ class QueueController {
 
     private final QueueReader queues;
     private final QueueIntervals intervals;
-    private final ServiceLevelPolicySource policies;
     private final JdbcTemplate jdbc;
 
-    QueueController(QueueReader queues, QueueIntervals intervals, ServiceLevelPolicySource policies,
-            JdbcTemplate jdbc) {
+    QueueController(QueueReader queues, QueueIntervals intervals, JdbcTemplate jdbc) {
         this.queues = queues;
         this.intervals = intervals;
-        this.policies = policies;
         this.jdbc = jdbc;
     }
 
@@ -69,7 +65,7 @@ class QueueController {
         if (!queues.exists(queueId)) {
             throw new NotFoundException("unknown queue '" + queueId + "'");
         }
-        Page page = intervals.query(jdbc, policies.current(), read -> {
+        Page page = intervals.query(jdbc, read -> {
             List<Series> series = read.mediaTypes(queueId, query.mediaType()).stream()
                     .map(m -> new Series(queueId, m)).toList();
             IntervalQuery.Page buckets = query.page(series.size());

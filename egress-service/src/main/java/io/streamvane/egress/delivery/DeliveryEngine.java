@@ -112,8 +112,7 @@ public final class DeliveryEngine implements SmartLifecycle {
         this.backoff = settings.backoff();
         this.clock = clock;
         this.meters = meters;
-        this.store = new DeliveryStore(dataSource, intervals, new ServiceLevelPolicyReader(Duration.ofMinutes(1), clock),
-                settings.startFrom());
+        this.store = new DeliveryStore(dataSource, intervals, settings.startFrom());
         for (Sink s : sinks) {
             if (!intervals.canReport(s.shape().granularity())) {
                 throw new IllegalArgumentException("sink '" + s.name() + "' wants " + s.shape().granularity()

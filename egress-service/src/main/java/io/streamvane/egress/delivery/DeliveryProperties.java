@@ -2,7 +2,6 @@ package io.streamvane.egress.delivery;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -17,9 +16,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBackoff     cap of the retry delay
  * @param startFrom      where a new sink's cursor starts: BEGINNING (all of the retained change log) or LATEST;
  *                       for zero-fill: BEGINNING from the earliest stored interval, LATEST from the watermark
- * @param sourceIdleTimeout a watermark source not updated for this long no longer holds finality back (the
- *                       engine's {@code streamvane.engine.finality.source-idle-timeout}; keep the two equal); read
- *                       by every egress surface, since the one reader of interval rows judges finality with it
  */
 @ConfigurationProperties("streamvane.egress.delivery")
 public record DeliveryProperties(
@@ -30,19 +26,7 @@ public record DeliveryProperties(
         @DefaultValue("12") int maxAttempts,
         @DefaultValue("5s") Duration initialBackoff,
         @DefaultValue("6h") Duration maxBackoff,
-        @DefaultValue("BEGINNING") StartFrom startFrom,
-        @DefaultValue("30m") Duration sourceIdleTimeout) {
-
-    @ConstructorBinding
-    public DeliveryProperties {
-    }
-
-    /** Without a source idle timeout: the engine's default, 30 minutes. */
-    public DeliveryProperties(boolean enabled, Duration pollInterval, boolean listen, int takeOverBatch,
-            int maxAttempts, Duration initialBackoff, Duration maxBackoff, StartFrom startFrom) {
-        this(enabled, pollInterval, listen, takeOverBatch, maxAttempts, initialBackoff, maxBackoff, startFrom,
-                Duration.ofMinutes(30));
-    }
+        @DefaultValue("BEGINNING") StartFrom startFrom) {
 
     public enum StartFrom { BEGINNING, LATEST }
 

@@ -58,20 +58,17 @@ public final class DeliveryStore {
 
     private final DataSource dataSource;
     private final QueueIntervals intervals;
-    private final ServiceLevelPolicyReader policies;
     private final DeliveryProperties.StartFrom startFrom;
 
-    public DeliveryStore(DataSource dataSource, QueueIntervals intervals, ServiceLevelPolicyReader policies,
-            DeliveryProperties.StartFrom startFrom) {
+    public DeliveryStore(DataSource dataSource, QueueIntervals intervals, DeliveryProperties.StartFrom startFrom) {
         this.dataSource = dataSource;
         this.intervals = intervals;
-        this.policies = policies;
         this.startFrom = startFrom;
     }
 
     /** The rows of this transaction, under the SL policy delivery uses and the effective watermark read now. */
     private QueueIntervals.Read rows(Connection c) throws SQLException {
-        return intervals.read(c, policies.policy(c));
+        return intervals.read(c);
     }
 
     @FunctionalInterface

@@ -8,6 +8,7 @@ import io.streamvane.model.kpi.ServiceLevelPolicy;
 import io.streamvane.model.kpi.ServiceLevelSettings;
 import io.streamvane.model.kpi.Watermark;
 import io.streamvane.model.store.EffectiveWatermark;
+import io.streamvane.model.store.KpiSettingsStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -89,15 +90,18 @@ public final class QueueIntervals {
         return granularity.isMultipleOf(base);
     }
 
-    /** One read in the caller's transaction: the effective watermark is read now, once, and {@code policy} applies. */
-    public Read read(Connection connection, ServiceLevelPolicy policy) throws SQLException {
-        return new Read(connection, Objects.requireNonNull(policy, "policy"),
+    /**
+     * One read in the caller's transaction: the effective watermark and the service-level policy (the published
+     * {@code streamvane.kpi.service-level} layers with the synced Genesys thresholds) are read now, once.
+     */
+    public Read read(Connection connection) throws SQLException {
+        return new Read(connection, KpiSettingsStore.policy(connection),
                 EffectiveWatermark.read(connection, sourceIdleTimeout));
     }
 
     /** {@code work} on one read over a connection of {@code jdbc}'s data source, SQL errors as Spring's exceptions. */
-    public <T> T query(JdbcTemplate jdbc, ServiceLevelPolicy policy, Work<T> work) {
-        return jdbc.execute((ConnectionCallback<T>) c -> work.apply(read(c, policy)));
+    public <T> T query(JdbcTemplate jdbc, Work<T> work) {
+        return jdbc.execute((ConnectionCallback<T>) c -> work.apply(read(c)));
     }
 
     @FunctionalInterface
@@ -126,6 +130,11 @@ public final class QueueIntervals {
             this.connection = connection;
             this.policy = policy;
             this.watermark = watermark;
+        }
+
+        /** The service-level policy of this read. */
+        public ServiceLevelPolicy policy() {
+            return policy;
         }
 
         /** The effective watermark this read judges finality by; {@link Watermark#NONE} when no source is active. */

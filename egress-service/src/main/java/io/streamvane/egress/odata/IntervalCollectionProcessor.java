@@ -1,7 +1,6 @@
 package io.streamvane.egress.odata;
 
 import io.streamvane.egress.intervals.QueueIntervals;
-import io.streamvane.egress.kpi.ServiceLevelPolicySource;
 import io.streamvane.model.kpi.ServiceLevelPolicy;
 import java.net.URI;
 import java.sql.ResultSet;
@@ -51,18 +50,16 @@ final class IntervalCollectionProcessor implements EntityCollectionProcessor {
     private final JdbcTemplate jdbcTemplate;
     private final QueueIntervals intervals;
     private final StreamvaneEdm edm;
-    private final ServiceLevelPolicySource policies;
     private final int maxPageSize;
     private OData odata;
     private ServiceMetadata metadata;
 
     IntervalCollectionProcessor(JdbcClient jdbc, JdbcTemplate jdbcTemplate, QueueIntervals intervals,
-            StreamvaneEdm edm, ServiceLevelPolicySource policies, int maxPageSize) {
+            StreamvaneEdm edm, int maxPageSize) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.intervals = intervals;
         this.edm = edm;
-        this.policies = policies;
         this.maxPageSize = maxPageSize;
     }
 
@@ -97,12 +94,11 @@ final class IntervalCollectionProcessor implements EntityCollectionProcessor {
         int already = uriInfo.getSkipTokenOption() == null ? 0 : skipToken(uriInfo.getSkipTokenOption().getValue());
         int want = top == null ? maxPageSize : Math.max(0, Math.min(maxPageSize, top - already));
 
-        ServiceLevelPolicy policy = policies.current();
         long offset = (long) skip + already;
         List<Map<String, Object>> rows;
         if (set.name().equals(StreamvaneEdm.QUEUE_INTERVALS)) {
             String filter = condition;
-            rows = intervals.query(jdbcTemplate, policy, read -> read.baseRows(filter, params, order, want + 1,
+            rows = intervals.query(jdbcTemplate, read -> read.baseRows(filter, params, order, want + 1,
                     offset)).stream().map(QueueIntervalEntity::properties).toList();
         } else {
             String columns = String.join(", ", set.columns().stream().filter(c -> !c.isDerived())
@@ -113,7 +109,7 @@ final class IntervalCollectionProcessor implements EntityCollectionProcessor {
             rows = jdbc.sql("SELECT " + columns + " FROM " + set.from() + where
                             + " ORDER BY " + order + " LIMIT ? OFFSET ?")
                     .params(pageParams)
-                    .query((rs, i) -> row(set, rs, policy))
+                    .query((rs, i) -> row(set, rs))
                     .list();
         }
         // A $top already met ends the feed even if the store holds more.
@@ -154,7 +150,7 @@ final class IntervalCollectionProcessor implements EntityCollectionProcessor {
         response.setHeader(HttpHeader.CONTENT_TYPE, format.toContentTypeString());
     }
 
-    private static Map<String, Object> row(ODataEntitySet set, ResultSet rs, ServiceLevelPolicy policy)
+    private static Map<String, Object> row(ODataEntitySet set, ResultSet rs)
             throws SQLException {
         Map<String, Object> row = new LinkedHashMap<>();
         for (ODataColumn c : set.columns()) {
@@ -169,7 +165,7 @@ final class IntervalCollectionProcessor implements EntityCollectionProcessor {
             }
             row.put(c.name(), v);
         }
-        set.deriver().derive(row, policy);
+        set.deriver().derive(row);
         return row;
     }
 

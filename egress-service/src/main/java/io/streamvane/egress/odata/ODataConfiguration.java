@@ -1,7 +1,6 @@
 package io.streamvane.egress.odata;
 
 import io.streamvane.egress.intervals.QueueIntervals;
-import io.streamvane.egress.kpi.ServiceLevelPolicySource;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,7 +20,7 @@ class ODataConfiguration {
 
     @Bean
     ServletRegistrationBean<HttpServlet> odataServlet(JdbcClient jdbc, JdbcTemplate jdbcTemplate,
-            QueueIntervals intervals, ServiceLevelPolicySource policies, ODataProperties properties) {
+            QueueIntervals intervals, ODataProperties properties) {
         StreamvaneEdm edm = new StreamvaneEdm();
         HttpServlet servlet = new HttpServlet() {
             @Override
@@ -30,7 +29,7 @@ class ODataConfiguration {
                 OData odata = OData.newInstance();
                 ServiceMetadata metadata = odata.createServiceMetadata(edm, List.of());
                 ODataHttpHandler handler = odata.createHandler(metadata);
-                handler.register(new IntervalCollectionProcessor(jdbc, jdbcTemplate, intervals, edm, policies,
+                handler.register(new IntervalCollectionProcessor(jdbc, jdbcTemplate, intervals, edm,
                         properties.maxPageSize()));
                 handler.register(new ODataErrorProcessor());
                 handler.process(request, response);

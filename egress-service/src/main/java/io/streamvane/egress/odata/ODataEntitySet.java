@@ -15,7 +15,7 @@ record ODataEntitySet(String name, String typeName, String from, List<ODataColum
     /** Adds derived values to a row that already holds every SQL-backed property by name. */
     @FunctionalInterface
     interface Deriver {
-        void derive(Map<String, Object> row, ServiceLevelPolicy policy);
+        void derive(Map<String, Object> row);
     }
 
     Optional<ODataColumn> column(String propertyName) {

@@ -65,7 +65,7 @@ final class StreamvaneEdm extends CsdlAbstractEdmProvider {
         cols.addAll(List.of(derived("serviceLevel"), derived("asaSeconds"), derived("ahtSeconds"),
                 derived("abandonRate"), of("final", "is_final", Boolean), of("revision", "revision", Int64)));
         return new ODataEntitySet(QUEUE_INTERVALS, "QueueInterval", "queue_interval_effective", cols,
-                List.of("queueId", "mediaType", "intervalStart"), (row, policy) -> { });
+                List.of("queueId", "mediaType", "intervalStart"), row -> { });
     }
 
     private static ODataEntitySet agentIntervals() {
@@ -82,7 +82,7 @@ final class StreamvaneEdm extends CsdlAbstractEdmProvider {
         cols.addAll(List.of(derived("ahtSeconds"), derived("occupancy"), of("final", "is_final", Boolean),
                 of("revision", "revision", Int64)));
         return new ODataEntitySet("AgentIntervals", "AgentInterval", "agent_interval", cols,
-                List.of("userId", "intervalStart"), (row, policy) -> {
+                List.of("userId", "intervalStart"), row -> {
                     IntervalComponents c = IntervalComponents.builder().handled((Long) row.get("handled"))
                             .handleMs((Long) row.get("handleMs")).build();
                     row.put("ahtSeconds", DerivedKpis.of(c, ServiceLevelSettings.DEFAULTS).ahtSeconds());
@@ -95,14 +95,14 @@ final class StreamvaneEdm extends CsdlAbstractEdmProvider {
         return new ODataEntitySet("Queues", "Queue", "queue",
                 List.of(of("queueId", "queue_id", String), of("name", "name", String),
                         of("divisionId", "division_id", String)),
-                List.of("queueId"), (row, policy) -> { });
+                List.of("queueId"), row -> { });
     }
 
     private static ODataEntitySet agents() {
         return new ODataEntitySet("Agents", "Agent", "app_user",
                 List.of(of("userId", "user_id", String), of("name", "name", String), of("email", "email", String),
                         of("divisionId", "division_id", String)),
-                List.of("userId"), (row, policy) -> { });
+                List.of("userId"), row -> { });
     }
 
     @Override

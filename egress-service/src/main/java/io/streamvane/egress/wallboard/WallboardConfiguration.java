@@ -2,7 +2,6 @@ package io.streamvane.egress.wallboard;
 
 import io.streamvane.egress.api.QueueReader;
 import io.streamvane.egress.intervals.QueueIntervals;
-import io.streamvane.egress.kpi.ServiceLevelPolicySource;
 import io.streamvane.platform.postgres.NotificationListener;
 import io.streamvane.platform.security.ApiKeyStore;
 import java.time.Clock;
@@ -25,9 +24,9 @@ class WallboardConfiguration implements WebMvcConfigurer {
 
     @Bean
     WallboardBroadcaster wallboardBroadcaster(QueueReader queues, QueueIntervals intervals,
-            ServiceLevelPolicySource policies, JdbcClient jdbc, JdbcTemplate jdbcTemplate, JsonMapper json,
+            JdbcClient jdbc, JdbcTemplate jdbcTemplate, JsonMapper json,
             WallboardProperties properties, Clock clock) {
-        var reader = new WallboardReader(queues, intervals, policies, jdbc, jdbcTemplate,
+        var reader = new WallboardReader(queues, intervals, jdbc, jdbcTemplate,
                 properties.defaultSlTarget(), clock);
         return new WallboardBroadcaster(reader::read, json, properties, clock);
     }

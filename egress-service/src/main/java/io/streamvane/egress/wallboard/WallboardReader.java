@@ -6,7 +6,6 @@ import io.streamvane.egress.api.QueueSummary;
 import io.streamvane.egress.intervals.QueueInterval;
 import io.streamvane.egress.intervals.QueueIntervals;
 import io.streamvane.egress.intervals.QueueIntervals.Series;
-import io.streamvane.egress.kpi.ServiceLevelPolicySource;
 import io.streamvane.egress.wallboard.WallboardSnapshot.Period;
 import io.streamvane.egress.wallboard.WallboardSnapshot.Point;
 import io.streamvane.egress.wallboard.WallboardSnapshot.Tile;
@@ -36,17 +35,15 @@ class WallboardReader {
 
     private final QueueReader queues;
     private final QueueIntervals intervals;
-    private final ServiceLevelPolicySource policies;
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final double defaultSlTarget;
     private final Clock clock;
 
-    WallboardReader(QueueReader queues, QueueIntervals intervals, ServiceLevelPolicySource policies,
+    WallboardReader(QueueReader queues, QueueIntervals intervals,
             JdbcClient jdbc, JdbcTemplate jdbcTemplate, double defaultSlTarget, Clock clock) {
         this.queues = queues;
         this.intervals = intervals;
-        this.policies = policies;
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.defaultSlTarget = defaultSlTarget;
@@ -54,8 +51,7 @@ class WallboardReader {
     }
 
     WallboardSnapshot read(long id) {
-        ServiceLevelPolicy policy = policies.current();
-        return intervals.query(jdbcTemplate, policy, rows -> read(id, policy, rows));
+        return intervals.query(jdbcTemplate, rows -> read(id, rows.policy(), rows));
     }
 
     private WallboardSnapshot read(long id, ServiceLevelPolicy policy, QueueIntervals.Read rows)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamvane.egress.EgressIntegrationTest;
 import io.streamvane.model.kpi.DerivedKpis;
 import io.streamvane.model.kpi.IntervalComponents;
+import io.streamvane.model.kpi.QueueMedia;
 import io.streamvane.model.kpi.ServiceLevelOverride;
 import io.streamvane.model.kpi.ServiceLevelPolicy;
 import io.streamvane.model.kpi.ServiceLevelSettings;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -36,14 +38,13 @@ class QueueIntervalApiTest extends EgressIntegrationTest {
     @Test
     void baseBucketsCarryTheStoredComponentsAndKpisFromTheSharedDefinitions() {
         threeBaseBuckets();
-        jdbc.sql("INSERT INTO sl_settings_override (queue_id, include_flow_outs) VALUES ('q1', true)").update();
+        ServiceLevelPolicy policy = ServiceLevelPolicy.builder()
+                .queue("q1", ServiceLevelOverride.NONE.withIncludeFlowOuts(true)).build();
+        publish(policy.layers());
 
         List<QueueIntervalRow> rows = rows("from=2025-01-01T10:00:00Z&to=2025-01-01T11:00:00Z");
 
-        ServiceLevelSettings settings = ServiceLevelPolicy.builder()
-                .queue("q1", ServiceLevelOverride.NONE.withIncludeFlowOuts(true)
-                        .withIncludeAbandons(true).withExcludeShortAbandons(true))
-                .build().resolve("q1", "voice");
+        ServiceLevelSettings settings = policy.resolve("q1", "voice");
         assertThat(rows).hasSize(4);
         QueueIntervalRow second = rows.get(1);
         assertThat(second.intervalStart()).isEqualTo(Instant.parse("2025-01-01T10:15:00Z"));
@@ -107,14 +108,24 @@ class QueueIntervalApiTest extends EgressIntegrationTest {
     }
 
     @Test
-    void aBucketWhoseLastBaseRowTheSweepMarkedFinalStaysFinalWhileNoSourceIsActive() {
+    void aBucketWhoseLastBaseRowTheSweepMarkedFinalIsFinalWithoutAnyWatermark() {
+        queueRow("q1", "voice", "2025-01-01T10:15:00Z", 1, 1, 1, 0, 0, 0, 1000, 0, 0, 2, true);
+
+        List<QueueIntervalRow> rows = rows("from=2025-01-01T10:00:00Z&to=2025-01-01T11:00:00Z&granularity=PT30M");
+
+        assertThat(rows).extracting(QueueIntervalRow::isFinal).containsExactly(true, false);
+    }
+
+    @Test
+    void whenEverySourceIsIdleTheFurthestWatermarkStillDecidesFinality() {
         queueRow("q1", "voice", "2025-01-01T10:15:00Z", 1, 1, 1, 0, 0, 0, 1000, 0, 0, 2, true);
         jdbc.sql("INSERT INTO watermark (source, max_event_time, watermark, updated_at) VALUES ('idle', "
                 + "'2025-01-01T12:05:00Z', '2025-01-01T12:00:00Z', now() - interval '2 hours')").update();
 
         List<QueueIntervalRow> rows = rows("from=2025-01-01T10:00:00Z&to=2025-01-01T11:00:00Z&granularity=PT30M");
 
-        assertThat(rows).extracting(QueueIntervalRow::isFinal).containsExactly(true, false);
+        // A quiet night: no source is active, none holds finality back, and the hour stays final.
+        assertThat(rows).extracting(QueueIntervalRow::isFinal).containsExactly(true, true);
     }
 
     /** One active watermark source at {@code iso}, lateness already subtracted. */
@@ -220,13 +231,14 @@ class QueueIntervalApiTest extends EgressIntegrationTest {
         queueRow("q1", "voice", "2025-01-01T10:00:00Z", 12, 10, 8, 2, 1, 0, 50_000, 10, 3_000_000, 3, true);
         jdbc.sql("INSERT INTO queue_media_sl (queue_id, media_type, sl_threshold_ms) VALUES ('q1', 'voice', 30000)")
                 .update();
-        jdbc.sql("INSERT INTO sl_settings_override (exclude_short_abandons) VALUES (false)").update();
+        ServiceLevelPolicy configured = ServiceLevelPolicy.builder()
+                .global(ServiceLevelOverride.NONE.withExcludeShortAbandons(false)).build();
+        publish(configured.layers());
 
         QueueIntervalRow row = rows("from=2025-01-01T10:00:00Z&to=2025-01-01T10:15:00Z").get(0);
 
-        ServiceLevelSettings settings = ServiceLevelPolicy.builder()
-                .global(ServiceLevelOverride.NONE.withExcludeShortAbandons(false))
-                .syncedThreshold("q1", "voice", Duration.ofSeconds(30)).build().resolve("q1", "voice");
+        ServiceLevelSettings settings = configured.withSyncedThresholds(
+                Map.of(new QueueMedia("q1", "voice"), Duration.ofSeconds(30))).resolve("q1", "voice");
         assertThat(row.serviceLevel()).isEqualTo(DerivedKpis.of(row.components(), settings).serviceLevel())
                 .isEqualTo(8.0 / 12);
     }

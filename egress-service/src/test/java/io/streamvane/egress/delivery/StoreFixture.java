@@ -2,6 +2,7 @@ package io.streamvane.egress.delivery;
 
 import io.streamvane.egress.intervals.QueueIntervals;
 import io.streamvane.model.kpi.Granularity;
+import io.streamvane.model.kpi.KpiSettings;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,9 +16,9 @@ public final class StoreFixture {
     /** The base granularity the rows here are written at. */
     public static final Granularity BASE = Granularity.PT15M;
 
-    /** The reader of the rows a fixture writes, for a delivery engine built with {@code settings}. */
-    public static QueueIntervals intervals(DeliveryProperties settings) {
-        return new QueueIntervals(BASE, settings.sourceIdleTimeout());
+    /** The reader of the rows a fixture writes, with the default {@code streamvane.kpi} settings. */
+    public static QueueIntervals intervals() {
+        return new QueueIntervals(BASE, KpiSettings.DEFAULTS.sourceIdleTimeout());
     }
 
     private final DataSource ds;

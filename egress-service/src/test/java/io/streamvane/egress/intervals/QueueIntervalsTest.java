@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import io.streamvane.egress.intervals.QueueIntervals.Series;
 import io.streamvane.model.kpi.DerivedKpis;
 import io.streamvane.model.kpi.Granularity;
+import io.streamvane.model.kpi.KpiSettings;
+import io.streamvane.model.store.KpiSettingsStore;
 import io.streamvane.model.kpi.Interval;
 import io.streamvane.model.kpi.IntervalComponents;
 import io.streamvane.model.kpi.ServiceLevelOverride;
@@ -36,6 +38,10 @@ class QueueIntervalsTest {
     void store() throws Exception {
         dataSource = TestDatabases.freshMigrated().dataSource();
         exec("INSERT INTO queue (queue_id, name) VALUES ('q1', 'Sales EN')");
+        try (Connection c = dataSource.getConnection()) {
+            KpiSettingsStore.publish(c, KpiSettings.DEFAULTS.withBaseGranularity(Granularity.PT30M)
+                    .withServiceLevel(POLICY.layers()), KpiSettingsStore.Role.OWNER, "test");
+        }
     }
 
     @Test
@@ -125,7 +131,7 @@ class QueueIntervalsTest {
         assertThat(HALF_HOURS.canReport(Granularity.PT15M)).isFalse();
         assertThat(HALF_HOURS.canReport(Granularity.PT1H)).isTrue();
         try (Connection c = dataSource.getConnection()) {
-            QueueIntervals.Read read = HALF_HOURS.read(c, POLICY);
+            QueueIntervals.Read read = HALF_HOURS.read(c);
             assertThatIllegalArgumentException()
                     .isThrownBy(() -> read.grid(List.of(VOICE), List.of(Interval.of(T0, Granularity.PT15M)),
                             Granularity.PT15M));
@@ -138,7 +144,7 @@ class QueueIntervalsTest {
 
     private <T> T read(QueueIntervals.Work<T> work) throws Exception {
         try (Connection c = dataSource.getConnection()) {
-            return work.apply(HALF_HOURS.read(c, POLICY));
+            return work.apply(HALF_HOURS.read(c));
         }
     }
 

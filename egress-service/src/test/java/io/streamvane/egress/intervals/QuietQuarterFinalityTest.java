@@ -97,7 +97,7 @@ class QuietQuarterFinalityTest extends EgressIntegrationTest {
         DeliveryProperties p = new DeliveryProperties(true, Duration.ofMillis(50), false, 500, 100,
                 Duration.ofMillis(100), Duration.ofMillis(400), DeliveryProperties.StartFrom.BEGINNING);
         DeliveryEngine engine = new DeliveryEngine(dataSource, List.of(new WfmFeedSink(feed, HttpClient.newHttpClient(),
-                Clock.systemUTC())), p, StoreFixture.intervals(p), new SimpleMeterRegistry(), Clock.systemUTC());
+                Clock.systemUTC())), p, StoreFixture.intervals(), new SimpleMeterRegistry(), Clock.systemUTC());
         engine.runOnce();
         assertThat(receiver.acceptedIds()).containsExactly("kpi_q1_voice_PT30M_20250304T0900Z_r2");
         return JSON.readTree(receiver.accepted.get(0).body()).get("data");

@@ -98,7 +98,7 @@ class PowerBiSinkTest {
         DeliveryProperties p = new DeliveryProperties(true, Duration.ofMillis(50), false, 5000, 100,
                 Duration.ofMillis(100), Duration.ofSeconds(1), DeliveryProperties.StartFrom.BEGINNING);
         return new DeliveryEngine(store.dataSource(), List.of(new PowerBiSink(props, HttpClient.newHttpClient(),
-                clock)), p, StoreFixture.intervals(p), new SimpleMeterRegistry(), clock);
+                clock)), p, StoreFixture.intervals(), new SimpleMeterRegistry(), clock);
     }
 
     void seed(int rows) throws Exception {

@@ -51,7 +51,7 @@ class RabbitSinkTest {
         DeliveryProperties p = new DeliveryProperties(true, Duration.ofMillis(50), false, 500, 1000,
                 Duration.ofMillis(100), Duration.ofMillis(300), DeliveryProperties.StartFrom.BEGINNING);
         engine = new DeliveryEngine(store.dataSource(), List.of(new RabbitSink(props, sinkConnections, Clock.systemUTC())),
-                p, StoreFixture.intervals(p), new SimpleMeterRegistry(), Clock.systemUTC());
+                p, StoreFixture.intervals(), new SimpleMeterRegistry(), Clock.systemUTC());
     }
 
     @AfterEach

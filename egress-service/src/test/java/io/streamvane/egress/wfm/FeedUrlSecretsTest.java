@@ -114,7 +114,7 @@ class FeedUrlSecretsTest extends StoreAndReceiverTest {
         DeliveryProperties p = new DeliveryProperties(true, Duration.ofMillis(50), false, 500, 2,
                 Duration.ofMillis(100), Duration.ofMillis(200), DeliveryProperties.StartFrom.BEGINNING);
         engine = new DeliveryEngine(store.dataSource(), List.of(new WfmFeedSink(feed, HttpClient.newHttpClient(),
-                Clock.systemUTC())), p, StoreFixture.intervals(p), new SimpleMeterRegistry(), Clock.systemUTC());
+                Clock.systemUTC())), p, StoreFixture.intervals(), new SimpleMeterRegistry(), Clock.systemUTC());
         engine.start();
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 store.count("SELECT count(*) FROM sink_delivery WHERE status = 'dead_lettered'") == 1);

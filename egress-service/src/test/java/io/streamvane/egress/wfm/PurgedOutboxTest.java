@@ -32,7 +32,7 @@ class PurgedOutboxTest extends StoreAndReceiverTest {
     DeliveryEngine engine(WfmFeedSink sink) {
         DeliveryProperties p = new DeliveryProperties(true, Duration.ofMillis(50), false, 500, 100,
                 Duration.ofMillis(100), Duration.ofMillis(400), DeliveryProperties.StartFrom.BEGINNING);
-        return new DeliveryEngine(store.dataSource(), List.of(sink), p, StoreFixture.intervals(p), new SimpleMeterRegistry(), Clock.systemUTC());
+        return new DeliveryEngine(store.dataSource(), List.of(sink), p, StoreFixture.intervals(), new SimpleMeterRegistry(), Clock.systemUTC());
     }
 
     /** Ages every settled delivery past 7 days and every change-log row past 2, then runs the retention. */

@@ -49,10 +49,10 @@ class TwoInstancesTest {
             SimpleMeterRegistry metersA = new SimpleMeterRegistry();
             SimpleMeterRegistry metersB = new SimpleMeterRegistry();
             DeliveryEngine a = new DeliveryEngine(db.dataSource(),
-                    List.of(new WfmFeedSink(feed, HttpClient.newHttpClient(), Clock.systemUTC())), p, StoreFixture.intervals(p),
+                    List.of(new WfmFeedSink(feed, HttpClient.newHttpClient(), Clock.systemUTC())), p, StoreFixture.intervals(),
                     metersA, Clock.systemUTC());
             DeliveryEngine b = new DeliveryEngine(db.dataSource(),
-                    List.of(new WfmFeedSink(feed, HttpClient.newHttpClient(), Clock.systemUTC())), p, StoreFixture.intervals(p),
+                    List.of(new WfmFeedSink(feed, HttpClient.newHttpClient(), Clock.systemUTC())), p, StoreFixture.intervals(),
                     metersB, Clock.systemUTC());
             Instant t0 = Instant.parse("2025-03-04T00:00:00Z");
             for (int i = 0; i < 60; i++) {

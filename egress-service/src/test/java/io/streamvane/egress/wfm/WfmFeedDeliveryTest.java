@@ -66,7 +66,7 @@ class WfmFeedDeliveryTest {
         for (WfmProperties.Feed f : feeds) {
             sinks.add(new WfmFeedSink(f, http, Clock.systemUTC()));
         }
-        DeliveryEngine e = new DeliveryEngine(store.dataSource(), sinks, p, StoreFixture.intervals(p), new SimpleMeterRegistry(), Clock.systemUTC());
+        DeliveryEngine e = new DeliveryEngine(store.dataSource(), sinks, p, StoreFixture.intervals(), new SimpleMeterRegistry(), Clock.systemUTC());
         engines.add(e);
         return e;
     }

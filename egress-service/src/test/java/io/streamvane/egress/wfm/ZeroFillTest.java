@@ -33,7 +33,7 @@ class ZeroFillTest extends StoreAndReceiverTest {
         DeliveryProperties p = new DeliveryProperties(true, Duration.ofMillis(50), false, 500, 100,
                 Duration.ofMillis(100), Duration.ofMillis(400), DeliveryProperties.StartFrom.BEGINNING);
         return new DeliveryEngine(store.dataSource(), List.of(new WfmFeedSink(feed, HttpClient.newHttpClient(),
-                Clock.systemUTC())), p, StoreFixture.intervals(p), new SimpleMeterRegistry(), Clock.systemUTC());
+                Clock.systemUTC())), p, StoreFixture.intervals(), new SimpleMeterRegistry(), Clock.systemUTC());
     }
 
     /** The ingress's monotonic watermark write for one source, lateness already subtracted. */
@@ -144,14 +144,29 @@ class ZeroFillTest extends StoreAndReceiverTest {
     }
 
     @Test
-    void aSourceIdleLongerThanTheTimeoutHoldsNoWatermarkSoNothingIsZeroFilled() throws Exception {
+    void aSourceIdleLongerThanTheTimeoutDoesNotHoldTheActiveOnesBack() throws Exception {
         store.add("q1", "voice", T0, 1, 1, 1, 1_000, true);
         store.exec("INSERT INTO watermark (source, max_event_time, watermark, updated_at) "
-                + "VALUES ('stale', ?, ?, now() - interval '2 hours')", Timestamp.from(T0.plusSeconds(7200)),
-                Timestamp.from(T0.plusSeconds(7200)));
+                + "VALUES ('stale', ?, ?, now() - interval '2 hours')", Timestamp.from(T0.plusSeconds(600)),
+                Timestamp.from(T0.plusSeconds(600)));
+        store.exec("INSERT INTO watermark (source, max_event_time, watermark, updated_at) "
+                + "VALUES ('live', ?, ?, now())", Timestamp.from(T0.plusSeconds(1800)),
+                Timestamp.from(T0.plusSeconds(1800)));
         DeliveryEngine e = engine(Granularity.PT15M, true);
         e.runOnce();
-        assertThat(receiver.acceptedIds()).containsExactly("kpi_q1_voice_PT15M_20250304T0900Z_r1");
-        assertThat(store.count("SELECT count(*) FROM sink_cursor WHERE zero_filled_until IS NOT NULL")).isZero();
+        assertThat(receiver.acceptedIds()).containsExactlyInAnyOrder("kpi_q1_voice_PT15M_20250304T0900Z_r1",
+                "kpi_q1_voice_PT15M_20250304T0915Z_r0");
+    }
+
+    @Test
+    void whenEverySourceIsIdleTheFurthestWatermarkStands() throws Exception {
+        store.add("q1", "voice", T0, 1, 1, 1, 1_000, true);
+        store.exec("INSERT INTO watermark (source, max_event_time, watermark, updated_at) "
+                + "VALUES ('quiet-night', ?, ?, now() - interval '2 hours')", Timestamp.from(T0.plusSeconds(1800)),
+                Timestamp.from(T0.plusSeconds(1800)));
+        DeliveryEngine e = engine(Granularity.PT15M, true);
+        e.runOnce();
+        assertThat(receiver.acceptedIds()).containsExactlyInAnyOrder("kpi_q1_voice_PT15M_20250304T0900Z_r1",
+                "kpi_q1_voice_PT15M_20250304T0915Z_r0");
     }
 }

@@ -3,6 +3,7 @@ package io.streamvane.reliability;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 
@@ -16,6 +17,8 @@ import org.springframework.context.annotation.FilterType;
         "io.streamvane.egress", "io.streamvane.platform"})
 @ComponentScan(basePackages = {"io.streamvane.ingress", "io.streamvane.engine", "io.streamvane.scheduler",
         "io.streamvane.egress", "io.streamvane.platform", "io.streamvane.model"},
-        excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class))
+        excludeFilters = {
+                @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootConfiguration.class),
+                @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class)})
 public class AllServicesApplication {
 }

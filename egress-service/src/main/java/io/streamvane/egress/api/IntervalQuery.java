@@ -1,8 +1,8 @@
 package io.streamvane.egress.api;
 
+import io.streamvane.model.kpi.MediaTypes;
 import io.streamvane.model.kpi.Granularity;
 import io.streamvane.model.kpi.Interval;
-import io.streamvane.model.kpi.QueueMedia;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -54,7 +54,7 @@ record IntervalQuery(Instant from, Instant to, Granularity granularity, String m
             throw new InvalidQueryException(InvalidQueryException.INVALID_LIMIT,
                     "limit must be between 1 and " + MAX_LIMIT + ": " + l);
         }
-        String media = mediaType == null || mediaType.isBlank() ? null : QueueMedia.normaliseMediaType(mediaType);
+        String media = mediaType == null || mediaType.isBlank() ? null : MediaTypes.normalise(mediaType);
         return new IntervalQuery(from, to, g, media, l);
     }
 

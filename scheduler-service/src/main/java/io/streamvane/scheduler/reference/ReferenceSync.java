@@ -1,6 +1,6 @@
 package io.streamvane.scheduler.reference;
 
-import io.streamvane.model.kpi.QueueMedia;
+import io.streamvane.model.kpi.MediaTypes;
 import io.streamvane.scheduler.genesys.EntityListing;
 import io.streamvane.scheduler.genesys.GenesysClient;
 import java.util.List;
@@ -72,7 +72,7 @@ public class ReferenceSync {
                     ON CONFLICT (queue_id, media_type) DO UPDATE SET sl_threshold_ms = EXCLUDED.sl_threshold_ms,
                         sl_target_percent = EXCLUDED.sl_target_percent, synced_at = now()
                     WHERE queue_media_sl.source = 'genesys'""",
-                    id, QueueMedia.normaliseMediaType(m.getKey()), sl.path("durationMs").asLong(), target);
+                    id, MediaTypes.normalise(m.getKey()), sl.path("durationMs").asLong(), target);
             n++;
         }
         return n;

@@ -1,6 +1,5 @@
 package io.streamvane.model.kpi;
 
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -13,10 +12,5 @@ public record QueueMedia(String queueId, String mediaType) {
     public QueueMedia {
         Objects.requireNonNull(queueId, "queueId");
         mediaType = MediaTypes.normalise(Objects.requireNonNull(mediaType, "mediaType"));
-    }
-
-    /** {@link MediaTypes#normalise}. */
-    public static String normaliseMediaType(String mediaType) {
-        return MediaTypes.normalise(mediaType);
     }
 }

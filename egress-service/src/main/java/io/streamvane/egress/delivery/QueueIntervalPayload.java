@@ -1,6 +1,7 @@
 package io.streamvane.egress.delivery;
 
 import io.streamvane.egress.intervals.QueueInterval;
+import io.streamvane.model.kpi.QueueMetric;
 import io.streamvane.model.kpi.DerivedKpis;
 import io.streamvane.model.kpi.Granularity;
 import io.streamvane.model.kpi.IntervalComponents;
@@ -98,31 +99,20 @@ public record QueueIntervalPayload(String queueId, String queueName, String medi
         m.put("intervalDate", DATE.format(intervalStart));
         m.put("intervalTime", TIME.format(intervalStart));
         m.put("granularity", granularity.name());
-        m.put("offered", c.offered());
-        m.put("answered", c.answered());
-        m.put("answeredWithinSl", c.answeredWithinSl());
-        m.put("abandoned", c.abandoned());
-        m.put("shortAbandoned", c.shortAbandoned());
-        m.put("flowOuts", c.flowOuts());
-        m.put("answerWaitMs", c.answerWaitMs());
-        m.put("abandonWaitMs", c.abandonWaitMs());
-        m.put("handled", c.handled());
-        m.put("handleMs", c.handleMs());
-        m.put("talkMs", c.talkMs());
-        m.put("holdMs", c.holdMs());
-        m.put("acwMs", c.acwMs());
+        for (QueueMetric metric : QueueMetric.components()) {
+            m.put(metric.field(), metric.valueOf(c, settings));
+        }
         m.put("answerWaitSeconds", seconds(c.answerWaitMs()));
         m.put("abandonWaitSeconds", seconds(c.abandonWaitMs()));
         m.put("handleSeconds", seconds(c.handleMs()));
         m.put("talkSeconds", seconds(c.talkMs()));
         m.put("holdSeconds", seconds(c.holdMs()));
         m.put("acwSeconds", seconds(c.acwMs()));
-        m.put("serviceLevel", d.serviceLevel());
+        for (QueueMetric metric : QueueMetric.derived()) {
+            m.put(metric.field(), metric.valueOf(c, settings));
+        }
         m.put("serviceLevelPct", d.serviceLevel() == null ? null : d.serviceLevel() * 100);
         m.put("slDenominator", slDenominator);
-        m.put("asaSeconds", d.asaSeconds());
-        m.put("ahtSeconds", d.ahtSeconds());
-        m.put("abandonRate", d.abandonRate());
         m.put("slThresholdSeconds", seconds(settings.slThreshold().toMillis()));
         m.put("revision", revision);
         m.put("final", isFinal);

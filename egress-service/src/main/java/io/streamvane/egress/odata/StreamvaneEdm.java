@@ -7,6 +7,7 @@ import static org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind.DateTimeOff
 import static org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind.Int64;
 import static org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind.String;
 
+import io.streamvane.model.kpi.QueueMetric;
 import io.streamvane.model.kpi.DerivedKpis;
 import io.streamvane.model.kpi.IntervalComponents;
 import io.streamvane.model.kpi.Occupancy;
@@ -51,19 +52,14 @@ final class StreamvaneEdm extends CsdlAbstractEdmProvider {
     }
 
     private static ODataEntitySet queueIntervals() {
-        String[][] components = {{"offered", "offered"}, {"answered", "answered"},
-                {"answeredWithinSl", "answered_within_sl"}, {"abandoned", "abandoned"},
-                {"shortAbandoned", "short_abandoned"}, {"flowOuts", "flow_outs"}, {"answerWaitMs", "answer_wait_ms"},
-                {"abandonWaitMs", "abandon_wait_ms"}, {"handled", "handled"}, {"handleMs", "handle_ms"},
-                {"talkMs", "talk_ms"}, {"holdMs", "hold_ms"}, {"acwMs", "acw_ms"}};
         List<ODataColumn> cols = new ArrayList<>(List.of(of("queueId", "queue_id", String),
                 of("mediaType", "media_type", String), of("intervalStart", "interval_start", DateTimeOffset),
                 of("intervalEnd", "interval_end", DateTimeOffset)));
-        for (String[] c : components) {
-            cols.add(of(c[0], c[1], Int64));
+        // The metric catalogue: stored components filter and sort on their column, ratios are derived per row.
+        for (QueueMetric m : QueueMetric.values()) {
+            cols.add(m.stored() ? of(m.field(), m.column(), Int64) : derived(m.field()));
         }
-        cols.addAll(List.of(derived("serviceLevel"), derived("asaSeconds"), derived("ahtSeconds"),
-                derived("abandonRate"), of("final", "is_final", Boolean), of("revision", "revision", Int64)));
+        cols.addAll(List.of(of("final", "is_final", Boolean), of("revision", "revision", Int64)));
         return new ODataEntitySet(QUEUE_INTERVALS, "QueueInterval", "queue_interval_effective", cols,
                 List.of("queueId", "mediaType", "intervalStart"), row -> { });
     }

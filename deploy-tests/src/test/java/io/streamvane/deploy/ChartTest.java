@@ -241,7 +241,7 @@ class ChartTest {
             assertThat((Object) at(spc, "spec.parameters.keyvaultName")).isEqualTo("streamvane-kv");
             assertThat((Object) at(spc, "spec.parameters.usePodIdentity")).isEqualTo("false");
             assertThat((String) at(spc, "spec.parameters.objects"))
-                    .contains("objectName: genesys-client-secret", "objectAlias: streamvane.genesys.client-secret");
+                    .contains("objectName: genesys-client-secret", "objectAlias: streamvane.scheduler.genesys.client-secret");
             for (Map<String, Object> d : m.ofKind("Deployment")) {
                 List<Map<String, Object>> volumes = at(d, "spec.template.spec.volumes");
                 assertThat(volumes).anySatisfy(v -> assertThat((Object) at(v, "csi.volumeAttributes.secretProviderClass"))

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.streamvane.model.kpi.KpiSettings;
 import io.streamvane.scheduler.agents.UserAggregates;
+import io.streamvane.scheduler.agents.UserAggregatesSettings;
 import io.streamvane.scheduler.gapfill.GapFillSettings;
 import io.streamvane.scheduler.gapfill.GapFiller;
 import io.streamvane.scheduler.genesys.GenesysClient;
@@ -11,22 +12,22 @@ import io.streamvane.scheduler.genesys.GenesysClientMeters;
 import io.streamvane.scheduler.genesys.GenesysProperties;
 import io.streamvane.scheduler.genesys.Sleeper;
 import io.streamvane.scheduler.jobs.JobRunner;
+import io.streamvane.scheduler.jobs.JobsSettings;
 import io.streamvane.scheduler.jobs.ScheduledJobs;
 import io.streamvane.scheduler.observe.ObservationPoll;
+import io.streamvane.scheduler.observe.ObservationPollSettings;
 import io.streamvane.scheduler.reconcile.ReconcileSettings;
 import io.streamvane.scheduler.reconcile.Reconciler;
+import io.streamvane.scheduler.reference.ReferenceSettings;
 import io.streamvane.scheduler.reference.ReferenceSync;
 import io.streamvane.scheduler.store.QueueAggregates;
 import io.streamvane.scheduler.store.QueueIntervals;
 import io.streamvane.scheduler.wfm.WfmIntraday;
+import io.streamvane.scheduler.wfm.WfmSettings;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneId;
-import java.util.List;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -39,12 +40,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Wires the scheduler explicitly. Nothing here starts unless a Genesys client id is configured, so the
- * single-process demo (simulator as event source, no Genesys) runs without it.
+ * Wires the scheduler explicitly, each job from its settings record ({@code streamvane.scheduler.*}). Nothing here
+ * starts unless a Genesys client id is configured, so the single-process demo (simulator as event source, no Genesys)
+ * runs without it.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "streamvane.scheduler.genesys", name = "client-id")
-@EnableConfigurationProperties({GenesysProperties.class, GapFillSettings.class, ReconcileSettings.class})
+@EnableConfigurationProperties({GenesysProperties.class, GapFillSettings.class, ReconcileSettings.class,
+        ReferenceSettings.class, ObservationPollSettings.class, UserAggregatesSettings.class, WfmSettings.class,
+        JobsSettings.class})
 public class SchedulerConfiguration {
 
     @Bean
@@ -86,40 +90,29 @@ public class SchedulerConfiguration {
 
     @Bean
     ReferenceSync referenceSync(GenesysClient client, JdbcTemplate jdbc, TransactionTemplate schedulerTransactions,
-                                ObjectMapper json, @Value("${streamvane.scheduler.reference.page-size:100}") int pageSize) {
-        return new ReferenceSync(client, jdbc, schedulerTransactions, json, pageSize);
+                                ObjectMapper json, ReferenceSettings settings) {
+        return new ReferenceSync(client, jdbc, schedulerTransactions, json, settings.pageSize());
     }
 
     @Bean
     ObservationPoll observationPoll(GenesysClient client, JdbcTemplate jdbc, TransactionTemplate schedulerTransactions,
-                                    ObjectMapper json,
-                                    @Value("${streamvane.scheduler.observation-poll.stale-after:PT2M}") Duration staleAfter,
-                                    @Value("${streamvane.scheduler.observation-poll.queues-per-request:100}") int perRequest,
-                                    Clock clock) {
-        return new ObservationPoll(client, jdbc, schedulerTransactions, json, clock, staleAfter, perRequest);
+                                    ObjectMapper json, ObservationPollSettings settings, Clock clock) {
+        return new ObservationPoll(client, jdbc, schedulerTransactions, json, clock, settings.staleAfter(),
+                settings.queuesPerRequest());
     }
 
     @Bean
     UserAggregates userAggregates(GenesysClient client, JdbcTemplate jdbc, TransactionTemplate schedulerTransactions,
-                                  KpiSettings kpi,
-                                  @Value("${streamvane.scheduler.user-aggregates.age:PT1H}") Duration age,
-                                  @Value("${streamvane.scheduler.user-aggregates.chunk:PT1H}") Duration chunk,
-                                  @Value("${streamvane.scheduler.user-aggregates.max-catch-up:P2D}") Duration maxCatchUp,
-                                  @Value("${streamvane.scheduler.user-aggregates.users-per-request:100}") int perRequest,
-                                  Clock clock) {
-        return new UserAggregates(client, jdbc, schedulerTransactions, clock, kpi.baseGranularity(), age,
-                chunk, maxCatchUp, perRequest);
+                                  KpiSettings kpi, UserAggregatesSettings settings, Clock clock) {
+        return new UserAggregates(client, jdbc, schedulerTransactions, clock, kpi.baseGranularity(), settings.age(),
+                settings.chunk(), settings.maxCatchUp(), settings.usersPerRequest());
     }
 
     @Bean
     WfmIntraday wfmIntraday(GenesysClient client, JdbcTemplate jdbc, TransactionTemplate schedulerTransactions,
-                            @Value("${streamvane.scheduler.wfm.business-unit-ids:}") List<String> businessUnits,
-                            @Value("${streamvane.scheduler.wfm.time-zone:UTC}") String zone,
-                            @Value("${streamvane.scheduler.wfm.days-ahead:1}") int daysAhead,
-                            @Value("${streamvane.scheduler.wfm.interval-minutes:15}") int intervalMinutes,
-                            Clock clock) {
-        return new WfmIntraday(client, jdbc, schedulerTransactions, clock,
-                businessUnits.stream().filter(b -> !b.isBlank()).toList(), ZoneId.of(zone), daysAhead, intervalMinutes);
+                            WfmSettings settings, Clock clock) {
+        return new WfmIntraday(client, jdbc, schedulerTransactions, clock, settings.businessUnitIds(),
+                settings.timeZone(), settings.daysAhead(), settings.intervalMinutes());
     }
 
     /** ShedLock on the V3 {@code shedlock} table; its columns are UTC {@code timestamp}, hence database time. */
@@ -135,10 +128,8 @@ public class SchedulerConfiguration {
     @Bean
     JobRunner jobRunner(LockProvider lockProvider, GapFiller gapFiller, Reconciler reconciler, ReferenceSync referenceSync,
                         ObservationPoll observationPoll, UserAggregates userAggregates, WfmIntraday wfmIntraday,
-                        @Value("${streamvane.scheduler.jobs.lock-at-most-for:PT30M}") Duration atMost,
-                        @Value("${streamvane.scheduler.jobs.lock-at-least-for:PT5S}") Duration atLeast,
-                        Clock clock) {
-        return new JobRunner(lockProvider, clock, atMost, atLeast)
+                        JobsSettings settings, Clock clock) {
+        return new JobRunner(lockProvider, clock, settings.lockAtMostFor(), settings.lockAtLeastFor())
                 .register(ScheduledJobs.REFERENCE_SYNC, referenceSync::run)
                 .register(ScheduledJobs.GAP_FILL, gapFiller::fillPending)
                 .register(ScheduledJobs.RECONCILE, reconciler::runAllPasses)
@@ -151,11 +142,10 @@ public class SchedulerConfiguration {
     @Configuration(proxyBeanMethods = false)
     @EnableScheduling
     @ConditionalOnProperty(prefix = "streamvane.scheduler.genesys", name = "client-id")
-    @ConditionalOnProperty(name = "streamvane.scheduler.jobs.enabled", havingValue = "true", matchIfMissing = true)
     static class Schedule {
         @Bean
-        ScheduledJobs scheduledJobs(JobRunner runner) {
-            return new ScheduledJobs(runner);
+        ScheduledJobs scheduledJobs(JobRunner runner, JobsSettings settings) {
+            return new ScheduledJobs(runner, settings);
         }
     }
 }

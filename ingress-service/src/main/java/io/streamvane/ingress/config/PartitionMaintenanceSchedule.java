@@ -3,27 +3,40 @@ package io.streamvane.ingress.config;
 import io.streamvane.ingress.guard.RawPartitionMaintenance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
-/** Runs the raw partition maintenance on every replica; a run another replica holds is skipped (advisory lock). */
+/**
+ * Runs the raw partition maintenance on every replica unless {@code streamvane.ingress.partitions.enabled} is false;
+ * a run another replica holds is skipped (advisory lock). Switch and schedule are bound into
+ * {@link IngressProperties}, so their defaults live there alone.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@ConditionalOnProperty(name = "streamvane.ingress.partitions.enabled", havingValue = "true", matchIfMissing = true)
-public class PartitionMaintenanceSchedule {
+public class PartitionMaintenanceSchedule implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(PartitionMaintenanceSchedule.class);
 
     private final RawPartitionMaintenance maintenance;
+    private final IngressProperties.Partitions partitions;
 
-    public PartitionMaintenanceSchedule(RawPartitionMaintenance maintenance) {
+    public PartitionMaintenanceSchedule(RawPartitionMaintenance maintenance, IngressProperties properties) {
         this.maintenance = maintenance;
+        this.partitions = properties.partitions();
     }
 
-    @Scheduled(initialDelayString = "${streamvane.ingress.partitions.initial-delay:10s}",
-               fixedDelayString = "${streamvane.ingress.partitions.interval:1h}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        if (!partitions.enabled()) {
+            return;
+        }
+        registrar.addFixedDelayTask(new FixedDelayTask(this::maintainRawPartitions, partitions.interval(),
+                partitions.initialDelay()));
+    }
+
     void maintainRawPartitions() {
         try {
             maintenance.runOnce();

@@ -3,12 +3,14 @@ package io.streamvane.ingress.servicebus;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code streamvane.ingress.service-bus.*}: switches the Service Bus ingress on and tunes its store breaker. The
- * connection, entity, concurrency, prefetch, lock renewal and sessions are the spring-cloud-azure
+ * {@code streamvane.ingress.service-bus.*}: switches the Service Bus ingress on and tunes its store breaker; defaults
+ * in code. The connection, entity, concurrency, prefetch, lock renewal and sessions are the spring-cloud-azure
  * {@code spring.cloud.azure.servicebus.processor.*} properties.
  *
  * @param enabled             off unless set: without it no processor is built
@@ -18,11 +20,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("streamvane.ingress.service-bus")
-public record ServiceBusIngressProperties(boolean enabled, @NotBlank String breakerName,
-                                          @NotNull Duration storeProbeInterval) {
-
-    public ServiceBusIngressProperties {
-        breakerName = breakerName == null ? "servicebus-store" : breakerName;
-        storeProbeInterval = storeProbeInterval == null ? Duration.ofSeconds(5) : storeProbeInterval;
-    }
+public record ServiceBusIngressProperties(
+        @DefaultValue("false") boolean enabled,
+        @NotBlank @DefaultValue("servicebus-store") String breakerName,
+        @NotNull @DurationMin(millis = 1) @DefaultValue("5s") Duration storeProbeInterval) {
 }

@@ -1,15 +1,20 @@
 package io.streamvane.ingress.websocket;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code streamvane.ingress.genesys-websocket.*}: the Notification API websocket ingress.
+ * {@code streamvane.ingress.genesys-websocket.*}: the Notification API websocket ingress; defaults in code.
  *
  * @param enabled                  off unless set
  * @param environment              the org's region host suffix, e.g. {@code mypurecloud.ie} (interfaces.md §5.2)
@@ -22,7 +27,9 @@ import org.springframework.validation.annotation.Validated;
  * @param discoverFromDimensions   also subscribe every queue and user in the {@code queue}/{@code app_user} tables
  * @param topicsPerChannel         Genesys allows 1,000 topics per channel
  * @param pingInterval             how often the client sends {@code {"message":"ping"}}
- * @param silenceTimeout           no frame (heartbeat, pong, data) for this long means the socket is dead
+ * @param silenceTimeout           no frame (heartbeat, pong, data) for this long means the socket is dead; Genesys
+ *                                 heartbeats every ~30 s and answers pings, so two missed rounds is a dead socket,
+ *                                 not a slow one
  * @param rotateBeforeExpiry       a replacement channel is opened this long before the 24 h channel expiry
  * @param reconnectBackoff         first reconnect delay, doubled per failed attempt
  * @param maxReconnectBackoff      cap of that delay
@@ -30,27 +37,35 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("streamvane.ingress.genesys-websocket")
-public record GenesysWebsocketProperties(boolean enabled, String environment, URI apiBaseUri, URI loginBaseUri,
-                                         String clientId, String clientSecret, List<String> queueIds,
-                                         List<String> userIds, boolean discoverFromDimensions,
-                                         @Min(1) @Max(1000) Integer topicsPerChannel, Duration pingInterval,
-                                         Duration silenceTimeout, Duration rotateBeforeExpiry,
-                                         Duration reconnectBackoff, Duration maxReconnectBackoff,
-                                         Duration tokenRenewBefore) {
+public record GenesysWebsocketProperties(
+        @DefaultValue("false") boolean enabled,
+        @NotBlank @DefaultValue("mypurecloud.com") String environment,
+        URI apiBaseUri,
+        URI loginBaseUri,
+        String clientId,
+        String clientSecret,
+        @NotNull @DefaultValue List<String> queueIds,
+        @NotNull @DefaultValue List<String> userIds,
+        @DefaultValue("false") boolean discoverFromDimensions,
+        @Min(1) @Max(1000) @DefaultValue("1000") int topicsPerChannel,
+        @NotNull @DurationMin(millis = 1) @DefaultValue("30s") Duration pingInterval,
+        @NotNull @DurationMin(millis = 1) @DefaultValue("75s") Duration silenceTimeout,
+        @NotNull @DurationMin(seconds = 0) @DefaultValue("30m") Duration rotateBeforeExpiry,
+        @NotNull @DurationMin(millis = 1) @DefaultValue("1s") Duration reconnectBackoff,
+        @NotNull @DurationMin(millis = 1) @DefaultValue("1m") Duration maxReconnectBackoff,
+        @NotNull @DurationMin(seconds = 0) @DefaultValue("5m") Duration tokenRenewBefore) {
 
     public GenesysWebsocketProperties {
-        environment = environment == null ? "mypurecloud.com" : environment;
+        // Derived from the environment, so not a fixed default.
         apiBaseUri = apiBaseUri == null ? URI.create("https://api." + environment) : apiBaseUri;
         loginBaseUri = loginBaseUri == null ? URI.create("https://login." + environment) : loginBaseUri;
-        queueIds = queueIds == null ? List.of() : List.copyOf(queueIds);
-        userIds = userIds == null ? List.of() : List.copyOf(userIds);
-        topicsPerChannel = topicsPerChannel == null ? 1000 : topicsPerChannel;
-        pingInterval = pingInterval == null ? Duration.ofSeconds(30) : pingInterval;
-        // Genesys heartbeats every ~30 s and answers pings: two missed rounds is a dead socket, not a slow one.
-        silenceTimeout = silenceTimeout == null ? Duration.ofSeconds(75) : silenceTimeout;
-        rotateBeforeExpiry = rotateBeforeExpiry == null ? Duration.ofMinutes(30) : rotateBeforeExpiry;
-        reconnectBackoff = reconnectBackoff == null ? Duration.ofSeconds(1) : reconnectBackoff;
-        maxReconnectBackoff = maxReconnectBackoff == null ? Duration.ofMinutes(1) : maxReconnectBackoff;
-        tokenRenewBefore = tokenRenewBefore == null ? Duration.ofMinutes(5) : tokenRenewBefore;
+        queueIds = List.copyOf(queueIds);
+        userIds = List.copyOf(userIds);
+    }
+
+    @AssertTrue(message = "max-reconnect-backoff must be at least reconnect-backoff")
+    boolean isBackoffSane() {
+        return reconnectBackoff == null || maxReconnectBackoff == null
+                || maxReconnectBackoff.compareTo(reconnectBackoff) >= 0;
     }
 }

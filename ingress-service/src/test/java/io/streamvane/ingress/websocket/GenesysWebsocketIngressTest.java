@@ -218,8 +218,8 @@ class GenesysWebsocketIngressTest {
 
     private void start(List<String> queues, List<String> users, Clock clock) {
         var settings = new GenesysWebsocketProperties(true, "local", genesys.apiBase(), genesys.apiBase(), "client",
-                "secret", queues, users, false, null, Duration.ofMillis(100), Duration.ofMillis(600),
-                Duration.ofMillis(1_000), Duration.ofMillis(100), Duration.ofMillis(400), null);
+                "secret", queues, users, false, 1000, Duration.ofMillis(100), Duration.ofMillis(600),
+                Duration.ofMillis(1_000), Duration.ofMillis(100), Duration.ofMillis(400), Duration.ofMinutes(5));
         var tokens = new ClientCredentialsTokens(RestClient.builder(), settings.loginBaseUri(), "client", "secret",
                 settings.tokenRenewBefore(), Clock.systemUTC());
         var api = new NotificationsClient(RestClient.builder(), settings.apiBaseUri(), tokens);

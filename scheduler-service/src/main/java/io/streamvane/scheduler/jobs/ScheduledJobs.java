@@ -1,13 +1,14 @@
 package io.streamvane.scheduler.jobs;
 
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
- * The schedule of each job (fixed delays from application.yml); the work and the lock live in {@link JobRunner}.
- * A job's own {@code initial-delay} overrides the shared one, for jobs that should wait until the data they compare
- * is complete.
+ * The schedule of each job (fixed delays from {@link JobsSettings}, nothing when {@code jobs.enabled} is false); the
+ * work and the lock live in {@link JobRunner}.
  */
-public class ScheduledJobs {
+public class ScheduledJobs implements SchedulingConfigurer {
 
     public static final String REFERENCE_SYNC = "reference-sync";
     public static final String GAP_FILL = "gap-fill";
@@ -17,44 +18,19 @@ public class ScheduledJobs {
     public static final String WFM_INTRADAY = "wfm-intraday";
 
     private final JobRunner runner;
+    private final JobsSettings settings;
 
-    public ScheduledJobs(JobRunner runner) {
+    public ScheduledJobs(JobRunner runner, JobsSettings settings) {
         this.runner = runner;
+        this.settings = settings;
     }
 
-    @Scheduled(fixedDelayString = "${streamvane.scheduler.jobs.reference-sync.every:PT1H}",
-            initialDelayString = "${streamvane.scheduler.jobs.reference-sync.initial-delay:${streamvane.scheduler.jobs.initial-delay:PT30S}}")
-    void referenceSync() {
-        runner.runScheduled(REFERENCE_SYNC);
-    }
-
-    @Scheduled(fixedDelayString = "${streamvane.scheduler.jobs.gap-fill.every:PT1M}",
-            initialDelayString = "${streamvane.scheduler.jobs.gap-fill.initial-delay:${streamvane.scheduler.jobs.initial-delay:PT30S}}")
-    void gapFill() {
-        runner.runScheduled(GAP_FILL);
-    }
-
-    @Scheduled(fixedDelayString = "${streamvane.scheduler.jobs.reconcile.every:PT15M}",
-            initialDelayString = "${streamvane.scheduler.jobs.reconcile.initial-delay:${streamvane.scheduler.jobs.initial-delay:PT30S}}")
-    void reconcile() {
-        runner.runScheduled(RECONCILE);
-    }
-
-    @Scheduled(fixedDelayString = "${streamvane.scheduler.jobs.observation-poll.every:PT1M}",
-            initialDelayString = "${streamvane.scheduler.jobs.observation-poll.initial-delay:${streamvane.scheduler.jobs.initial-delay:PT30S}}")
-    void observationPoll() {
-        runner.runScheduled(OBSERVATION_POLL);
-    }
-
-    @Scheduled(fixedDelayString = "${streamvane.scheduler.jobs.user-aggregates.every:PT15M}",
-            initialDelayString = "${streamvane.scheduler.jobs.user-aggregates.initial-delay:${streamvane.scheduler.jobs.initial-delay:PT30S}}")
-    void userAggregates() {
-        runner.runScheduled(USER_AGGREGATES);
-    }
-
-    @Scheduled(fixedDelayString = "${streamvane.scheduler.jobs.wfm-intraday.every:PT15M}",
-            initialDelayString = "${streamvane.scheduler.jobs.wfm-intraday.initial-delay:${streamvane.scheduler.jobs.initial-delay:PT30S}}")
-    void wfmIntraday() {
-        runner.runScheduled(WFM_INTRADAY);
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        if (!settings.enabled()) {
+            return;
+        }
+        settings.schedules().forEach((job, schedule) -> registrar.addFixedDelayTask(
+                new FixedDelayTask(() -> runner.runScheduled(job), schedule.every(), schedule.initialDelay())));
     }
 }

@@ -105,7 +105,7 @@ class ReconcilerTest {
         store.eventRow("q-1", "voice", bucket, IntervalComponents.builder().offered(11).build(), 1);
         genesysSays(bucket, IntervalComponents.builder().offered(12).build());
 
-        Reconciler.Summary s = reconciler(new ReconcileSettings(null, new ReconcileSettings.Tolerance(0, 0.1), null, null)).run(T48H);
+        Reconciler.Summary s = reconciler(ReconcileSettings.defaults().withTolerance(new ReconcileSettings.Tolerance(0, 0.1))).run(T48H);
 
         assertThat(s.intervalsWithDrift()).isEqualTo(1);
         assertThat(s.adopted()).isZero();

@@ -7,7 +7,9 @@ import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 import org.springframework.util.StringUtils;
 
 /**
@@ -19,7 +21,7 @@ import org.springframework.util.StringUtils;
 public class DemoApiKeyEnvironment implements EnvironmentPostProcessor {
 
     static final String SIMULATOR_KEY = "streamvane.simulator.api-key";
-    static final String GENERATED = "streamvane.simulator.generated-api-key";
+    private static final String SOURCE = "streamvaneDemoApiKey";
     private static final String SECURITY_KEYS = "streamvane.security.api-keys[0]";
 
     @Override
@@ -39,7 +41,6 @@ public class DemoApiKeyEnvironment implements EnvironmentPostProcessor {
             }
             key = generateKey();
             added.put(SIMULATOR_KEY, key);
-            added.put(GENERATED, "true");
         }
         if (!keysConfigured) {
             added.put(SECURITY_KEYS + ".name", "demo");
@@ -47,8 +48,17 @@ public class DemoApiKeyEnvironment implements EnvironmentPostProcessor {
             added.put(SECURITY_KEYS + ".scopes[0]", "admin");
         }
         if (!added.isEmpty()) {
-            environment.getPropertySources().addFirst(new MapPropertySource("streamvaneDemoApiKey", added));
+            environment.getPropertySources().addFirst(new MapPropertySource(SOURCE, added));
         }
+    }
+
+    /** Whether the simulator's key was generated for this run (rather than configured). */
+    static boolean generated(Environment environment) {
+        if (!(environment instanceof ConfigurableEnvironment configurable)) {
+            return false;
+        }
+        PropertySource<?> source = configurable.getPropertySources().get(SOURCE);
+        return source != null && source.containsProperty(SIMULATOR_KEY);
     }
 
     private static String generateKey() {

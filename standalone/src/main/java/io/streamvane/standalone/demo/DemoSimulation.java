@@ -13,6 +13,7 @@ import io.streamvane.simulator.model.QueueSpec;
 import io.streamvane.simulator.model.Shift;
 import io.streamvane.simulator.model.SimulationConfig;
 import io.streamvane.simulator.model.SiteTimeZones;
+import io.streamvane.scheduler.genesys.GenesysProperties;
 import io.streamvane.simulator.sink.HttpEventSink;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
@@ -175,12 +177,13 @@ public class DemoSimulation implements SmartLifecycle, DisposableBean {
                 : SiteTimeZones.nearestTo(SITE_LOCAL_NOW, now);
     }
 
+    /** The configured key, or the one {@link DemoApiKeyEnvironment} generated into the environment before binding. */
     private String apiKey() {
-        return environment.getProperty(DemoApiKeyEnvironment.SIMULATOR_KEY);
+        return properties.apiKey();
     }
 
     private String banner(String appUrl, String apiKey) {
-        boolean generated = environment.getProperty(DemoApiKeyEnvironment.GENERATED, Boolean.class, false);
+        boolean generated = DemoApiKeyEnvironment.generated(environment);
         return String.join(System.lineSeparator(), "",
                 "================ Streamvane demo ================",
                 "Wallboard     " + appUrl + "/?key=" + apiKey,
@@ -207,11 +210,12 @@ public class DemoSimulation implements SmartLifecycle, DisposableBean {
     }
 
     private String schedulerTarget() {
-        if (!StringUtils.hasText(environment.getProperty("streamvane.scheduler.genesys.client-id"))) {
+        GenesysProperties genesys = Binder.get(environment)
+                .bindOrCreate("streamvane.scheduler.genesys", GenesysProperties.class);
+        if (!StringUtils.hasText(genesys.clientId())) {
             return "off (no streamvane.scheduler.genesys.client-id)";
         }
-        String target = environment.getProperty("streamvane.scheduler.genesys.api-base-url", "https://api."
-                + environment.getProperty("streamvane.scheduler.genesys.environment", "mypurecloud.com"));
+        String target = genesys.apiBaseUrl().toString();
         return fakeApi.baseUrl().toString().equals(target)
                 ? "reference sync, observation poll, reconciliation and user aggregates against the fake Genesys"
                 : "against " + target;

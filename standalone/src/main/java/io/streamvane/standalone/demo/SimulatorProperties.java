@@ -1,13 +1,19 @@
 package io.streamvane.standalone.demo;
 
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code streamvane.simulator.*}: the demo's event source.
+ * {@code streamvane.simulator.*}: the demo's event source; defaults in code.
  *
  * @param enabled           off by default; the demo profile turns it on
  * @param speedup           simulated seconds per wall second while catching up with the wall clock; never faster
@@ -22,38 +28,33 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param arrivalRateScale  load knob on every queue's arrival rate
  * @param faults            NONE or TYPICAL (2% duplicates, 30 s reordering, 1% ten minutes late, 0.5% poison)
  * @param ingressUrl        where events are POSTed; empty means this app's own HTTP ingress
+ * @param apiKey            the ingest-scoped key the simulator posts with; empty means one generated at start (and
+ *                          registered as the only admin key when {@code streamvane.security.api-keys} is empty)
  * @param apiPort           port of the fake Genesys API; 0 picks a free one at start
  * @param apiClientId       OAuth client id the fake API accepts; empty means one generated at start
  * @param apiClientSecret   its secret; empty means one generated at start
  * @param apiRequestsPerMinute the fake API's per-client budget
  * @param apiTokenLifetime  lifetime of the fake API's tokens
  */
+@Validated
 @ConfigurationProperties("streamvane.simulator")
 public record SimulatorProperties(
         @DefaultValue("false") boolean enabled,
-        @DefaultValue("60") double speedup,
+        @DecimalMin(value = "0", inclusive = false) @DefaultValue("60") double speedup,
         Instant start,
-        @DefaultValue("2h") Duration history,
+        @NotNull @DurationMin(seconds = 0) @DefaultValue("2h") Duration history,
         ZoneId siteTimeZone,
-        @DefaultValue("1d") Duration duration,
+        @NotNull @DurationMin(millis = 1) @DefaultValue("1d") Duration duration,
         @DefaultValue("42") long seed,
-        @DefaultValue("1.0") double arrivalRateScale,
-        @DefaultValue("NONE") Faults faults,
+        @DecimalMin("0") @DefaultValue("1.0") double arrivalRateScale,
+        @NotNull @DefaultValue("NONE") Faults faults,
         String ingressUrl,
-        @DefaultValue("0") int apiPort,
+        String apiKey,
+        @Min(0) @Max(65535) @DefaultValue("0") int apiPort,
         String apiClientId,
         String apiClientSecret,
-        @DefaultValue("300") int apiRequestsPerMinute,
-        @DefaultValue("24h") Duration apiTokenLifetime) {
+        @Min(1) @DefaultValue("300") int apiRequestsPerMinute,
+        @NotNull @DurationMin(seconds = 1) @DefaultValue("24h") Duration apiTokenLifetime) {
 
     public enum Faults { NONE, TYPICAL }
-
-    public SimulatorProperties {
-        if (!(speedup > 0)) {
-            throw new IllegalArgumentException("streamvane.simulator.speedup must be positive");
-        }
-        if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException("streamvane.simulator.duration must be positive");
-        }
-    }
 }

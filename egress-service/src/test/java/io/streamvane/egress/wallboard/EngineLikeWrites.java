@@ -68,6 +68,28 @@ final class EngineLikeWrites {
         });
     }
 
+    /** {@code count} contacts start waiting in one commit, the longest since {@code earliest}, the others after it. */
+    void contactsWaiting(String queueId, String media, int count, Instant earliest) {
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("""
+                            INSERT INTO acd_session (conversation_id, session_key, queue_id, media_type, started_at)
+                            SELECT :q || '-' || :m || '-' || i, 's1', :q, :m,
+                                   CAST(:t AS timestamptz) + i * interval '1 ms'
+                            FROM generate_series(0, :n - 1) AS i""")
+                    .param("q", queueId).param("m", media).param("t", Timestamp.from(earliest)).param("n", count)
+                    .update();
+            watermark(earliest);
+        });
+    }
+
+    /** {@code count} agents on {@code queueId} with this presence and routing status, in one commit. */
+    void agents(String queueId, int count, String presence, String routingStatus) {
+        tx.executeWithoutResult(s -> jdbc.sql("""
+                        INSERT INTO agent_state (user_id, presence, routing_status, active_queue_ids)
+                        SELECT :q || '-agent-' || i, :p, :r, ARRAY[:q] FROM generate_series(1, :n) AS i""")
+                .param("q", queueId).param("p", presence).param("r", routingStatus).param("n", count).update());
+    }
+
     /** An agent's presence, routing status and active queues (user activity projected into agent_state). */
     void agent(String userId, String presence, String routingStatus, String queueId) {
         tx.executeWithoutResult(s -> jdbc.sql("""

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamvane.egress.EgressIntegrationTest;
 import io.streamvane.testsupport.Preconditions;
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,11 +16,16 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -30,13 +38,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The wallboard in a real headless Chromium: the page opens with a read key in its URL, the store changes the way
- * the engine commits, and the tiles must show the new numbers within a second of the commit.
+ * the engine commits, and the tiles must show the new numbers within a second of the commit; at every screen size
+ * from a laptop to a 4K TV, the widest numbers stay inside their cells.
  */
 class WallboardBrowserTest extends EgressIntegrationTest {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Duration WITHIN = Duration.ofSeconds(1);
+    /** Wider than any tile: it must end in an ellipsis, with the full name in its title. */
+    static final String LONG_NAME = "Customer Service – Premium Business Accounts – Escalations (EMEA, after hours)";
+    /** One word, so it cannot wrap either. */
+    static final String LONG_WORD = "EMEA_Premium_Support_Escalations_Overflow_After_Hours_Queue";
+    /** Numbers on a TV-sized screen (1920 px wide and up): 32 px is about 2 cm on a 55-inch 1080p panel. */
+    static final int TV_WIDTH = 1920;
+    static final int TV_MIN_VALUE_PX = 32;
+    /** -Dstreamvane.screenshots=docs (or STREAMVANE_SCREENSHOTS): save the documentation screenshots there. */
+    static final String SCREENSHOTS = "streamvane.screenshots";
 
     static ChromeDriver browser;
     static Path profile;
@@ -80,11 +98,15 @@ class WallboardBrowserTest extends EgressIntegrationTest {
         engine = new EngineLikeWrites(jdbc, tx);
     }
 
+    @AfterEach
+    void windowSizeAgain() {
+        browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
     @Test
     void tilesShowCommittedChangesWithinASecond() throws Exception {
         Instant now = CLOCK.instant();
-        Instant interval = now.truncatedTo(ChronoUnit.HOURS)
-                .plus(Duration.ofMinutes(now.atZone(ZoneOffset.UTC).getMinute() / 15 * 15));
+        Instant interval = currentInterval();
         jdbc.sql("INSERT INTO queue (queue_id, name) VALUES ('q-support', 'Support'), ('q-sales', 'Sales')").update();
         jdbc.sql("""
                 INSERT INTO queue_media_sl (queue_id, media_type, sl_threshold_ms, sl_target_percent)
@@ -152,12 +174,122 @@ class WallboardBrowserTest extends EgressIntegrationTest {
         System.out.println("[wallboard] screenshot " + shot.toAbsolutePath());
     }
 
+    /**
+     * Issue 19: at 1600 px "13:04" ran into "0.0%", "14.3%" into "20 / 20", "100%" into "85.7%", and "On queue /
+     * available" took three lines. Measured from the boxes the browser draws, no value, label or note overlaps
+     * another or leaves its cell or tile, labels and values keep to one line, long queue names end in "…" with the
+     * full name in their title, colours keep AA contrast and coloured SL values say their state in words.
+     */
+    @ParameterizedTest(name = "{0}×{1}")
+    @CsvSource({"1024, 1100,", "1280, 1100, wallboard-1280.png", "1600, 1100,", "1920, 1100,", "3840, 1100,",
+            "1920, 1080, wallboard-1920.png", "3840, 2160,"})
+    void widestNumbersStayInsideTheirCellsAtEveryScreenSize(int width, int height, String screenshot)
+            throws Exception {
+        busyContactCentre();
+        viewport(width, height);
+        browser.get("http://localhost:" + port + "/wallboard/?key=" + READ_KEY);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10), Duration.ofMillis(20));
+        wait.until(d -> d.findElements(By.cssSelector("#tiles .tile")).size() == 8
+                && "120 / 120".equals(metric("q-long|voice", "agents")));
+        assertThat(browser.executeScript("return [innerWidth, innerHeight]")).isEqualTo(List.of(
+                (long) width, (long) height));
+        assertThat(metric("q-long|voice", "waiting")).isEqualTo("1234");
+        assertThat(metric("q-long|voice", "longestWait")).matches("1:2[34]:[0-5][0-9]");
+        assertThat(metric("q-long|voice", "slCurrent")).isEqualTo("100%");
+        assertThat(metric("q-long|voice", "asa")).isEqualTo("1:02:03");
+        assertThat(metric("q-long|voice", "aht")).isEqualTo("59:59");
+        assertThat(metric("q-billing|voice", "abandonRate")).isEqualTo("100.0%");
+
+        @SuppressWarnings("unchecked")
+        List<String> problems = (List<String>) browser.executeScript(script("layout-problems.js"),
+                width >= TV_WIDTH ? TV_MIN_VALUE_PX : 0);
+
+        Path shot = null;
+        if (screenshot != null && screenshotDirectory().isPresent()) {
+            shot = screenshotDirectory().get().resolve(screenshot);
+        } else if (!problems.isEmpty()) {
+            shot = Path.of("target", "wallboard-" + width + "x" + height + ".png");
+        }
+        if (shot != null) {
+            Files.createDirectories(shot.toAbsolutePath().getParent());
+            Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
+            System.out.println("[wallboard] screenshot " + shot.toAbsolutePath());
+        }
+        assertThat(problems).as("layout problems at %d×%d px", width, height).isEmpty();
+        assertThat(browser.executeScript("const n = document.querySelector(\"[data-key='q-long|voice'] .name\");"
+                + " return n && n.scrollWidth > n.clientWidth")).as("the long name is cut").isEqualTo(true);
+    }
+
     @Test
     void withoutAKeyThePageAsksForOne() {
         browser.get("http://localhost:" + port + "/wallboard/");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10), Duration.ofMillis(20));
         wait.until(d -> d.findElement(By.id("key-form")).isDisplayed());
         assertThat(browser.findElement(By.id("connection")).getText()).isEqualTo("Key needed");
+    }
+
+    /**
+     * Eight tiles: the widest numbers (1234 waiting for up to 1:23:45, SL 100%, ASA 1:02:03, AHT 59:59, 120 / 120
+     * agents, 100.0% abandoned), the demo's values of issue 19, empty tiles, and two names no tile is wide enough for.
+     */
+    private void busyContactCentre() {
+        String interval = currentInterval().toString();
+        jdbc.sql("""
+                INSERT INTO queue (queue_id, name) VALUES ('q-long', :long), ('q-word', :word),
+                    ('q-support', 'Support'), ('q-billing', 'Billing'), ('q-sales', 'Sales')""")
+                .param("long", LONG_NAME).param("word", LONG_WORD).update();
+        jdbc.sql("""
+                INSERT INTO queue_media_sl (queue_id, media_type, sl_threshold_ms, sl_target_percent)
+                VALUES ('q-long', 'voice', 20000, 80), ('q-long', 'chat', 60000, 70), ('q-word', 'chat', 60000, 70),
+                       ('q-support', 'voice', 20000, 80), ('q-support', 'chat', 60000, 80),
+                       ('q-billing', 'voice', 30000, 90), ('q-sales', 'voice', 30000, 90),
+                       ('q-sales', 'email', 3600000, 80)""").update();
+        queueRow("q-long", "voice", interval, 40, 40, 40, 0, 0, 0, 40 * 3_723_000L, 40, 40 * 3_599_000L, 1, false);
+        engine.contactsWaiting("q-long", "voice", 1234, storeNow().minus(Duration.parse("PT1H23M45S")));
+        engine.agents("q-long", 120, "ON_QUEUE", "IDLE");
+        queueRow("q-long", "chat", interval, 12, 11, 9, 1, 0, 0, 11 * 95_000L, 11, 11 * 1_265_000L, 1, false);
+        queueRow("q-support", "voice", interval, 7, 6, 6, 1, 0, 0, 6 * 12_000L, 6, 6 * 784_000L, 1, false);
+        queueRow("q-support", "chat", interval, 14, 14, 14, 0, 0, 0, 14 * 8_000L, 14, 14 * 784_000L, 1, false);
+        engine.agents("q-support", 20, "ON_QUEUE", "IDLE");
+        queueRow("q-billing", "voice", interval, 7, 0, 0, 7, 0, 0, 0, 0, 0, 1, false);
+        engine.contactsWaiting("q-billing", "voice", 87, storeNow().minus(Duration.ofMinutes(47)));
+        engine.contactsWaiting("q-word", "chat", 3, storeNow().minus(Duration.ofSeconds(9)));
+    }
+
+    private static Instant currentInterval() {
+        Instant now = CLOCK.instant();
+        return now.truncatedTo(ChronoUnit.HOURS)
+                .plus(Duration.ofMinutes(now.atZone(ZoneOffset.UTC).getMinute() / 15 * 15));
+    }
+
+    /** The page's viewport, exactly and whatever the window's size, at a device pixel ratio of 1. */
+    private static void viewport(int width, int height) {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.<String, Object>of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+    }
+
+    private static String script(String name) throws IOException {
+        try (InputStream in = WallboardBrowserTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The directory asked for by {@value #SCREENSHOTS}; a relative one is taken from the repository's root. */
+    private static Optional<Path> screenshotDirectory() {
+        return Optional.ofNullable(System.getProperty(SCREENSHOTS))
+                .or(() -> Optional.ofNullable(System.getenv("STREAMVANE_SCREENSHOTS")))
+                .filter(dir -> !dir.isBlank())
+                .map(dir -> repositoryRoot().resolve(dir));
+    }
+
+    private static Path repositoryRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        for (Path d = dir; d != null; d = d.getParent()) {
+            if (Files.isRegularFile(d.resolve("mvnw"))) {
+                return d;
+            }
+        }
+        return dir;
     }
 
     private Duration awaitMetric(WebDriverWait wait, String key, String name, String expected, long t0) {

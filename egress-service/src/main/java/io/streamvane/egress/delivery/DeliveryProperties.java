@@ -1,8 +1,13 @@
 package io.streamvane.egress.delivery;
 
 import java.time.Duration;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings shared by every push sink ({@code streamvane.egress.delivery.*}).
@@ -17,23 +22,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param startFrom      where a new sink's cursor starts: BEGINNING (all of the retained change log) or LATEST;
  *                       for zero-fill: BEGINNING from the earliest stored interval, LATEST from the watermark
  */
+@Validated
 @ConfigurationProperties("streamvane.egress.delivery")
 public record DeliveryProperties(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("1s") Duration pollInterval,
+        @NotNull @DurationMin(millis = 1) @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("true") boolean listen,
-        @DefaultValue("500") int takeOverBatch,
-        @DefaultValue("12") int maxAttempts,
-        @DefaultValue("5s") Duration initialBackoff,
-        @DefaultValue("6h") Duration maxBackoff,
-        @DefaultValue("BEGINNING") StartFrom startFrom) {
+        @Min(1) @Max(100_000) @DefaultValue("500") int takeOverBatch,
+        @Min(1) @Max(1000) @DefaultValue("12") int maxAttempts,
+        @NotNull @DurationMin(millis = 1) @DefaultValue("5s") Duration initialBackoff,
+        @NotNull @DurationMin(millis = 1) @DefaultValue("6h") Duration maxBackoff,
+        @NotNull @DefaultValue("BEGINNING") StartFrom startFrom) {
 
     public enum StartFrom { BEGINNING, LATEST }
-
-    public static DeliveryProperties defaults() {
-        return new DeliveryProperties(true, Duration.ofSeconds(1), true, 500, 12, Duration.ofSeconds(5),
-                Duration.ofHours(6), StartFrom.BEGINNING);
-    }
 
     public Backoff backoff() {
         return new Backoff(initialBackoff, maxBackoff, maxAttempts);

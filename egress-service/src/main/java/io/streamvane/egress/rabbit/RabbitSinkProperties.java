@@ -3,8 +3,14 @@ package io.streamvane.egress.rabbit;
 import io.streamvane.model.kpi.Granularity;
 import java.net.URI;
 import java.time.Duration;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The RabbitMQ sink ({@code streamvane.egress.rabbit.*}). It owns its connection (confirms and returns on), separate
@@ -14,14 +20,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param exchange       topic exchange, declared durable if absent
  * @param confirmTimeout how long a publish may wait for the broker's confirm before it counts as failed
  */
+@Validated
 @ConfigurationProperties("streamvane.egress.rabbit")
 public record RabbitSinkProperties(
         @DefaultValue("false") boolean enabled,
-        @DefaultValue("rabbitmq") String name,
-        @DefaultValue("amqp://guest:guest@localhost:5672/%2F") URI uri,
-        @DefaultValue("streamvane.kpi") String exchange,
-        @DefaultValue("PT15M") Granularity granularity,
+        @NotBlank @DefaultValue("rabbitmq") String name,
+        @NotNull @DefaultValue("amqp://guest:guest@localhost:5672/%2F") URI uri,
+        @NotBlank @DefaultValue("streamvane.kpi") String exchange,
+        @NotNull @DefaultValue("PT15M") Granularity granularity,
         @DefaultValue("false") boolean finalOnly,
-        @DefaultValue("100") int batchSize,
-        @DefaultValue("10s") Duration confirmTimeout) {
+        @Min(1) @Max(10_000) @DefaultValue("100") int batchSize,
+        @NotNull @DurationMin(millis = 1) @DefaultValue("10s") Duration confirmTimeout) {
 }

@@ -32,7 +32,7 @@ class RetentionConfiguration {
     }
 
     @Bean
-    RetentionSchedule retentionSchedule(OutboxRetention retention) {
-        return new RetentionSchedule(retention);
+    RetentionSchedule retentionSchedule(OutboxRetention retention, RetentionProperties properties) {
+        return new RetentionSchedule(retention, properties);
     }
 }

@@ -1,8 +1,14 @@
 package io.streamvane.egress.wallboard;
 
 import java.time.Duration;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code streamvane.egress.wallboard.*}.
@@ -16,22 +22,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxStreams      open streams accepted at once; more are answered 503
  * @param defaultSlTarget SL target (fraction) where Genesys gave the queue none
  */
+@Validated
 @ConfigurationProperties("streamvane.egress.wallboard")
 public record WallboardProperties(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("50ms") Duration debounce,
-        @DefaultValue("15s") Duration heartbeat,
-        @DefaultValue("30s") Duration resync,
-        @DefaultValue("30m") Duration streamTimeout,
-        @DefaultValue("500") int maxStreams,
-        @DefaultValue("0.8") double defaultSlTarget) {
-
-    public WallboardProperties {
-        if (maxStreams < 1) {
-            throw new IllegalArgumentException("streamvane.egress.wallboard.max-streams must be at least 1");
-        }
-        if (defaultSlTarget < 0 || defaultSlTarget > 1) {
-            throw new IllegalArgumentException("streamvane.egress.wallboard.default-sl-target must be in 0..1");
-        }
-    }
+        @NotNull @DefaultValue("50ms") Duration debounce,
+        @NotNull @DurationMin(millis = 1) @DefaultValue("15s") Duration heartbeat,
+        @NotNull @DurationMin(millis = 1) @DefaultValue("30s") Duration resync,
+        @NotNull @DurationMin(seconds = 1) @DefaultValue("30m") Duration streamTimeout,
+        @Min(1) @DefaultValue("500") int maxStreams,
+        @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.8") double defaultSlTarget) {
 }

@@ -5,13 +5,20 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /** The WFM HTTP feeds ({@code streamvane.egress.wfm.feeds[*]}); any number, each its own sink. */
+@Validated
 @ConfigurationProperties("streamvane.egress.wfm")
-public record WfmProperties(@DefaultValue List<Feed> feeds) {
+public record WfmProperties(@DefaultValue List<@Valid Feed> feeds) {
 
     public enum Format { JSON, CSV }
 
@@ -35,14 +42,14 @@ public record WfmProperties(@DefaultValue List<Feed> feeds) {
      *                      stored row (SPEC §3.3 "all intervals including zeros"); on by default
      */
     public record Feed(
-            String name,
-            URI url,
+            @NotBlank String name,
+            @NotNull URI url,
             @DefaultValue("PT15M") Granularity granularity,
             @DefaultValue("false") boolean finalOnly,
             @DefaultValue("JSON") Format format,
             @DefaultValue List<Column> columns,
             @DefaultValue Csv csv,
-            @DefaultValue("1") int batchSize,
+            @Min(1) @Max(10_000) @DefaultValue("1") int batchSize,
             String signingSecret,
             @DefaultValue Map<String, String> headers,
             OAuth2 oauth2,

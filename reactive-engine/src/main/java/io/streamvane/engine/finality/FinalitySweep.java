@@ -23,7 +23,8 @@ import java.util.List;
  * <p>Watermark policy: the store's {@code watermark} table holds one row per source, lateness already subtracted.
  * The effective watermark is the minimum over the <em>active</em> sources, those updated within
  * {@code sourceIdleTimeout}, so a slow source holds finality back but a source that went silent (transport turned
- * off) does not hold it back forever. With no active source nothing becomes final.
+ * off) does not hold it back forever; with every source silent the furthest watermark stands (one rule for every
+ * reader: {@link io.streamvane.model.store.EffectiveWatermark}).
  */
 public final class FinalitySweep {
 

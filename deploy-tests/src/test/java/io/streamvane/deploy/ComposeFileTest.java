@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -60,15 +62,67 @@ class ComposeFileTest {
     }
 
     @Test
-    void everyVariableHasADefaultSoAPlainUpWorks() {
+    void everyVariableButTheSecretsHasADefaultAndNoSecretHasOne() {
         Matcher m = INTERPOLATION.matcher(text);
         List<String> withoutDefault = new ArrayList<>();
+        Set<String> required = new HashSet<>();
         while (m.find()) {
-            if (!m.group(2).startsWith(":-")) {
+            boolean secret = m.group(1).contains("PASSWORD");
+            if (secret) {
+                // A password in a public file is everyone's password: compose must refuse to start without one.
+                assertThat(m.group(2)).as(m.group()).startsWith(":?");
+                required.add(m.group(1));
+            } else if (!m.group(2).startsWith(":-")) {
                 withoutDefault.add(m.group());
             }
         }
         assertThat(withoutDefault).isEmpty();
+        assertThat(required).containsExactlyInAnyOrder("POSTGRES_PASSWORD", "RABBITMQ_PASSWORD",
+                "SERVICEBUS_SQL_PASSWORD");
+    }
+
+    @Test
+    void theGeneratorWritesEverySecretOnceWithFreshRandomValues() throws Exception {
+        Path dir = Files.createTempDirectory("compose-env");
+        Map<String, String> first = generate(dir.resolve("a.env"));
+        Map<String, String> second = generate(dir.resolve("b.env"));
+        assertThat(first.keySet()).containsExactlyInAnyOrder("POSTGRES_PASSWORD", "RABBITMQ_PASSWORD",
+                "SERVICEBUS_SQL_PASSWORD");
+        first.forEach((k, v) -> {
+            assertThat(v).as(k).hasSizeGreaterThanOrEqualTo(24).isNotEqualTo(second.get(k));
+        });
+        // SQL Server's password policy: upper, lower, digit and symbol.
+        assertThat(first.get("SERVICEBUS_SQL_PASSWORD")).containsPattern("[A-Z]").containsPattern("[a-z]")
+                .containsPattern("[0-9]").containsPattern("[^A-Za-z0-9]");
+        String before = Files.readString(dir.resolve("a.env"));
+        generate(dir.resolve("a.env"));
+        assertThat(Files.readString(dir.resolve("a.env"))).as("an existing .env is kept").isEqualTo(before);
+    }
+
+    private static Map<String, String> generate(Path target) throws Exception {
+        Process p = new ProcessBuilder("bash", Repo.resolve("deploy/compose-env.sh").toString(), target.toString())
+                .redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        assertThat(p.waitFor()).isZero();
+        Map<String, String> vars = new HashMap<>();
+        for (String line : Files.readAllLines(target)) {
+            int eq = line.indexOf('=');
+            vars.put(line.substring(0, eq), line.substring(eq + 1));
+        }
+        return vars;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyPublishedPortListensOnLoopbackOnly() {
+        for (Map.Entry<String, Map<String, Object>> e : services.entrySet()) {
+            List<String> ports = (List<String>) e.getValue().get("ports");
+            if (ports != null) {
+                for (String port : ports) {
+                    assertThat(substitute(port)).as(e.getKey()).startsWith("127.0.0.1:");
+                }
+            }
+        }
     }
 
     @Test
@@ -156,7 +210,8 @@ class ComposeFileTest {
             List<String> ports = (List<String>) e.getValue().get("ports");
             if (ports != null) {
                 for (String port : ports) {
-                    String host = substitute(port).split(":")[0];
+                    String[] parts = substitute(port).split(":");
+                    String host = parts[parts.length - 2];
                     assertThat(hostPorts.add(host)).as("host port %s used twice", host).isTrue();
                 }
             }
@@ -173,7 +228,8 @@ class ComposeFileTest {
             List<String> ports = (List<String>) service.get("ports");
             if (ports != null) {
                 for (String port : ports) {
-                    assertThat(substitute(port).split(":")[1]).isEqualTo(env.get("SERVER_PORT"));
+                    String[] parts = substitute(port).split(":");
+                    assertThat(parts[parts.length - 1]).isEqualTo(env.get("SERVER_PORT"));
                 }
             }
         }

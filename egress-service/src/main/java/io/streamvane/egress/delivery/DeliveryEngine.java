@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.streamvane.egress.intervals.QueueIntervals;
+import io.streamvane.model.store.StoreChannels;
 import io.streamvane.platform.postgres.NotificationListener;
 import java.time.Clock;
 import java.time.Duration;
@@ -106,7 +107,7 @@ public final class DeliveryEngine implements SmartLifecycle {
      */
     public DeliveryEngine(DataSource dataSource, List<Sink> sinks, DeliveryProperties settings,
             QueueIntervals intervals, MeterRegistry meters, Clock clock) {
-        this.listener = new NotificationListener("sv-sink-listen", dataSource, List.of("streamvane_kpi_changes"),
+        this.listener = new NotificationListener("sv-sink-listen", dataSource, List.of(StoreChannels.KPI_CHANGES),
                 this::wakeAll);
         this.settings = settings;
         this.backoff = settings.backoff();

@@ -2,6 +2,7 @@ package io.streamvane.egress.retention;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.streamvane.model.store.StoreLocks;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,7 +43,7 @@ public final class OutboxRetention {
     static final String CHANGE_LOG = "kpi_change_log";
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRetention.class);
-    private static final String LOCK = "SELECT pg_try_advisory_xact_lock(hashtext('streamvane_sink_retention'))";
+    private static final String LOCK = "SELECT pg_try_advisory_xact_lock(" + StoreLocks.SINK_RETENTION + ")";
 
     /** One kind of row to delete: its table and the statement deleting one batch of it. */
     private record Step(String table, String sql) {

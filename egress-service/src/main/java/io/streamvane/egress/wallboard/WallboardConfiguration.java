@@ -2,6 +2,7 @@ package io.streamvane.egress.wallboard;
 
 import io.streamvane.egress.api.QueueReader;
 import io.streamvane.egress.intervals.QueueIntervals;
+import io.streamvane.model.store.StoreChannels;
 import io.streamvane.platform.postgres.NotificationListener;
 import io.streamvane.platform.security.ApiKeyStore;
 import java.time.Clock;
@@ -38,7 +39,7 @@ class WallboardConfiguration implements WebMvcConfigurer {
     @Bean
     NotificationListener wallboardChangeListener(DataSource dataSource, WallboardBroadcaster broadcaster) {
         return new NotificationListener("wallboard-listen", dataSource,
-                List.of("streamvane_kpi_changes", "streamvane_realtime_changes"), broadcaster::changed);
+                List.of(StoreChannels.KPI_CHANGES, StoreChannels.REALTIME_CHANGES), broadcaster::changed);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.streamvane.ingress.guard;
 
+import io.streamvane.model.store.StoreLocks;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,7 +27,7 @@ public final class RawPartitionMaintenance {
     }
 
     private static final Logger log = LoggerFactory.getLogger(RawPartitionMaintenance.class);
-    private static final String JOB_LOCK = "SELECT pg_try_advisory_xact_lock(hashtext('streamvane_raw_partition_job'))";
+    private static final String JOB_LOCK = "SELECT pg_try_advisory_xact_lock(" + StoreLocks.RAW_PARTITION_JOB + ")";
 
     private final DataSource dataSource;
     private final DedupHorizon horizon;

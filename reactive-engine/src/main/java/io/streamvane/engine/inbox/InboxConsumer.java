@@ -5,6 +5,7 @@ import io.streamvane.engine.store.Transactions;
 import io.streamvane.model.event.EventParser;
 import io.streamvane.model.event.GenesysEvent;
 import io.streamvane.model.event.ParseResult;
+import io.streamvane.model.store.StoreLocks;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,7 +27,7 @@ public final class InboxConsumer {
     private static final Logger log = LoggerFactory.getLogger(InboxConsumer.class);
 
     /** Shared by projection, exclusive for replay: a replay chunk never sees half a projected batch. */
-    public static final String REPLAY_LOCK_SQL = "SELECT pg_advisory_xact_lock_shared(hashtext('streamvane_replay'))";
+    public static final String REPLAY_LOCK_SQL = "SELECT pg_advisory_xact_lock_shared(" + StoreLocks.REPLAY + ")";
 
     // The wait since acceptance is measured on the database clock (enqueued_at is ingress's transaction time), so
     // a skew between the database and this JVM cannot distort the latency; the JVM only adds claim-to-commit.

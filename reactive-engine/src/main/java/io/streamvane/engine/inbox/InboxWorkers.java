@@ -1,5 +1,6 @@
 package io.streamvane.engine.inbox;
 
+import io.streamvane.model.store.StoreChannels;
 import io.streamvane.platform.postgres.NotificationListener;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ public final class InboxWorkers {
     public InboxWorkers(InboxConsumer consumer, DataSource dataSource, int workers, int batchSize,
             Duration pollInterval) {
         this.consumer = consumer;
-        this.listener = new NotificationListener("engine-listen", dataSource, List.of("streamvane_inbox"),
+        this.listener = new NotificationListener("engine-listen", dataSource, List.of(StoreChannels.INBOX),
                 this::wakeAll);
         this.workers = workers;
         this.batchSize = batchSize;

@@ -1,16 +1,16 @@
 package io.streamvane.engine.projection;
 
 import io.streamvane.model.event.EventParser;
+import io.streamvane.model.event.GenesysEnums;
 import io.streamvane.model.event.GenesysEvent;
 import io.streamvane.model.event.ParseResult;
-import io.streamvane.model.event.GenesysEnums;
-import io.streamvane.model.store.RawEvent;
 import io.streamvane.model.kpi.AgentSegment;
 import io.streamvane.model.kpi.Granularity;
 import io.streamvane.model.kpi.IntervalComponents;
 import io.streamvane.model.kpi.RoutingStatus;
 import io.streamvane.model.kpi.ServiceLevelPolicy;
 import io.streamvane.model.kpi.StatusPeriod;
+import io.streamvane.model.store.RawEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

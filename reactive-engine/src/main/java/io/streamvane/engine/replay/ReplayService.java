@@ -3,6 +3,7 @@ package io.streamvane.engine.replay;
 import io.streamvane.engine.projection.IntervalWriter;
 import io.streamvane.engine.projection.RangeRestatement;
 import io.streamvane.engine.store.Transactions;
+import io.streamvane.model.store.StoreLocks;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,7 +29,7 @@ public final class ReplayService {
     private static final Logger log = LoggerFactory.getLogger(ReplayService.class);
 
     /** Exclusive side of {@code InboxConsumer.REPLAY_LOCK_SQL}: waits for projecting transactions, blocks new ones. */
-    static final String EXCLUSIVE_LOCK_SQL = "SELECT pg_advisory_xact_lock(hashtext('streamvane_replay'))";
+    static final String EXCLUSIVE_LOCK_SQL = "SELECT pg_advisory_xact_lock(" + StoreLocks.REPLAY + ")";
 
     /**
      * @param chunk       length of range restated per transaction (the longest pause of the live projection)

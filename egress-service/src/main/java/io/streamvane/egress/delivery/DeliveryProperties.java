@@ -30,11 +30,6 @@ public record DeliveryProperties(
 
     public enum StartFrom { BEGINNING, LATEST }
 
-    public static DeliveryProperties defaults() {
-        return new DeliveryProperties(true, Duration.ofSeconds(1), true, 500, 12, Duration.ofSeconds(5),
-                Duration.ofHours(6), StartFrom.BEGINNING);
-    }
-
     public Backoff backoff() {
         return new Backoff(initialBackoff, maxBackoff, maxAttempts);
     }

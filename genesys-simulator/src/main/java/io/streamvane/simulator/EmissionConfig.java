@@ -14,8 +14,4 @@ public record EmissionConfig(EnvelopeMix mix, EnvelopeSettings envelopes, FaultC
     public EmissionConfig withFaults(FaultConfig newFaults) {
         return new EmissionConfig(mix, envelopes, newFaults);
     }
-
-    public EmissionConfig withMix(EnvelopeMix newMix) {
-        return new EmissionConfig(newMix, envelopes, faults);
-    }
 }

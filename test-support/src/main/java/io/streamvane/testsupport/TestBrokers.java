@@ -50,12 +50,6 @@ public final class TestBrokers {
         return new TestBroker(broker.host(), broker.port(), broker.username(), broker.password(), vhost);
     }
 
-    /** The backend serving this JVM's brokers, or null when none is reachable. */
-    public static Backend backend() {
-        Broker broker = Holder.BROKER;
-        return broker.reachable() ? broker.backend() : null;
-    }
-
     private static final class Holder {
         static final Broker BROKER = choose();
     }

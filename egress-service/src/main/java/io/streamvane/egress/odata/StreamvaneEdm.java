@@ -43,10 +43,6 @@ final class StreamvaneEdm extends CsdlAbstractEdmProvider {
         this.sets = List.of(queueIntervals(), agentIntervals(), queues(), agents());
     }
 
-    List<ODataEntitySet> sets() {
-        return sets;
-    }
-
     Optional<ODataEntitySet> set(String name) {
         return sets.stream().filter(s -> s.name().equals(name)).findFirst();
     }

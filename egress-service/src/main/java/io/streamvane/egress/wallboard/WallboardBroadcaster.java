@@ -97,10 +97,6 @@ class WallboardBroadcaster implements SmartLifecycle {
         }
     }
 
-    int openStreams() {
-        return streams.size();
-    }
-
     private void refresh() {
         refreshPending.set(false);
         if (streams.isEmpty()) {

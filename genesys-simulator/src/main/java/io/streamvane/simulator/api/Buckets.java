@@ -95,10 +95,6 @@ final class Buckets {
         return end;
     }
 
-    int size() {
-        return starts.length;
-    }
-
     long startOf(int index) {
         return starts[index];
     }

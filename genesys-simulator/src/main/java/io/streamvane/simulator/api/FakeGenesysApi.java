@@ -97,17 +97,9 @@ public final class FakeGenesysApi implements AutoCloseable {
         return log;
     }
 
-    public FakeApiSettings settings() {
-        return settings;
-    }
-
     /** Every endpoint, token included, answers 503 with Retry-After until the wall clock passes now + duration. */
     public void outageFor(Duration duration) {
         outageUntil.set(settings.clock().instant().plus(duration));
-    }
-
-    public void endOutage() {
-        outageUntil.set(Instant.MIN);
     }
 
     @Override

@@ -34,10 +34,6 @@ public record EnvelopeMix(Map<EnvelopeType, Double> shares, double batchShare, i
                 EnvelopeType.NOTIFICATION, 0.2, EnvelopeType.CLOUD_EVENTS, 0.1), 0.2, 10);
     }
 
-    public static EnvelopeMix only(EnvelopeType type) {
-        return new EnvelopeMix(Map.of(type, 1.0), 0.0, 2);
-    }
-
     public double share(EnvelopeType type) {
         double total = shares.values().stream().mapToDouble(Double::doubleValue).sum();
         return shares.getOrDefault(type, 0.0) / total;

@@ -26,8 +26,4 @@ public enum EventKind {
     public String topicFor(String id) {
         return templatedTopic.replace("{id}", id);
     }
-
-    public boolean isConversationDetail() {
-        return templatedTopic.startsWith("v2.detail.");
-    }
 }

@@ -15,9 +15,4 @@ public record SimulatedMessage(String json, EnvelopeType envelope, List<Delivery
     public boolean isBatch() {
         return envelope == EnvelopeType.BATCH;
     }
-
-    /** The Genesys events carried, poison items left out. */
-    public List<GenesysEvent> events() {
-        return deliveries.stream().filter(d -> !d.isPoison()).map(Delivery::event).toList();
-    }
 }

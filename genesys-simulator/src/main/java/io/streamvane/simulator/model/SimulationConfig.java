@@ -81,12 +81,6 @@ public record SimulationConfig(long seed, Instant start, Duration duration, List
                 alertBeforeAnswer, alertTimeout, noAnswerProbability, notRespondingFor, transferProbability, wrapupCodes);
     }
 
-    public SimulationConfig withAgentBehaviour(double newNoAnswerProbability, double newTransferProbability) {
-        return new SimulationConfig(seed, start, duration, queues, agents, profile, arrivalRateScale, behaviour,
-                alertBeforeAnswer, alertTimeout, newNoAnswerProbability, notRespondingFor, newTransferProbability,
-                wrapupCodes);
-    }
-
     public Instant end() {
         return start.plus(duration);
     }

@@ -26,7 +26,6 @@ public final class HttpEventSink implements EventSink {
     private final Duration timeout;
     private final Map<Integer, Long> statusCounts = new TreeMap<>();
     private final AtomicLong transportFailures = new AtomicLong();
-    private volatile String lastFailure;
 
     public HttpEventSink(HttpClient client, URI endpoint, String apiKey, Duration timeout) {
         this.client = client;
@@ -58,7 +57,6 @@ public final class HttpEventSink implements EventSink {
             }
         } catch (IOException e) {
             transportFailures.incrementAndGet();
-            lastFailure = e.toString();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while posting to " + endpoint, e);
@@ -73,9 +71,5 @@ public final class HttpEventSink implements EventSink {
 
     public long transportFailures() {
         return transportFailures.get();
-    }
-
-    public String lastFailure() {
-        return lastFailure;
     }
 }

@@ -12,10 +12,6 @@ public record Pacing(double speedup) {
         }
     }
 
-    public static Pacing realTime() {
-        return new Pacing(1.0);
-    }
-
     public static Pacing accelerated(double factor) {
         return new Pacing(factor);
     }

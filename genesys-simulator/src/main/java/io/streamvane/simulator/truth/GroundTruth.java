@@ -135,15 +135,6 @@ public final class GroundTruth {
         return totals;
     }
 
-    public List<AgentInterval> agentIntervals(String userId, Instant from, Instant to, Granularity granularity) {
-        List<AgentInterval> rows = new ArrayList<>();
-        for (Instant start = granularity.floor(from); start.isBefore(to); start = start.plus(granularity.length())) {
-            Instant end = start.plus(granularity.length());
-            rows.add(new AgentInterval(userId, start, end, agentTotal(userId, start, end)));
-        }
-        return rows;
-    }
-
     public AgentComponents agentTotal(String userId, Instant from, Instant to) {
         AgentComponents sum = AgentComponents.ZERO;
         for (AgentComponents c : agentBuckets.subMap(new AgentBucket(userId, from), true,

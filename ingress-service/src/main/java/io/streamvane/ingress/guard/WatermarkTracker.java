@@ -56,10 +56,6 @@ public final class WatermarkTracker {
         return maxEventTime.isAfter(bound) ? bound : maxEventTime;
     }
 
-    public Duration allowedLateness() {
-        return allowedLateness;
-    }
-
     /** Raises the source's watermark to {@code maxEventTime - allowedLateness} within the caller's transaction. */
     void advance(Connection connection, String source, Instant maxEventTime) throws SQLException {
         Instant known = advancedTo.get(source);

@@ -19,10 +19,6 @@ public sealed interface IngestionResult {
         public Ingested {
             rejected = List.copyOf(rejected);
         }
-
-        public int items() {
-            return accepted + duplicates + rejected.size() + controlFrames;
-        }
     }
 
     /** One item of a body refused with a stable reason code and a human-readable detail. */

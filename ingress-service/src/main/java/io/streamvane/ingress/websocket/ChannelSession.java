@@ -72,10 +72,6 @@ final class ChannelSession implements ChannelSocket.Events, AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::supervise, ping, ping, TimeUnit.MILLISECONDS);
     }
 
-    List<String> topics() {
-        return topics;
-    }
-
     /** Connects on the current channel, or a new one when asked or when there is none worth reusing. */
     private void connect(boolean newChannel) {
         if (closed || socket != null) {

@@ -62,8 +62,4 @@ final class GenesysWebsocketIngress implements SmartLifecycle {
     public synchronized boolean isRunning() {
         return !sessions.isEmpty();
     }
-
-    synchronized List<ChannelSession> sessions() {
-        return List.copyOf(sessions);
-    }
 }

@@ -65,10 +65,6 @@ public final class InboxWorkers {
         threads.clear();
     }
 
-    public boolean isRunning() {
-        return running;
-    }
-
     private void work() {
         while (running) {
             long seen;

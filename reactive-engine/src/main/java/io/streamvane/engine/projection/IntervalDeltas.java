@@ -3,7 +3,6 @@ package io.streamvane.engine.projection;
 import io.streamvane.model.kpi.IntervalComponents;
 import io.streamvane.model.kpi.SegmentDelta;
 import java.time.Instant;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
@@ -47,18 +46,5 @@ public final class IntervalDeltas {
         NavigableMap<AgentKey, AgentDelta> nonZero = new TreeMap<>(agent);
         nonZero.values().removeIf(AgentDelta::isZero);
         return nonZero;
-    }
-
-    public boolean isEmpty() {
-        return queue().isEmpty() && agent().isEmpty();
-    }
-
-    public void addAll(IntervalDeltas other) {
-        other.queue.forEach(this::addQueue);
-        other.agent.forEach(this::addAgent);
-    }
-
-    Map<QueueKey, IntervalComponents> rawQueue() {
-        return queue;
     }
 }

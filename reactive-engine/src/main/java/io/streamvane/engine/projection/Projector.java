@@ -38,10 +38,6 @@ public final class Projector {
         this.writer = new IntervalWriter(base);
     }
 
-    public Granularity base() {
-        return base;
-    }
-
     /** What a batch changed: the interval rows, as the change log records them. */
     public record Result(List<IntervalWriter.ChangedRow> changedRows) {
     }

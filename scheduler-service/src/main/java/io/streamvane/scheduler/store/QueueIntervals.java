@@ -44,14 +44,6 @@ public class QueueIntervals {
                 (rs, n) -> row(rs), Timestamp.from(range.start()), Timestamp.from(range.end()));
     }
 
-    /** Queue × media pairs that have any row, event or API, starting in the range. */
-    public List<QueueMedia> knownKeys(Interval range) {
-        return jdbc.query("SELECT queue_id, media_type FROM queue_interval WHERE interval_start >= ? AND interval_start < ? "
-                        + "UNION SELECT queue_id, media_type FROM queue_interval_api WHERE interval_start >= ? AND interval_start < ?",
-                (rs, n) -> new QueueMedia(rs.getString(1), rs.getString(2)),
-                Timestamp.from(range.start()), Timestamp.from(range.end()),
-                Timestamp.from(range.start()), Timestamp.from(range.end()));
-    }
 
     /**
      * Stores API components for an interval. The revision is above both the previous API revision and the

@@ -36,8 +36,4 @@ public record AcdEnd(
     public DisconnectType asDisconnectType() {
         return DisconnectType.of(disconnectType);
     }
-
-    public Direction asDirection() {
-        return Direction.of(direction);
-    }
 }

@@ -17,8 +17,4 @@ public record AcdStart(
     public AcdStart {
         mediaType = MediaTypes.normalise(mediaType);
     }
-
-    public Direction asDirection() {
-        return Direction.of(direction);
-    }
 }

@@ -20,8 +20,4 @@ public record AfterCallWork(
     public AfterCallWork {
         mediaType = MediaTypes.normalise(mediaType);
     }
-
-    public Direction asDirection() {
-        return Direction.of(direction);
-    }
 }

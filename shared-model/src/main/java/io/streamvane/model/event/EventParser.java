@@ -57,10 +57,6 @@ public final class EventParser {
         this.envelopes = new EnvelopeUnwrapper(json);
     }
 
-    public ParserLimits limits() {
-        return limits;
-    }
-
     /** Parses a body given as text; its size is measured in UTF-8 bytes. */
     public ParseResult parse(String body) {
         return parse(body == null ? null : body.getBytes(StandardCharsets.UTF_8));

@@ -18,8 +18,4 @@ public record UserStart(
     public UserStart {
         mediaType = MediaTypes.normalise(mediaType);
     }
-
-    public Direction asDirection() {
-        return Direction.of(direction);
-    }
 }

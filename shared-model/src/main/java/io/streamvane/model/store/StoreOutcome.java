@@ -30,8 +30,4 @@ public record StoreOutcome(int size, BitSet inserted, BitSet late) {
     public boolean isInserted(int position) {
         return inserted.get(position);
     }
-
-    public boolean isLate(int position) {
-        return late.get(position);
-    }
 }

@@ -34,6 +34,21 @@ class QueueMetricTest {
         assertThat(QueueMetric.values()).allSatisfy(m -> assertThat(m.genesys()).isNotBlank());
     }
 
+    @Test
+    void theCatalogueSaysWhichEventCompletesEachMetricAndWhichOnesTheSlSettingsChange() {
+        assertThat(QueueMetric.values()).allSatisfy(m -> assertThat(m.completedBy()).isNotBlank());
+        assertThat(QueueMetric.OFFERED.completedBy()).isEqualTo("acd.start");
+        assertThat(QueueMetric.components()).filteredOn(m -> m.column().startsWith("answer"))
+                .allSatisfy(m -> assertThat(m.completedBy()).startsWith("acd.end ANSWERED"));
+        assertThat(QueueMetric.components()).filteredOn(m -> m.column().endsWith("_ms") && !m.column().contains("wait"))
+                .allSatisfy(m -> assertThat(m.completedBy()).startsWith("agent segment completes"));
+        assertThat(QueueMetric.values()).filteredOn(QueueMetric::serviceLevelDependent)
+                .containsExactly(QueueMetric.ANSWERED_WITHIN_SL, QueueMetric.SHORT_ABANDONED, QueueMetric.SERVICE_LEVEL);
+        assertThat(QueueMetric.derived()).allSatisfy(m -> assertThat(m.kind()).isEqualTo(QueueMetric.Kind.RATIO));
+        assertThat(QueueMetric.components()).filteredOn(m -> m.column().endsWith("_ms"))
+                .allSatisfy(m -> assertThat(m.kind()).isEqualTo(QueueMetric.Kind.DURATION_SUM));
+    }
+
     @Property
     void eachValueIsItsComponentOrItsDerivedKpi(@ForAll @LongRange(min = 0, max = 1000) long answered,
             @ForAll @LongRange(min = 0, max = 1000) long abandoned, @ForAll @LongRange(min = 0, max = 1000) long shorts,

@@ -37,7 +37,7 @@ class AgentController {
             WebRequest request) {
         IntervalQuery query = IntervalQuery.of(from, to, granularity, null, limit, agents.base());
         if (!agents.exists(userId)) {
-            throw new NotFoundException("unknown agent '" + userId + "'");
+            throw NotFoundException.agent(userId);
         }
         AgentReader.Result result = agents.intervals(userId, query);
         return Paging.respond(request, result.rows(), result.nextFrom());
@@ -46,6 +46,6 @@ class AgentController {
     @GetMapping("/{userId}/state")
     @Operation(summary = "Current presence, routing status and active queues of an agent")
     AgentState state(@PathVariable String userId) {
-        return agents.state(userId).orElseThrow(() -> new NotFoundException("unknown agent '" + userId + "'"));
+        return agents.state(userId).orElseThrow(() -> NotFoundException.agent(userId));
     }
 }

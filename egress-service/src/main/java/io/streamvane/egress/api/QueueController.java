@@ -63,7 +63,7 @@ class QueueController {
             WebRequest request) {
         IntervalQuery query = IntervalQuery.of(from, to, granularity, mediaType, limit, intervals.base());
         if (!queues.exists(queueId)) {
-            throw new NotFoundException("unknown queue '" + queueId + "'");
+            throw NotFoundException.queue(queueId);
         }
         Page page = intervals.query(jdbc, read -> {
             List<Series> series = read.mediaTypes(queueId, query.mediaType()).stream()
@@ -86,7 +86,7 @@ class QueueController {
     @Operation(summary = "Real-time state of a queue, per media type")
     List<QueueRealtime> realtime(@PathVariable String queueId) {
         if (!queues.exists(queueId)) {
-            throw new NotFoundException("unknown queue '" + queueId + "'");
+            throw NotFoundException.queue(queueId);
         }
         return queues.realtime(queueId);
     }

@@ -1,23 +1,23 @@
 package io.streamvane.egress.delivery;
 
+import io.streamvane.platform.problem.Problems;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Operator endpoints for push sinks: state, replay of an interval range, dead letters and their retry. Mapped
- * under /api/v1/admin, which the platform's security guards like every other API path.
+ * under /api/v1/admin, which the platform's security guards like every other API path. Errors are problem+json
+ * ({@link SinkAdminProblems}).
  *
  * <p>A {@code @RestController}, not a {@code @Bean} of {@link DeliveryConfiguration}: since Spring Framework 6 only
  * types annotated {@code @Controller} are scanned for handler methods, so the bean alone answered 404 on every path.
@@ -28,6 +28,9 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/v1/admin/sinks")
 class SinkAdminController {
 
+    static final String UNKNOWN_SINK = "unknown-sink";
+    static final String INVALID_RANGE = "invalid-range";
+
     private final DeliveryEngine engine;
 
     SinkAdminController(DeliveryEngine engine) {
@@ -35,8 +38,8 @@ class SinkAdminController {
     }
 
     @GetMapping
-    List<Map<String, Object>> sinks() throws Exception {
-        List<Map<String, Object>> out = new java.util.ArrayList<>();
+    List<SinkStatus> sinks() throws Exception {
+        List<SinkStatus> out = new ArrayList<>();
         for (Sink s : engine.sinks()) {
             out.add(describe(s));
         }
@@ -44,22 +47,22 @@ class SinkAdminController {
     }
 
     @GetMapping("/{sink}")
-    Map<String, Object> sink(@PathVariable String sink) throws Exception {
+    SinkStatus sink(@PathVariable String sink) throws Exception {
         return describe(require(sink));
     }
 
     /** Re-enqueues every interval starting in [from, to) with its stable payload id; 202 with the count. */
     @PostMapping("/{sink}/replay")
-    ResponseEntity<Map<String, Object>> replay(@PathVariable String sink, @RequestParam Instant from,
-            @RequestParam Instant to) throws Exception {
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    ReplayAccepted replay(@PathVariable String sink, @RequestParam Instant from, @RequestParam Instant to)
+            throws Exception {
         Sink s = require(sink);
         if (!from.isBefore(to)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from must be before to");
+            throw Problems.exception(HttpStatus.BAD_REQUEST, INVALID_RANGE, "Invalid range", "from must be before to");
         }
         int n = engine.store().replay(s.name(), s.shape(), from, to);
         engine.resume(s.name());
-        return ResponseEntity.accepted().body(Map.of("sink", s.name(), "enqueued", n, "from", from.toString(),
-                "to", to.toString()));
+        return new ReplayAccepted(s.name(), n, from, to);
     }
 
     @GetMapping("/{sink}/dead-letters")
@@ -69,31 +72,24 @@ class SinkAdminController {
     }
 
     @PostMapping("/{sink}/dead-letters/retry")
-    ResponseEntity<Map<String, Object>> retryDeadLetters(@PathVariable String sink) throws Exception {
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    DeadLettersRequeued retryDeadLetters(@PathVariable String sink) throws Exception {
         Sink s = require(sink);
         int n = engine.store().retryDeadLetters(s.name());
         engine.resume(s.name());
-        return ResponseEntity.accepted().body(Map.of("sink", s.name(), "requeued", n));
+        return new DeadLettersRequeued(s.name(), n);
     }
 
     private Sink require(String name) {
         Sink s = engine.sink(name);
         if (s == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no sink named '" + name + "'");
+            throw Problems.exception(HttpStatus.NOT_FOUND, UNKNOWN_SINK, "Unknown sink",
+                    "no sink named '" + name + "'");
         }
         return s;
     }
 
-    private Map<String, Object> describe(Sink s) throws Exception {
-        DeliveryStore.Stats st = engine.store().stats(s.name());
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", s.name());
-        m.put("granularity", s.shape().granularity().name());
-        m.put("finalOnly", s.shape().finalOnly());
-        m.put("pending", st.pending());
-        m.put("deadLettered", st.deadLettered());
-        m.put("oldestPending", st.oldestPending() == null ? null : st.oldestPending().toString());
-        m.put("changesNotTakenOver", st.untaken());
-        return m;
+    private SinkStatus describe(Sink s) throws Exception {
+        return SinkStatus.of(s, engine.store().stats(s.name()));
     }
 }

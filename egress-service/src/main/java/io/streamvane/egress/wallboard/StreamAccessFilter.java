@@ -1,16 +1,18 @@
 package io.streamvane.egress.wallboard;
 
+import io.streamvane.platform.problem.ProblemJson;
 import io.streamvane.platform.security.ApiKeyStore;
 import io.streamvane.platform.security.Scope;
+import io.streamvane.platform.security.SecurityProblems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -20,12 +22,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code read} scope, like {@code /api/v1}. Credentials come as everywhere (header key or bearer token, already
  * authenticated by the platform chain) or, here only, as {@code ?key=}: a browser's EventSource cannot send
  * headers, and a TV screen has no one to type a key. Registered for {@code /wallboard/stream} alone, so no other
- * path accepts a key in its URL.
+ * path accepts a key in its URL. Refusals are the platform's {@link SecurityProblems}.
  */
 class StreamAccessFilter extends OncePerRequestFilter {
 
     static final String KEY_PARAMETER = "key";
-    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final URI INSTANCE = URI.create("/wallboard/stream");
 
     private final ApiKeyStore keys;
 
@@ -42,15 +44,16 @@ class StreamAccessFilter extends OncePerRequestFilter {
         }
         String key = request.getParameter(KEY_PARAMETER);
         if (key == null || key.isBlank()) {
-            refuse(request, response, HttpStatus.UNAUTHORIZED, "The wallboard stream needs a key with the read "
-                    + "scope: in X-API-Key, Authorization: Bearer, or ?key= on the page URL.");
+            refuse(request, response, SecurityProblems.credentialsRequired("The wallboard stream needs a key with the "
+                    + "read scope: in X-API-Key, Authorization: Bearer, or ?key= on the page URL."));
             return;
         }
         Optional<ApiKeyStore.ApiKeyPrincipal> principal = keys.authenticate(key);
         if (principal.isEmpty()) {
-            refuse(request, response, HttpStatus.UNAUTHORIZED, "The key in the URL is not valid.");
+            refuse(request, response, SecurityProblems.invalidCredentials("The key in the URL is not valid."));
         } else if (!principal.get().scopes().contains(Scope.READ)) {
-            refuse(request, response, HttpStatus.FORBIDDEN, "The key in the URL does not carry the read scope.");
+            refuse(request, response,
+                    SecurityProblems.insufficientScope("The key in the URL does not carry the read scope."));
         } else {
             chain.doFilter(request, response);
         }
@@ -61,17 +64,13 @@ class StreamAccessFilter extends OncePerRequestFilter {
                 .anyMatch(a -> Scope.READ.authority().equals(a.getAuthority()));
     }
 
-    private static void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
-            String detail) throws IOException {
-        if (status == HttpStatus.UNAUTHORIZED) {
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
+        if (problem.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"streamvane\"");
         }
-        response.setStatus(status.value());
-        response.setContentType(PROBLEM_JSON);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        // Fixed texts only: nothing from the request is echoed.
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
-                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail
-                + "\",\"instance\":\"/wallboard/stream\"}");
+        // Fixed texts only: nothing from the request is echoed, not even its URI.
+        problem.setInstance(INSTANCE);
+        ProblemJson.write(request, response, problem);
     }
 }

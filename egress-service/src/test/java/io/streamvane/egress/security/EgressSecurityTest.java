@@ -9,8 +9,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class EgressSecurityTest extends EgressIntegrationTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final String[] PROTECTED = {
             "/api/v1/queues",
@@ -37,6 +41,13 @@ class EgressSecurityTest extends EgressIntegrationTest {
         assertThat(r.getStatusCode().value()).isEqualTo(status);
         assertThat(r.getHeaders().getContentType().equalsTypeAndSubtype(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
         assertThat(r.getBody()).contains("\"status\":" + status);
+        JsonNode problem = JSON.readTree(r.getBody());
+        String reason = problem.get("reason").asString();
+        assertThat(reason).isIn(status == 401 ? new String[] {"credentials-required", "invalid-credentials"}
+                : new String[] {"insufficient-scope"});
+        assertThat(problem.get("type").asString()).isEqualTo("https://streamvane.io/problems/" + reason);
+        assertThat(problem.get("title").asString()).isNotBlank();
+        assertThat(problem.get("detail").asString()).isNotBlank();
     }
 
     @ParameterizedTest

@@ -50,6 +50,25 @@ class WallboardStreamTest extends EgressIntegrationTest {
     }
 
     @Test
+    void aRefusedStreamAnswersThePlatformsProblemWithItsReason() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String[][] cases = {{"", "401", "credentials-required"}, {"?key=not-a-key", "401", "invalid-credentials"},
+                {"?key=" + INGEST_KEY, "403", "insufficient-scope"}};
+        for (String[] c : cases) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(stream(c[0]))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(c[0]).isEqualTo(Integer.parseInt(c[1]));
+            JsonNode problem = json.readTree(r.body());
+            assertThat(problem.propertyNames()).as(c[0])
+                    .containsExactly("type", "title", "status", "detail", "instance", "reason");
+            assertThat(problem.get("reason").asString()).as(c[0]).isEqualTo(c[2]);
+            assertThat(problem.get("type").asString()).isEqualTo("https://streamvane.io/problems/" + c[2]);
+            assertThat(problem.get("instance").asString()).isEqualTo("/wallboard/stream");
+            assertThat(r.body()).doesNotContain("not-a-key", INGEST_KEY);
+        }
+    }
+
+    @Test
     void keyInTheUrlMustBeValidAndCarryTheReadScope() throws Exception {
         try (SseClient wrong = SseClient.open(stream("?key=not-a-key"));
                 SseClient ingestOnly = SseClient.open(stream("?key=" + INGEST_KEY));

@@ -3,7 +3,7 @@ package io.streamvane.ingress.http;
 import io.streamvane.ingress.config.IngressProperties;
 import io.streamvane.ingress.pipeline.StoreUnavailableException;
 import io.streamvane.model.event.RejectionReason;
-import java.net.URI;
+import io.streamvane.platform.problem.Problems;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,14 +15,13 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * RFC 9457 answers of {@code POST /api/v1/events}: {@code type} {@value #TYPE_BASE}{reason}, title, status, detail
- * and a stable {@code reason} code (the shared-model {@link RejectionReason} codes, plus {@code unsupported-media-type}
- * and {@code store-unavailable}).
+ * RFC 9457 answers of {@code POST /api/v1/events}, built by {@link Problems}: {@code type}
+ * {@value Problems#TYPE_BASE}{reason}, title, status, detail and a stable {@code reason} code (the shared-model
+ * {@link RejectionReason} codes, plus {@code unsupported-media-type} and {@code store-unavailable}).
  */
 @RestControllerAdvice(assignableTypes = EventsController.class)
 class EventsProblems {
 
-    static final String TYPE_BASE = "https://streamvane.io/problems/";
     private static final Logger log = LoggerFactory.getLogger(EventsProblems.class);
 
     private final long retryAfterSeconds;
@@ -67,10 +66,6 @@ class EventsProblems {
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String reason, String title,
                                                         String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + reason));
-        problem.setTitle(title);
-        problem.setProperty("reason", reason);
-        return ResponseEntity.status(status).body(problem);
+        return ResponseEntity.status(status).body(Problems.of(status, reason, title, detail));
     }
 }

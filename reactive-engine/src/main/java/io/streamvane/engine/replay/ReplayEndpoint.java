@@ -1,13 +1,11 @@
 package io.streamvane.engine.replay;
 
+import io.streamvane.platform.problem.Problems;
 import java.net.URI;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Admin adapter: start a replay ({@code 202} with its id) and follow its progress. */
+/** Admin adapter: start a replay ({@code 202} with its id) and follow its progress. Errors: {@link ReplayProblems}. */
 @RestController
 @RequestMapping("/api/v1/admin/replay")
 class ReplayEndpoint {
@@ -38,12 +36,8 @@ class ReplayEndpoint {
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<ReplayService.Progress> progress(@PathVariable long id) throws SQLException {
-        return ResponseEntity.of(replay.progress(id));
-    }
-
-    @ExceptionHandler({DateTimeParseException.class, IllegalArgumentException.class})
-    ProblemDetail badRange(RuntimeException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    ReplayService.Progress progress(@PathVariable long id) throws SQLException {
+        return replay.progress(id).orElseThrow(() -> Problems.exception(HttpStatus.NOT_FOUND,
+                ReplayProblems.UNKNOWN_REPLAY, "Unknown replay", "no replay with id " + id));
     }
 }

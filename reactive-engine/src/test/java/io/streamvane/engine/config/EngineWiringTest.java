@@ -23,6 +23,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The engine application as deployed, on its own database: LISTEN/NOTIFY wakes the workers (the poll fallback is
@@ -37,6 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class EngineWiringTest {
 
     static final String ADMIN_KEY = "engine-test-admin";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TestDatabase DB = TestDatabases.fresh();
 
     @DynamicPropertySource
@@ -122,10 +125,40 @@ class EngineWiringTest {
         HttpResponse<String> bad = http.send(HttpRequest.newBuilder().header("X-API-Key", ADMIN_KEY).uri(URI.create("http://localhost:" + port
                 + "/api/v1/admin/replay?from=2025-03-03T11:00:00Z&to=2025-03-03T10:00:00Z"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(bad.statusCode()).isEqualTo(400);
-        assertThat(http.send(HttpRequest.newBuilder().header("X-API-Key", ADMIN_KEY).uri(URI.create("http://localhost:" + port
-                + "/api/v1/admin/replay/999999")).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
-                .isEqualTo(404);
+        assertProblem(bad, 400, "invalid-range");
+        assertProblem(http.send(HttpRequest.newBuilder().header("X-API-Key", ADMIN_KEY).uri(URI.create("http://localhost:"
+                + port + "/api/v1/admin/replay/999999")).build(), HttpResponse.BodyHandlers.ofString()), 404,
+                "unknown-replay");
+    }
+
+    @Test
+    void replayErrorsAreProblemsWithAReasonAndTheTypeDerivedFromIt() throws Exception {
+        String base = "http://localhost:" + port + "/api/v1/admin/replay";
+        assertProblem(admin("POST", base + "?from=2025-03-03T11:00:00Z&to=2025-03-03T10:00:00Z"), 400,
+                "invalid-range");
+        assertProblem(admin("POST", base + "?from=yesterday&to=2025-03-03T10:00:00Z"), 400, "invalid-range");
+        assertProblem(admin("POST", base + "?to=2025-03-03T10:00:00Z"), 400, "missing-parameter");
+        JsonNode unknown = assertProblem(admin("GET", base + "/999999"), 404, "unknown-replay");
+        assertThat(unknown.get("detail").asString()).isEqualTo("no replay with id 999999");
+        assertThat(unknown.get("instance").asString()).isEqualTo("/api/v1/admin/replay/999999");
+    }
+
+    private HttpResponse<String> admin(String method, String uri) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(uri)).header("X-API-Key", ADMIN_KEY)
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode assertProblem(HttpResponse<String> r, int status, String reason) {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = JSON.readTree(r.body());
+        assertThat(problem.get("reason").asString()).as(r.body()).isEqualTo(reason);
+        assertThat(problem.get("type").asString()).isEqualTo("https://streamvane.io/problems/" + reason);
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("title").asString()).isNotBlank();
+        assertThat(problem.get("detail").asString()).isNotBlank();
+        return problem;
     }
 
     @Test
@@ -133,8 +166,6 @@ class EngineWiringTest {
         HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                         "http://localhost:" + port + "/api/v1/admin/replay?from=2025-03-03T10:00:00Z&to=2025-03-03T11:00:00Z"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertProblem(anonymous, 401, "credentials-required");
     }
 }

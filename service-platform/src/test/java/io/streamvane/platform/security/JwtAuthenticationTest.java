@@ -2,6 +2,7 @@ package io.streamvane.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamvane.platform.problem.Problems;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -185,6 +186,7 @@ class JwtAuthenticationTest {
         JsonNode problem = assertProblem(r, 401, "/api/v1/queues");
         assertThat(r.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"streamvane\"");
         assertThat(problem.get("detail").asString()).startsWith("Credentials are required");
+        assertThat(problem.get("reason").asString()).isEqualTo("credentials-required");
     }
 
     @Test
@@ -314,6 +316,7 @@ class JwtAuthenticationTest {
         assertThat(r.headers().firstValue("WWW-Authenticate"))
                 .hasValue("Bearer realm=\"streamvane\", error=\"invalid_token\"");
         assertThat(problem.get("detail").asString()).isEqualTo("The credentials sent are not valid.");
+        assertThat(problem.get("reason").asString()).isEqualTo("invalid-credentials");
     }
 
     /** A problem+json answer; a HEAD answer has its headers but no body ({@code instance} null). */
@@ -327,6 +330,14 @@ class JwtAuthenticationTest {
         JsonNode problem = JSON.readTree(r.body());
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("instance").asString()).isEqualTo(instance);
+        assertThat(problem.get("title").asString()).isNotBlank();
+        String reason = problem.get("reason").asString();
+        if (status == 401) {
+            assertThat(reason).isIn("credentials-required", "invalid-credentials");
+        } else {
+            assertThat(reason).isEqualTo("insufficient-scope");
+        }
+        assertThat(problem.get("type").asString()).isEqualTo(Problems.TYPE_BASE + reason);
         return problem;
     }
 

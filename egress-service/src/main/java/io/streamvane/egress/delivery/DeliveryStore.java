@@ -6,6 +6,7 @@ import io.streamvane.egress.intervals.QueueIntervals.Series;
 import io.streamvane.model.kpi.Granularity;
 import io.streamvane.model.kpi.Interval;
 import io.streamvane.model.kpi.Watermark;
+import io.streamvane.model.store.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The delivery engine's bookkeeping: cursor take-over, claims and settlement, replay, zero-fill, statistics. The rows
  * it enqueues are read through {@link QueueIntervals}, in the same transaction. Every method is one transaction on its
- * own connection.
+ * own connection ({@link Transactions}), redone whole after a deadlock or serialization failure; a send is not redone.
  */
 public final class DeliveryStore {
 
@@ -56,12 +57,15 @@ public final class DeliveryStore {
     public record DeadLetter(long id, String payloadId, int attempts, String lastError, Instant deadLetteredAt) {
     }
 
-    private final DataSource dataSource;
+    private final Transactions transactions;
+    /** For a send: it calls the sink and counts, which a redo would repeat. */
+    private final Transactions once;
     private final QueueIntervals intervals;
     private final DeliveryProperties.StartFrom startFrom;
 
     public DeliveryStore(DataSource dataSource, QueueIntervals intervals, DeliveryProperties.StartFrom startFrom) {
-        this.dataSource = dataSource;
+        this.transactions = new Transactions(dataSource);
+        this.once = new Transactions(dataSource, 1);
         this.intervals = intervals;
         this.startFrom = startFrom;
     }
@@ -71,29 +75,6 @@ public final class DeliveryStore {
         return intervals.read(c);
     }
 
-    @FunctionalInterface
-    interface Work<T> {
-        T apply(Connection c) throws Exception;
-    }
-
-    <T> T inTransaction(Work<T> work) throws Exception {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.apply(c);
-                c.commit();
-                return result;
-            } catch (Exception | Error e) {
-                try {
-                    c.rollback();
-                } catch (SQLException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-                throw e;
-            }
-        }
-    }
-
     /**
      * Turns change-log rows past the sink's cursor into deliveries and moves the cursor, in one transaction. The
      * cursor row is locked with SKIP LOCKED, so while one replica takes over for a sink the others skip it.
@@ -101,7 +82,7 @@ public final class DeliveryStore {
      * @return change-log rows consumed (0 when there were none or another replica holds the cursor)
      */
     public int takeOver(String sink, FeedShape shape, int limit) throws Exception {
-        return inTransaction(c -> {
+        return transactions.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO sink_cursor (sink_name, last_change_id) "
                     + "VALUES (?, CASE WHEN ? THEN (SELECT coalesce(max(id), 0) FROM kpi_change_log) ELSE 0 END) "
                     + "ON CONFLICT (sink_name) DO NOTHING")) {
@@ -200,9 +181,9 @@ public final class DeliveryStore {
      *
      * @return the number claimed
      */
-    public int sendDue(String sink, int limit, Work<List<Settlement>> sendAndSettle,
+    public int sendDue(String sink, int limit, Transactions.Work<List<Settlement>> sendAndSettle,
             java.util.function.Consumer<List<Delivery>> claimed) throws Exception {
-        return inTransaction(c -> {
+        return once.inTransaction(c -> {
             List<Delivery> batch = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT d.id, d.payload_id, d.row_key, d.attempts, "
                     + "d.payload::text, d.created_at FROM sink_delivery d WHERE d.sink = ? AND d.status = 'pending' "
@@ -222,7 +203,7 @@ public final class DeliveryStore {
                 return 0;
             }
             claimed.accept(batch);
-            List<Settlement> settlements = sendAndSettle.apply(c);
+            List<Settlement> settlements = sendAndSettle.run(c);
             settle(c, settlements);
             return batch.size();
         });
@@ -274,7 +255,7 @@ public final class DeliveryStore {
      * @return deliveries enqueued
      */
     public int replay(String sink, FeedShape shape, Instant from, Instant to) throws Exception {
-        return inTransaction(c -> {
+        return transactions.inTransaction(c -> {
             int n = 0;
             for (QueueInterval row : rows(c).stored(from, to, shape.granularity())) {
                 if ((!shape.finalOnly() || row.isFinal()) && enqueue(c, sink, QueueIntervalPayload.of(row), true)) {
@@ -307,7 +288,7 @@ public final class DeliveryStore {
         if (!shape.zeroFill()) {
             return 0;
         }
-        return inTransaction(c -> {
+        return transactions.inTransaction(c -> {
             Instant until;
             boolean started;
             try (PreparedStatement ps = c.prepareStatement(
@@ -366,7 +347,7 @@ public final class DeliveryStore {
 
     /** Puts the sink's dead letters back to pending with fresh attempts. */
     public int retryDeadLetters(String sink) throws Exception {
-        return inTransaction(c -> {
+        return transactions.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE sink_delivery SET status = 'pending', attempts = 0, "
                     + "next_attempt_at = now(), dead_lettered_at = NULL, updated_at = now(), version = version + 1 "
                     + "WHERE sink = ? AND status = 'dead_lettered'")) {
@@ -377,7 +358,7 @@ public final class DeliveryStore {
     }
 
     public List<DeadLetter> deadLetters(String sink, int limit) throws Exception {
-        return inTransaction(c -> {
+        return transactions.inTransaction(c -> {
             List<DeadLetter> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id, payload_id, attempts, last_error, "
                     + "dead_lettered_at FROM sink_delivery WHERE sink = ? AND status = 'dead_lettered' "
@@ -396,7 +377,7 @@ public final class DeliveryStore {
     }
 
     public Stats stats(String sink) throws Exception {
-        return inTransaction(c -> {
+        return transactions.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT "
                     + "(SELECT count(*) FROM sink_delivery WHERE sink = ? AND status = 'pending'), "
                     + "(SELECT count(*) FROM sink_delivery WHERE sink = ? AND status = 'dead_lettered'), "

@@ -3,6 +3,7 @@ package io.streamvane.egress.retention;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.streamvane.model.store.StoreLocks;
+import io.streamvane.model.store.Transactions;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,9 +26,9 @@ import org.slf4j.LoggerFactory;
  * cursors ({@code last_change_id}, {@code zero_filled_until}), so a purged row is not enqueued again, and a replay
  * inserts the row afresh under its stable payload id.
  *
- * <p>Every egress replica runs it. Each batch is one short transaction that starts with a non-waiting advisory
- * lock; a replica that finds another one purging ends its run (ingress's raw-partition maintenance does the same).
- * Ages are measured on the database clock, which stamped the rows.
+ * <p>Every egress replica runs it. Each batch is one short transaction ({@link Transactions}, redone whole after a
+ * deadlock) that starts with a non-waiting advisory lock; a replica that finds another one purging ends its run
+ * (ingress's raw-partition maintenance does the same). Ages are measured on the database clock, which stamped the rows.
  */
 public final class OutboxRetention {
 
@@ -49,7 +50,7 @@ public final class OutboxRetention {
     private record Step(String table, String sql) {
     }
 
-    private final DataSource dataSource;
+    private final Transactions transactions;
     private final Limits limits;
     private final String[] sinks;
     private final List<Step> steps;
@@ -60,7 +61,7 @@ public final class OutboxRetention {
      *              longer configured holds nothing back); none = the change log is trimmed by age alone
      */
     public OutboxRetention(DataSource dataSource, Limits limits, List<String> sinks, MeterRegistry meters) {
-        this.dataSource = dataSource;
+        this.transactions = new Transactions(dataSource);
         this.limits = limits;
         this.sinks = sinks.toArray(String[]::new);
         int batch = limits.batchSize();
@@ -130,27 +131,17 @@ public final class OutboxRetention {
 
     /** One batch in its own transaction; empty when another replica holds the job's lock. */
     private OptionalInt deleteBatch(Step step) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                if (!tryLock(c)) {
-                    c.rollback();
-                    return OptionalInt.empty();
-                }
-                int n;
-                try (PreparedStatement ps = c.prepareStatement(step.sql())) {
-                    if (step.table().equals(CHANGE_LOG)) {
-                        ps.setArray(1, c.createArrayOf("text", sinks));
-                    }
-                    n = ps.executeUpdate();
-                }
-                c.commit();
-                return OptionalInt.of(n);
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        return transactions.inTransaction(c -> {
+            if (!tryLock(c)) {
+                return OptionalInt.empty();
             }
-        }
+            try (PreparedStatement ps = c.prepareStatement(step.sql())) {
+                if (step.table().equals(CHANGE_LOG)) {
+                    ps.setArray(1, c.createArrayOf("text", sinks));
+                }
+                return OptionalInt.of(ps.executeUpdate());
+            }
+        });
     }
 
     private static boolean tryLock(Connection c) throws SQLException {

@@ -2,8 +2,9 @@ package io.streamvane.ingress.guard;
 
 import io.streamvane.model.store.RawEvent;
 import io.streamvane.model.store.RawEventInsert;
+import io.streamvane.model.store.StoreFailure;
 import io.streamvane.model.store.StoreOutcome;
-import java.sql.Connection;
+import io.streamvane.model.store.Transactions;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.BitSet;
@@ -14,18 +15,22 @@ import javax.sql.DataSource;
 /**
  * Writes accepted events durably, once: in ONE transaction, the shared-model {@link RawEventInsert} stores new
  * events in {@code raw_event} (semantic dedup by identity) with an {@code engine_inbox} row each, and the source's
- * watermark advances; then commit.
+ * watermark advances; then commit. A deadlock or serialization failure redoes the whole transaction
+ * ({@link Transactions}).
  *
  * <p>Callers pass events without duplicates among themselves and sorted by digest, so concurrent writers of
  * overlapping batches take row locks in the same order and do not deadlock.
  */
 public final class RawEventStore {
 
-    private final DataSource dataSource;
+    /** Tries per batch: a lost race is redone twice before the caller hears of it. */
+    private static final int ATTEMPTS = 3;
+
+    private final Transactions transactions;
     private final WatermarkTracker watermarks;
 
     public RawEventStore(DataSource dataSource, WatermarkTracker watermarks) {
-        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.transactions = new Transactions(Objects.requireNonNull(dataSource, "dataSource"), ATTEMPTS);
         this.watermarks = Objects.requireNonNull(watermarks, "watermarks");
     }
 
@@ -33,7 +38,8 @@ public final class RawEventStore {
      * Stores the events for {@code source} and commits; returns only once they are durable.
      *
      * @param events distinct by (digest, event time); best sorted by digest
-     * @throws SQLException nothing was committed
+     * @throws SQLException nothing was committed; a deadlock or serialization failure only after the third attempt
+     *                      (see {@link StoreFailure})
      */
     public StoreOutcome store(List<RawEvent> events, String source) throws SQLException {
         if (events.isEmpty()) {
@@ -41,41 +47,16 @@ public final class RawEventStore {
         }
         Instant maxKnownEventTime = events.stream().filter(RawEvent::eventTimeKnown).map(RawEvent::eventTime)
                 .max(Instant::compareTo).map(watermarks::counted).orElse(null);
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                StoreOutcome outcome = RawEventInsert.run(connection, events, source);
-                if (maxKnownEventTime != null && outcome.insertedCount() > 0) {
-                    watermarks.advance(connection, source, maxKnownEventTime);
-                }
-                connection.commit();
-                if (maxKnownEventTime != null && outcome.insertedCount() > 0) {
-                    watermarks.advanced(source, maxKnownEventTime);
-                }
-                return outcome;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(connection, e);
-                throw e;
-            } finally {
-                restoreAutoCommit(connection, autoCommit);
+        StoreOutcome outcome = transactions.inTransaction(c -> {
+            StoreOutcome inserted = RawEventInsert.run(c, events, source);
+            if (maxKnownEventTime != null && inserted.insertedCount() > 0) {
+                watermarks.advance(c, source, maxKnownEventTime);
             }
+            return inserted;
+        });
+        if (maxKnownEventTime != null && outcome.insertedCount() > 0) {
+            watermarks.advanced(source, maxKnownEventTime);
         }
-    }
-
-    private static void rollbackQuietly(Connection connection, Exception cause) {
-        try {
-            connection.rollback();
-        } catch (SQLException rollbackFailure) {
-            cause.addSuppressed(rollbackFailure);
-        }
-    }
-
-    private static void restoreAutoCommit(Connection connection, boolean autoCommit) {
-        try {
-            connection.setAutoCommit(autoCommit);
-        } catch (SQLException ignored) {
-            // The connection is broken; the pool discards it.
-        }
+        return outcome;
     }
 }

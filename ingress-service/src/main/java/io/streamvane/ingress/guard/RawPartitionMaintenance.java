@@ -1,6 +1,7 @@
 package io.streamvane.ingress.guard;
 
 import io.streamvane.model.store.StoreLocks;
+import io.streamvane.model.store.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps {@code raw_event}'s daily partitions rolling: ensures today−retention .. today+lookahead exist and drops the
  * days before today−retention (the dedup horizon is therefore the retention). Every replica may run it: a run
- * first takes a transaction-scoped advisory lock without waiting and skips when another replica holds it.
+ * first takes a transaction-scoped advisory lock without waiting and skips when another replica holds it. The lock,
+ * the creations and the drops are one transaction, redone whole after a deadlock.
  */
 public final class RawPartitionMaintenance {
 
@@ -29,13 +31,13 @@ public final class RawPartitionMaintenance {
     private static final Logger log = LoggerFactory.getLogger(RawPartitionMaintenance.class);
     private static final String JOB_LOCK = "SELECT pg_try_advisory_xact_lock(" + StoreLocks.RAW_PARTITION_JOB + ")";
 
-    private final DataSource dataSource;
+    private final Transactions transactions;
     private final DedupHorizon horizon;
     private final Duration lookahead;
     private final Clock clock;
 
     public RawPartitionMaintenance(DataSource dataSource, DedupHorizon horizon, Duration lookahead, Clock clock) {
-        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.transactions = new Transactions(Objects.requireNonNull(dataSource, "dataSource"));
         this.horizon = Objects.requireNonNull(horizon, "horizon");
         this.lookahead = Objects.requireNonNull(lookahead, "lookahead");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -45,27 +47,21 @@ public final class RawPartitionMaintenance {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         LocalDate oldest = horizon.oldestKeptDay(clock.instant());
         LocalDate newest = today.plusDays(lookahead.toDays());
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                if (!queryBoolean(connection, JOB_LOCK)) {
-                    connection.rollback();
-                    log.debug("raw partition maintenance skipped: another replica is running it");
-                    return Optional.empty();
-                }
-                int created = callInt(connection, "SELECT streamvane_ensure_raw_partitions(?, ?)", oldest, newest);
-                int dropped = callInt(connection, "SELECT streamvane_drop_raw_partitions_before(?)", oldest, null);
-                connection.commit();
-                Run run = new Run(oldest, newest, created, dropped);
-                log.info("raw partitions {}..{}: {} created, {} dropped", oldest, newest, created, dropped);
-                return Optional.of(run);
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+        Optional<Run> run = transactions.inTransaction(connection -> {
+            if (!queryBoolean(connection, JOB_LOCK)) {
+                return Optional.empty();
             }
+            int created = callInt(connection, "SELECT streamvane_ensure_raw_partitions(?, ?)", oldest, newest);
+            int dropped = callInt(connection, "SELECT streamvane_drop_raw_partitions_before(?)", oldest, null);
+            return Optional.of(new Run(oldest, newest, created, dropped));
+        });
+        if (run.isEmpty()) {
+            log.debug("raw partition maintenance skipped: another replica is running it");
+        } else {
+            log.info("raw partitions {}..{}: {} created, {} dropped", oldest, newest, run.get().created(),
+                    run.get().dropped());
         }
+        return run;
     }
 
     private static boolean queryBoolean(Connection connection, String sql) throws SQLException {

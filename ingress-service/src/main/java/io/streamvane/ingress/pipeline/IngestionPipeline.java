@@ -10,6 +10,7 @@ import io.streamvane.model.event.ParseResult;
 import io.streamvane.model.event.ParsedItem;
 import io.streamvane.model.event.RejectionReason;
 import io.streamvane.model.store.RawEvent;
+import io.streamvane.model.store.StoreFailure;
 import io.streamvane.model.store.StoreOutcome;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -22,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@link EventIngestion} every transport calls: parse with the shared-model {@link EventParser}, collapse
@@ -35,8 +34,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class IngestionPipeline implements EventIngestion {
 
-    private static final Logger log = LoggerFactory.getLogger(IngestionPipeline.class);
-    private static final int ATTEMPTS_ON_CONFLICT = 3;
     /** An unescaped {@code \u0000}: PostgreSQL's jsonb and text cannot hold it. */
     private static final Pattern NUL_ESCAPE = Pattern.compile("(?<!\\\\)(?:\\\\\\\\)*\\\\u0000");
 
@@ -102,7 +99,7 @@ public final class IngestionPipeline implements EventIngestion {
 
         List<RawEvent> toStore = new ArrayList<>(distinct.values());
         toStore.sort(Comparator.comparing(RawEvent::digestHex).thenComparing(RawEvent::eventTime));
-        StoreOutcome outcome = storeWithRetry(toStore, transport);
+        StoreOutcome outcome = store(toStore, transport);
 
         int accepted = outcome.insertedCount();
         int duplicates = outcome.duplicateCount() + duplicatesInBody;
@@ -114,21 +111,16 @@ public final class IngestionPipeline implements EventIngestion {
         return new IngestionResult.Ingested(accepted, duplicates, rejected, controlFrames, late);
     }
 
-    private StoreOutcome storeWithRetry(List<RawEvent> events, Transport transport) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return store.store(events, transport.code());
-            } catch (SQLException | RuntimeException failure) {
-                if (attempt < ATTEMPTS_ON_CONFLICT && StoreFailures.isRetryableNow(failure)) {
-                    log.debug("store conflict (attempt {}), retrying: {}", attempt, failure.toString());
-                    continue;
-                }
-                if (StoreFailures.isUnavailable(failure)) {
-                    throw new StoreUnavailableException("the metrics store is unavailable: " + failure.getMessage(),
-                            failure);
-                }
-                throw new IllegalStateException("storing " + events.size() + " events failed", failure);
+    /** Stores the batch; every failure but a defect (a race lost on every try included) means "retry later". */
+    private StoreOutcome store(List<RawEvent> events, Transport transport) {
+        try {
+            return store.store(events, transport.code());
+        } catch (SQLException | RuntimeException failure) {
+            if (StoreFailure.of(failure) != StoreFailure.DEFECT) {
+                throw new StoreUnavailableException("the metrics store is unavailable: " + failure.getMessage(),
+                        failure);
             }
+            throw new IllegalStateException("storing " + events.size() + " events failed", failure);
         }
     }
 

@@ -1,6 +1,6 @@
 package io.streamvane.engine.finality;
 
-import io.streamvane.engine.store.Transactions;
+import io.streamvane.model.store.Transactions;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -1,11 +1,11 @@
 package io.streamvane.engine.finality;
 
 import io.streamvane.engine.projection.IntervalWriter;
-import io.streamvane.engine.store.Transactions;
 import io.streamvane.model.kpi.Finality;
 import io.streamvane.model.kpi.Interval;
 import io.streamvane.model.kpi.Watermark;
 import io.streamvane.model.store.EffectiveWatermark;
+import io.streamvane.model.store.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

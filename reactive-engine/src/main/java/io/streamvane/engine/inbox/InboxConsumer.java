@@ -1,11 +1,12 @@
 package io.streamvane.engine.inbox;
 
 import io.streamvane.engine.projection.Projector;
-import io.streamvane.engine.store.Transactions;
 import io.streamvane.model.event.EventParser;
 import io.streamvane.model.event.GenesysEvent;
 import io.streamvane.model.event.ParseResult;
+import io.streamvane.model.store.StoreFailure;
 import io.streamvane.model.store.StoreLocks;
+import io.streamvane.model.store.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -66,7 +67,7 @@ public final class InboxConsumer {
 
     /**
      * Claims up to {@code limit} events, projects and commits them; returns how many inbox rows it consumed (0 when
-     * none was free). A batch that fails for a reason other than a transient conflict is redone one event at a time,
+     * none was free). A batch that fails with a {@link StoreFailure#DEFECT} is redone one event at a time,
      * and a single event that still fails is dropped from the inbox and logged (it stays in raw_event for replay),
      * so one poison event cannot stall the queue.
      */
@@ -184,8 +185,8 @@ public final class InboxConsumer {
         return List.of();
     }
 
+    /** Only a defect may be the event's fault: a store that is away or a lost race would fail any event. */
     private static boolean isTransient(Exception e) {
-        return e instanceof SQLException s && ("40P01".equals(s.getSQLState()) || "40001".equals(s.getSQLState())
-                || (s.getSQLState() != null && s.getSQLState().startsWith("08")));
+        return StoreFailure.of(e) != StoreFailure.DEFECT;
     }
 }

@@ -2,8 +2,8 @@ package io.streamvane.engine.replay;
 
 import io.streamvane.engine.projection.IntervalWriter;
 import io.streamvane.engine.projection.RangeRestatement;
-import io.streamvane.engine.store.Transactions;
 import io.streamvane.model.store.StoreLocks;
+import io.streamvane.model.store.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,8 +1,8 @@
 package io.streamvane.engine.settings;
 
-import io.streamvane.engine.store.Transactions;
 import io.streamvane.model.kpi.ServiceLevelPolicy;
 import io.streamvane.model.store.KpiSettingsStore;
+import io.streamvane.model.store.Transactions;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

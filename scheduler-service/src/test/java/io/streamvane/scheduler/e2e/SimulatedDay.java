@@ -2,7 +2,6 @@ package io.streamvane.scheduler.e2e;
 
 import io.streamvane.engine.inbox.InboxConsumer;
 import io.streamvane.engine.projection.Projector;
-import io.streamvane.engine.store.Transactions;
 import io.streamvane.model.event.EventParser;
 import io.streamvane.model.event.GenesysEvent;
 import io.streamvane.model.event.ParseResult;
@@ -11,6 +10,7 @@ import io.streamvane.model.kpi.IntervalComponents;
 import io.streamvane.model.kpi.ServiceLevelPolicy;
 import io.streamvane.model.store.RawEvent;
 import io.streamvane.model.store.RawEventInsert;
+import io.streamvane.model.store.Transactions;
 import io.streamvane.scheduler.StoreFixture;
 import io.streamvane.simulator.EmissionConfig;
 import io.streamvane.simulator.Simulator;

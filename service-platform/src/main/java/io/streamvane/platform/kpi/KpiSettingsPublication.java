@@ -3,6 +3,7 @@ package io.streamvane.platform.kpi;
 import io.streamvane.model.kpi.KpiSettings;
 import io.streamvane.model.store.KpiSettingsStore;
 import io.streamvane.model.store.KpiSettingsStore.Publication;
+import io.streamvane.model.store.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -46,14 +47,7 @@ public final class KpiSettingsPublication implements InitializingBean {
             return;
         }
         try (c) {
-            c.setAutoCommit(false);
-            try {
-                outcome = KpiSettingsStore.publish(c, settings, role, publisher);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+            outcome = Transactions.inTransaction(c, tx -> KpiSettingsStore.publish(tx, settings, role, publisher));
         }
         if (outcome instanceof Publication.Refused r) {
             throw new IllegalStateException("streamvane.kpi differs from the settings the store holds, which this "

@@ -12,6 +12,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Every surface reads interval rows through {@code intervals}. The read surfaces (REST API, OData, wallboard) and
@@ -28,9 +29,10 @@ class EgressArchitectureTest {
     private static final String[] SINKS = {"io.streamvane.egress.powerbi..", "io.streamvane.egress.rabbit..",
             "io.streamvane.egress.wfm..", "io.streamvane.egress.retention.."};
 
-    /** A {@code @RestController}, or a class nested in one (its request and response records). */
+    /** A {@code @RestController} or its {@code @RestControllerAdvice}, or a class nested in one. */
     private static final DescribedPredicate<JavaClass> HTTP_ENDPOINTS = DescribedPredicate.describe("HTTP endpoints",
-            c -> outermost(c).isAnnotatedWith(RestController.class));
+            c -> outermost(c).isAnnotatedWith(RestController.class)
+                    || outermost(c).isAnnotatedWith(RestControllerAdvice.class));
 
     @ArchTest
     static final ArchRule packagesAreFreeOfCycles = slices().matching("io.streamvane.egress.(*)..")

@@ -2,12 +2,14 @@ package io.streamvane.egress.api;
 
 import io.streamvane.egress.intervals.QueueIntervals;
 import io.streamvane.model.kpi.DerivedKpis;
+import io.streamvane.model.kpi.Finality;
 import io.streamvane.model.kpi.Granularity;
 import io.streamvane.model.kpi.Interval;
 import io.streamvane.model.kpi.IntervalComponents;
 import io.streamvane.model.kpi.Occupancy;
 import io.streamvane.model.kpi.Rollup;
 import io.streamvane.model.kpi.ServiceLevelSettings;
+import io.streamvane.model.kpi.Watermark;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -24,11 +27,18 @@ import org.springframework.stereotype.Component;
 class AgentReader {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+    private final QueueIntervals intervals;
     private final Granularity base;
 
-    /** Agent rows are stored at the same base granularity as queue rows; {@code intervals} is where egress names it. */
-    AgentReader(JdbcClient jdbc, QueueIntervals intervals) {
+    /**
+     * Agent rows are stored at the same base granularity as queue rows and judged final by the same rule under the
+     * same watermark; {@code intervals} is where egress has both.
+     */
+    AgentReader(JdbcClient jdbc, JdbcTemplate jdbcTemplate, QueueIntervals intervals) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+        this.intervals = intervals;
         this.base = intervals.base();
     }
 
@@ -71,7 +81,8 @@ class AgentReader {
         Instant last = page.buckets().get(page.buckets().size() - 1).end();
         Map<Instant, IntervalComponents> handle = new HashMap<>();
         Map<Instant, StatusTimes> status = new HashMap<>();
-        Map<Instant, BucketMeta> meta = new HashMap<>();
+        Map<Instant, List<Finality.StoredRow>> stored = new HashMap<>();
+        Map<Instant, Long> revisions = new HashMap<>();
         jdbc.sql("""
                         SELECT interval_start, handled, handle_ms, talk_ms, hold_ms, acw_ms, idle_ms, interacting_ms,
                                communicating_ms, not_responding_ms, off_queue_ms, other_ms, revision, is_final
@@ -87,27 +98,24 @@ class AgentReader {
                             rs.getLong("interacting_ms"), rs.getLong("communicating_ms"),
                             rs.getLong("not_responding_ms"), rs.getLong("off_queue_ms"), rs.getLong("other_ms")),
                             StatusTimes::plus);
-                    meta.merge(target.bucketStart(start),
-                            BucketMeta.EMPTY.plus(rs.getInt("revision"), rs.getBoolean("is_final")),
-                            (a, b) -> new BucketMeta(a.stored() + b.stored(), a.revision() + b.revision(),
-                                    a.allStoredFinal() && b.allStoredFinal()));
+                    stored.computeIfAbsent(target.bucketStart(start), k -> new ArrayList<>())
+                            .add(new Finality.StoredRow(Interval.of(start, base), rs.getBoolean("is_final")));
+                    revisions.merge(target.bucketStart(start), (long) rs.getInt("revision"), Long::sum);
                 });
-        Instant latestFinalEnd = jdbc.sql(
-                        "SELECT max(interval_end) FROM agent_interval WHERE user_id = :u AND is_final")
-                .param("u", userId).query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(null);
+        Watermark watermark = intervals.query(jdbcTemplate, QueueIntervals.Read::watermark);
         NavigableMap<Instant, IntervalComponents> rolled = Rollup.rollUp(handle, base, target);
 
         List<AgentIntervalRow> rows = new ArrayList<>();
         for (Interval bucket : page.buckets()) {
             IntervalComponents c = rolled.getOrDefault(bucket.start(), IntervalComponents.ZERO);
             StatusTimes s = status.getOrDefault(bucket.start(), StatusTimes.ZERO);
-            BucketMeta bm = meta.getOrDefault(bucket.start(), BucketMeta.EMPTY);
             // AHT needs no service-level settings; DerivedKpis is still the one place its formula lives.
             Double aht = DerivedKpis.of(c, ServiceLevelSettings.DEFAULTS).ahtSeconds();
             rows.add(new AgentIntervalRow(userId, bucket.start(), bucket.end(), c.handled(), c.handleMs(),
                     c.talkMs(), c.holdMs(), c.acwMs(), s.idle, s.interacting, s.communicating, s.notResponding,
                     s.offQueue, s.other, aht, Occupancy.of(s.interacting, s.idle, s.communicating),
-                    bm.isFinal(bucket, base, latestFinalEnd), bm.revision()));
+                    Finality.isFinal(bucket, watermark, stored.getOrDefault(bucket.start(), List.of())),
+                    revisions.getOrDefault(bucket.start(), 0L)));
         }
         return new Result(rows, page.nextFrom());
     }

@@ -78,6 +78,24 @@ class RealtimeAndAgentApiTest extends EgressIntegrationTest {
     }
 
     @Test
+    void anAgentHalfHourWithAQuietSecondQuarterIsFinalByTheSameRuleAsAQueueRow() {
+        jdbc.sql("""
+                INSERT INTO agent_interval (user_id, interval_start, interval_end, handled, handle_ms, revision,
+                    is_final)
+                VALUES ('u1', '2025-01-01T10:00:00Z', '2025-01-01T10:15:00Z', 1, 60000, 1, true)""").update();
+        String halfHour = "/api/v1/agents/u1/intervals?from=2025-01-01T10:00:00Z&to=2025-01-01T10:30:00Z"
+                + "&granularity=PT30M";
+
+        boolean before = get(halfHour, READ_KEY).retrieve().body(AgentIntervalRow[].class)[0].isFinal();
+        jdbc.sql("INSERT INTO watermark (source, max_event_time, watermark) "
+                + "VALUES ('events', '2025-01-01T10:35:00Z', '2025-01-01T10:30:00Z')").update();
+        boolean after = get(halfHour, READ_KEY).retrieve().body(AgentIntervalRow[].class)[0].isFinal();
+
+        assertThat(before).isFalse();
+        assertThat(after).isTrue();
+    }
+
+    @Test
     void agentStateShowsPresenceRoutingStatusAndName() {
         jdbc.sql("INSERT INTO app_user (user_id, name) VALUES ('u1', 'Ann')").update();
         jdbc.sql("""

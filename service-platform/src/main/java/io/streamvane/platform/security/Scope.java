@@ -24,16 +24,20 @@ public enum Scope {
         return this == ADMIN ? EnumSet.allOf(Scope.class) : EnumSet.of(this);
     }
 
+    /** The app-role qualifier Entra app registrations use for Streamvane's roles. */
+    static final String QUALIFIER = "Streamvane.";
+
     /**
-     * Reads {@code read}, {@code READ} or a qualified app-role name such as {@code Streamvane.Read} (Entra ID app
-     * roles are often dotted); anything else is not a Streamvane scope.
+     * Reads {@code read}, {@code READ} or the qualified app-role name {@code Streamvane.Read} (Entra ID app roles are
+     * often dotted); anything else, {@code Reports.Admin} included, is not a Streamvane scope.
      */
     public static Optional<Scope> parse(String text) {
         if (text == null) {
             return Optional.empty();
         }
         String t = text.trim();
-        String last = t.substring(t.lastIndexOf('.') + 1).toUpperCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(s -> s.name().equals(last)).findFirst();
+        // Exactly a scope or Streamvane.<Scope>: "Reports.Admin" is some other application's admin, not ours.
+        String name = t.regionMatches(true, 0, QUALIFIER, 0, QUALIFIER.length()) ? t.substring(QUALIFIER.length()) : t;
+        return Arrays.stream(values()).filter(s -> s.name().equalsIgnoreCase(name)).findFirst();
     }
 }

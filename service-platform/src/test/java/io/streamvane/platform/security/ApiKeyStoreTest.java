@@ -56,6 +56,10 @@ class ApiKeyStoreTest {
         assertThat(Scope.parse("Streamvane.Read")).contains(Scope.READ);
         assertThat(Scope.parse("ingest")).contains(Scope.INGEST);
         assertThat(Scope.parse("Streamvane.Write")).isEmpty();
+        // Only Streamvane's own qualifier: any other application's or a nested role grants nothing.
+        assertThat(Scope.parse("Reports.Admin")).isEmpty();
+        assertThat(Scope.parse("Streamvane.Reports.Admin")).isEmpty();
+        assertThat(Scope.parse("streamvane.admin")).contains(Scope.ADMIN);
     }
 
     @Test

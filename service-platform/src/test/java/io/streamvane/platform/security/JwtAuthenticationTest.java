@@ -126,6 +126,14 @@ class JwtAuthenticationTest {
     }
 
     @Test
+    void aRoleEndingInAdminOfAnotherQualifierGrantsNothing() throws Exception {
+        String token = ISSUER.application("Reports.Admin");
+
+        assertProblem(post("/api/v1/admin/replay", bearer(token)), 403, "/api/v1/admin/replay");
+        assertProblem(get("/api/v1/queues", bearer(token)), 403, "/api/v1/queues");
+    }
+
+    @Test
     void aValidTokenWithoutAStreamvaneScopeIsKnownButRefusedEverywhere() throws Exception {
         String token = ISSUER.token(c -> c.claim("scp", "openid profile"));
 

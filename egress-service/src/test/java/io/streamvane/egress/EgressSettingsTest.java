@@ -40,6 +40,7 @@ class EgressSettingsTest {
             assertThat(retention.initialDelay()).isEqualTo(Duration.ofMinutes(1));
             assertThat(context.getBean(WallboardProperties.class).maxStreams()).isEqualTo(500);
             assertThat(context.getBean(ODataProperties.class).maxPageSize()).isEqualTo(1000);
+            assertThat(context.getBean(QueryProperties.class).statementTimeout()).isEqualTo(Duration.ofSeconds(10));
             assertThat(context.getBean(PowerBiProperties.class).postsPerMinute()).isEqualTo(120);
             assertThat(context.getBean(RabbitSinkProperties.class).exchange()).isEqualTo("streamvane.kpi");
             assertThat(context.getBean(WfmProperties.class).feeds()).isEmpty();
@@ -69,7 +70,8 @@ class EgressSettingsTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({DeliveryProperties.class, RetentionProperties.class, WallboardProperties.class,
-            ODataProperties.class, PowerBiProperties.class, RabbitSinkProperties.class, WfmProperties.class})
+            ODataProperties.class, PowerBiProperties.class, RabbitSinkProperties.class, WfmProperties.class,
+            QueryProperties.class})
     static class Settings {
     }
 }

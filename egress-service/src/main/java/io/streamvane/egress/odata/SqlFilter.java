@@ -26,7 +26,8 @@ import org.apache.olingo.server.api.uri.queryoption.expression.UnaryOperatorKind
 /**
  * Translates a {@code $filter} into a parameterised SQL condition: comparisons (eq, ne, gt, ge, lt, le), and, or,
  * not over properties and literals. Values are bound as parameters, never written into the SQL; property names come
- * from the entity set's own column list. Anything else is answered 501.
+ * from the entity set's own column list. Anything else is answered 501; a tree of more than
+ * {@link QueryBounds#MAX_FILTER_NODES} nodes 400, before the recursive translation starts.
  */
 final class SqlFilter implements ExpressionVisitor<String> {
 
@@ -42,7 +43,9 @@ final class SqlFilter implements ExpressionVisitor<String> {
     record Condition(String sql, List<Object> params) {
     }
 
+    /** @throws ODataApplicationException 400 for a tree over the node bound or a bad value, 501 for the unsupported */
     static Condition translate(ODataEntitySet set, Expression expression) throws ODataApplicationException {
+        QueryBounds.checkFilter(expression);
         SqlFilter visitor = new SqlFilter(set);
         try {
             return new Condition(expression.accept(visitor), List.copyOf(visitor.params));

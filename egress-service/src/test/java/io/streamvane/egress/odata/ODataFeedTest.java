@@ -18,12 +18,16 @@ import org.apache.olingo.commons.api.edm.Edm;
 import org.apache.olingo.commons.api.edm.EdmEntityContainer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+@ExtendWith(OutputCaptureExtension.class)
 class ODataFeedTest extends EgressIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -174,6 +178,54 @@ class ODataFeedTest extends EgressIntegrationTest {
         assertThat(JSON.readTree(r.getBody()).path("error").path("message").asString())
                 .matches("internal error \\(reference [0-9a-f-]{36}\\)");
         assertNoSql(r.getBody());
+    }
+
+    @Test
+    void aFilterNestedDeeperThanTheBoundIsABadRequestNamingItWithoutOverflowingTheStack(CapturedOutput log) {
+        fortyBucketsOnTwoQueues();
+        String deep = "(".repeat(1500) + "queueId eq 'q1'" + ")".repeat(1500);
+
+        ResponseEntity<String> r = get("/odata/QueueIntervals?$filter=" + deep, READ_KEY).retrieve()
+                .toEntity(String.class);
+
+        assertThat(r.getStatusCode().value()).isEqualTo(400);
+        assertThat(JSON.readTree(r.getBody()).path("error").path("message").asString())
+                .contains("nested").contains("32");
+        assertThat(log.getAll()).doesNotContain("StackOverflowError");
+    }
+
+    @Test
+    void aFilterJustInsideTheBoundsIsAnswered() {
+        fortyBucketsOnTwoQueues();
+        String nested = "(".repeat(32) + "queueId eq 'q1'" + ")".repeat(32);
+        // 25 comparisons joined by or: 25 × 3 + 24 = 99 nodes.
+        String wide = String.join(" or ", java.util.Collections.nCopies(25, "queueId eq 'q2'"));
+
+        ResponseEntity<String> deep = get("/odata/QueueIntervals?$count=true&$top=0&$filter=" + nested, READ_KEY)
+                .retrieve().toEntity(String.class);
+        ResponseEntity<String> broad = get("/odata/QueueIntervals?$count=true&$top=0&$filter=" + wide, READ_KEY)
+                .retrieve().toEntity(String.class);
+
+        assertThat(deep.getStatusCode().value()).isEqualTo(200);
+        assertThat(JSON.readTree(deep.getBody()).path("@odata.count").asInt()).isEqualTo(40);
+        assertThat(broad.getStatusCode().value()).isEqualTo(200);
+        assertThat(JSON.readTree(broad.getBody()).path("@odata.count").asInt()).isEqualTo(40);
+    }
+
+    @Test
+    void aFilterOverTheNodeOrLengthBoundIsABadRequestNamingTheBound() {
+        String wide = String.join(" or ", java.util.Collections.nCopies(26, "queueId eq 'q2'"));
+        String longLiteral = "queueId eq '" + "x".repeat(4000) + "'";
+
+        ResponseEntity<String> broad = get("/odata/QueueIntervals?$filter=" + wide, READ_KEY).retrieve()
+                .toEntity(String.class);
+        ResponseEntity<String> tooLong = get("/odata/QueueIntervals?$filter=" + longLiteral, READ_KEY).retrieve()
+                .toEntity(String.class);
+
+        assertThat(broad.getStatusCode().value()).isEqualTo(400);
+        assertThat(JSON.readTree(broad.getBody()).path("error").path("message").asString()).contains("100");
+        assertThat(tooLong.getStatusCode().value()).isEqualTo(400);
+        assertThat(JSON.readTree(tooLong.getBody()).path("error").path("message").asString()).contains("4000");
     }
 
     private static void assertNoSql(String body) {

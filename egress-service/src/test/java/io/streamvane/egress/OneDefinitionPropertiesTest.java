@@ -156,7 +156,8 @@ class OneDefinitionPropertiesTest {
         String queue = "q-" + TRY.incrementAndGet();
         String otherMedia = MEDIA.get((MEDIA.indexOf(media) + 1) % MEDIA.size());
         Duration length = base.duration();
-        Instant current = floor(Instant.now(), length);
+        // Rows sit just behind the app's own "now"; every wallboard expectation below follows its snapshot's asOf.
+        Instant current = floor(egress.now(), length);
         Instant watermark = current.plus(Duration.ofMinutes(watermarkMinutes));
         Map<Instant, StoredBucket> rows = new HashMap<>();
         stored.forEach(b -> rows.put(current.minus(length.multipliedBy(b.back())), b));
@@ -185,7 +186,7 @@ class OneDefinitionPropertiesTest {
                 egress.logChange(c, queue, media, e.getKey(), e.getValue().revision(), e.getValue().isFinal());
             }
         });
-        Instant written = Instant.now();
+        Instant written = egress.now();
 
         Instant first = rows.keySet().stream().min(Comparator.naturalOrder()).orElseThrow();
         Instant last = rows.keySet().stream().max(Comparator.naturalOrder()).orElseThrow();

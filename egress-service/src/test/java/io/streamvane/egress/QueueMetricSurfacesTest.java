@@ -43,7 +43,7 @@ class QueueMetricSurfacesTest {
     @BeforeAll
     static void oneStoredRow() throws Exception {
         egress = RunningEgress.at(Granularity.PT15M);
-        start = Granularity.PT15M.bucketStart(Instant.now()).minus(Duration.ofHours(1));
+        start = Instant.parse("2025-03-04T09:00:00Z");
         egress.forgetReceived();
         egress.write(c -> {
             egress.reset(c, ServiceLevelLayers.DEFAULTS);

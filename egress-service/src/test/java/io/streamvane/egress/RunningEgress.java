@@ -1,5 +1,7 @@
 package io.streamvane.egress;
 
+import static org.awaitility.Awaitility.await;
+
 import io.streamvane.model.kpi.Granularity;
 import io.streamvane.model.kpi.IntervalComponents;
 import io.streamvane.model.kpi.KpiSettings;
@@ -24,6 +26,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,8 +36,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
+import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.Queue;
@@ -255,25 +260,30 @@ final class RunningEgress {
      * The rows the WFM feed {@code feed} posted (its JSON envelope's {@code data}, one row per request) that
      * {@code wanted} accepts, once there are {@code expected} of them.
      */
-    List<JsonNode> wfmRows(String feed, Predicate<JsonNode> wanted, int expected) throws InterruptedException {
+    List<JsonNode> wfmRows(String feed, Predicate<JsonNode> wanted, int expected) {
         String granularity = (feed.equals(HOURLY_FEED) ? HOURLY : base).name();
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            List<JsonNode> rows = new ArrayList<>();
-            for (WebhookReceiver.Received r : receiver.accepted) {
-                JsonNode data = JSON.readTree(r.body()).get("data");
-                if (granularity.equals(data.path("granularity").asString()) && wanted.test(data)) {
-                    rows.add(data);
-                }
-            }
-            if (rows.size() >= expected || System.nanoTime() > deadline) {
-                if (receiver.badSignatures.get() > 0) {
-                    throw new AssertionError(receiver.badSignatures.get() + " WFM requests with a bad signature");
-                }
-                return rows;
-            }
-            Thread.sleep(10);
+        // Awaited, not slept for: return as soon as they are there, or what came within the bound for the assertion.
+        try {
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(10))
+                    .until(() -> wfmRowsNow(granularity, wanted).size() >= expected);
+        } catch (ConditionTimeoutException e) {
+            // fall through: the caller's assertion names what is missing
         }
+        if (receiver.badSignatures.get() > 0) {
+            throw new AssertionError(receiver.badSignatures.get() + " WFM requests with a bad signature");
+        }
+        return wfmRowsNow(granularity, wanted);
+    }
+
+    private List<JsonNode> wfmRowsNow(String granularity, Predicate<JsonNode> wanted) {
+        List<JsonNode> rows = new ArrayList<>();
+        for (WebhookReceiver.Received r : receiver.accepted) {
+            JsonNode data = JSON.readTree(r.body()).get("data");
+            if (granularity.equals(data.path("granularity").asString()) && wanted.test(data)) {
+                rows.add(data);
+            }
+        }
+        return rows;
     }
 
     /** The bodies the RabbitMQ sink published that {@code wanted} accepts, once there are {@code expected}. */
@@ -296,19 +306,24 @@ final class RunningEgress {
      * The wallboard's full snapshot, as a screen opening the stream receives it first, computed no earlier than
      * {@code notBefore} (the broadcaster may hand a new screen a snapshot up to a second old).
      */
-    JsonNode wallboardSnapshot(Instant notBefore) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            JsonNode snapshot = CompletableFuture.supplyAsync(this::firstSnapshot).get(WAIT.toMillis(),
-                    TimeUnit.MILLISECONDS);
-            if (!Instant.parse(snapshot.get("asOf").asString()).isBefore(notBefore)) {
-                return snapshot;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no wallboard snapshot computed after " + notBefore + ": " + snapshot);
-            }
-            Thread.sleep(200);
+    JsonNode wallboardSnapshot(Instant notBefore) {
+        AtomicReference<JsonNode> latest = new AtomicReference<>();
+        try {
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
+                JsonNode snapshot = CompletableFuture.supplyAsync(this::firstSnapshot)
+                        .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                latest.set(snapshot);
+                return !Instant.parse(snapshot.get("asOf").asString()).isBefore(notBefore);
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no wallboard snapshot computed after " + notBefore + ": " + latest.get(), e);
         }
+        return latest.get();
+    }
+
+    /** The application's clock: the one its wallboard and readers judge "now" and "today" by. */
+    Instant now() {
+        return context.getBean(Clock.class).instant();
     }
 
     private JsonNode firstSnapshot() {

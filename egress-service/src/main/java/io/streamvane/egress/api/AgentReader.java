@@ -102,7 +102,7 @@ class AgentReader {
                             .add(new Finality.StoredRow(Interval.of(start, base), rs.getBoolean("is_final")));
                     revisions.merge(target.bucketStart(start), (long) rs.getInt("revision"), Long::sum);
                 });
-        Watermark watermark = intervals.query(jdbcTemplate, QueueIntervals.Read::watermark);
+        Watermark watermark = intervals.watermark(jdbcTemplate);
         NavigableMap<Instant, IntervalComponents> rolled = Rollup.rollUp(handle, base, target);
 
         List<AgentIntervalRow> rows = new ArrayList<>();

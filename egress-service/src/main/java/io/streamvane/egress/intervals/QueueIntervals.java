@@ -104,6 +104,11 @@ public final class QueueIntervals {
         return jdbc.execute((ConnectionCallback<T>) c -> work.apply(read(c)));
     }
 
+    /** The effective watermark alone, for rows this reader does not read (agent rows) judged by the same rule. */
+    public Watermark watermark(JdbcTemplate jdbc) {
+        return jdbc.execute((ConnectionCallback<Watermark>) c -> EffectiveWatermark.read(c, sourceIdleTimeout));
+    }
+
     @FunctionalInterface
     public interface Work<T> {
         T apply(Read read) throws SQLException;

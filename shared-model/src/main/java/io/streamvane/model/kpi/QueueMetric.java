@@ -58,6 +58,9 @@ public enum QueueMetric {
     /** The dimensions every queue metric has: a row is one queue, media type and interval. */
     public static final List<String> DIMENSIONS = List.of("queueId", "mediaType", "intervalStart", "intervalEnd");
 
+    // Derived from the constant's name once: every payload row reads them.
+    private final String field = camelCase(name());
+    private final String column = name().toLowerCase(Locale.ROOT);
     private final String genesys;
     private final Kind kind;
     private final String completedBy;
@@ -80,7 +83,11 @@ public enum QueueMetric {
 
     /** The camelCase name every JSON surface uses (REST, OData, payloads, wallboard). */
     public String field() {
-        String[] words = name().toLowerCase(Locale.ROOT).split("_");
+        return field;
+    }
+
+    private static String camelCase(String constant) {
+        String[] words = constant.toLowerCase(Locale.ROOT).split("_");
         StringBuilder b = new StringBuilder(words[0]);
         for (int i = 1; i < words.length; i++) {
             b.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
@@ -90,7 +97,7 @@ public enum QueueMetric {
 
     /** The snake_case name of the store's column and the reporting views' column. */
     public String column() {
-        return name().toLowerCase(Locale.ROOT);
+        return column;
     }
 
     /** The Genesys analytics metric it equals (conversation aggregates, SPEC §2). */

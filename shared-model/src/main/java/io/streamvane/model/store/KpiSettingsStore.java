@@ -122,11 +122,8 @@ public final class KpiSettingsStore {
      * publication) with the thresholds synced from Genesys.
      */
     public static ServiceLevelPolicy policy(Connection c) throws SQLException {
-        boolean published;
-        try (PreparedStatement ps = c.prepareStatement(READ_SCALARS); ResultSet rs = ps.executeQuery()) {
-            published = rs.next();
-        }
-        ServiceLevelLayers layers = published ? readLayers(c) : ServiceLevelLayers.DEFAULTS;
+        // With nothing published the layers read as the SPEC defaults: no global row, so none applies over them.
+        ServiceLevelLayers layers = readLayers(c);
         Map<QueueMedia, Duration> synced = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(READ_SYNCED); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {

@@ -7,36 +7,71 @@ let header = null;               // id, asOf, day, newestEventTime of the latest
 let receivedAt = 0;              // performance.now() at the latest push
 let tileReceivedAt = new Map();  // key -> performance.now() when that tile last arrived
 let source = null;
-let everOpened = false;
+let failures = 0;               // connection attempts failed in a row, for the back-off
 
 const $ = (id) => document.getElementById(id);
-const key = new URLSearchParams(location.search).get('key');
+const KEY_STORE = 'streamvane.wallboard.key';
 
-function streamUrl() {
-  return 'stream' + (key ? '?key=' + encodeURIComponent(key) : '');
+// The key arrives as #key=… (a fragment never reaches a server, a proxy log or a Referer) or from the form, is kept in
+// this tab's sessionStorage, and is taken out of the address at once. It only ever travels in a header, to exchange it
+// for a single-use stream token; the stream URL carries that token.
+function takeKey() {
+  const fragment = new URLSearchParams(location.hash.slice(1)).get('key');
+  if (fragment) {
+    sessionStorage.setItem(KEY_STORE, fragment.trim());
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  return sessionStorage.getItem(KEY_STORE);
 }
 
-function connect() {
-  setConnection('connecting', 'Connecting…');
-  source = new EventSource(streamUrl());
-  source.addEventListener('open', () => { everOpened = true; setConnection('live', 'Live'); });
+async function streamToken(key) {
+  const response = await fetch('../api/v1/wallboard/tokens', {
+    method: 'POST', headers: { 'X-API-Key': key }, cache: 'no-store', credentials: 'omit',
+  });
+  if (response.status === 401 || response.status === 403) return { refused: true };
+  if (!response.ok) throw new Error('token request answered ' + response.status);
+  return response.json();
+}
+
+function askForKey(message) {
+  setConnection('closed', message);
+  $('key-form').hidden = false;
+}
+
+async function connect() {
+  const key = takeKey();
+  if (!key) {
+    askForKey('Key needed');
+    return;
+  }
+  setConnection('connecting', header ? 'Reconnecting…' : 'Connecting…');
+  let token;
+  try {
+    token = await streamToken(key);
+  } catch (e) {
+    retry();
+    return;
+  }
+  if (token.refused) {
+    sessionStorage.removeItem(KEY_STORE);
+    askForKey('Key not accepted');
+    return;
+  }
+  source = new EventSource('stream?token=' + encodeURIComponent(token.token));
+  source.addEventListener('open', () => { failures = 0; setConnection('live', 'Live'); });
   source.addEventListener('snapshot', (e) => apply(JSON.parse(e.data), true));
   source.addEventListener('update', (e) => apply(JSON.parse(e.data), false));
+  // A token opens one stream: the browser's own reconnect would reuse it, so every reconnect fetches a new one.
   source.addEventListener('error', () => {
-    if (source.readyState === EventSource.CONNECTING) {
-      setConnection('connecting', 'Reconnecting…');   // the browser retries with Last-Event-ID
-      return;
-    }
     source.close();
-    if (!everOpened && !header) {
-      // Refused before any data: almost always a missing or wrong key (EventSource does not expose the status).
-      setConnection('closed', key ? 'Key not accepted' : 'Key needed');
-      $('key-form').hidden = false;
-      return;
-    }
-    setConnection('closed', 'Disconnected, retrying…');
-    setTimeout(connect, 5000);
+    retry();
   });
+}
+
+function retry() {
+  setConnection('connecting', 'Reconnecting…');
+  failures += 1;
+  setTimeout(connect, Math.min(30000, 500 * 2 ** failures));
 }
 
 function apply(message, full) {
@@ -232,9 +267,10 @@ function esc(s) {
 
 $('key-form').addEventListener('submit', (e) => {
   e.preventDefault();
-  const params = new URLSearchParams(location.search);
-  params.set('key', $('key-input').value.trim());
-  location.search = params.toString();
+  sessionStorage.setItem(KEY_STORE, $('key-input').value.trim());
+  $('key-input').value = '';
+  $('key-form').hidden = true;
+  connect();
 });
 
 setInterval(tick, 1000);

@@ -22,6 +22,7 @@ class EgressSecurity {
         return () -> List.of(
                 any("/api/v1/admin/**", Scope.ADMIN),
                 of(HttpMethod.GET, "/api/v1/**", Scope.READ),
+                of(HttpMethod.POST, "/api/v1/wallboard/tokens", Scope.READ),
                 any("/odata/**", Scope.READ),
                 any("/v3/api-docs/**", Scope.READ),
                 of(HttpMethod.GET, "/v3/api-docs.yaml", Scope.READ),

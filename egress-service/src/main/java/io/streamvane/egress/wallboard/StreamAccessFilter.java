@@ -1,7 +1,6 @@
 package io.streamvane.egress.wallboard;
 
 import io.streamvane.platform.problem.ProblemJson;
-import io.streamvane.platform.security.ApiKeyStore;
 import io.streamvane.platform.security.Scope;
 import io.streamvane.platform.security.SecurityProblems;
 import jakarta.servlet.FilterChain;
@@ -20,43 +19,52 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The page is public ({@code /wallboard/**} is a platform public path) but its data is not: the stream needs the
  * {@code read} scope, like {@code /api/v1}. Credentials come as everywhere (header key or bearer token, already
- * authenticated by the platform chain) or, here only, as {@code ?key=}: a browser's EventSource cannot send
- * headers, and a TV screen has no one to type a key. Registered for {@code /wallboard/stream} alone, so no other
- * path accepts a key in its URL. Refusals are the platform's {@link SecurityProblems}.
+ * authenticated by the platform chain) or, here only, as {@code ?token=} from {@code POST /api/v1/wallboard/tokens}:
+ * a browser's EventSource cannot send headers. A key in the URL is refused, whatever it is, so none is ever worth
+ * finding in an access log. The stream's owner (the credential's name, for its quota) goes to the controller as the
+ * request attribute {@link #OWNER}. Refusals are the platform's {@link SecurityProblems}.
  */
 class StreamAccessFilter extends OncePerRequestFilter {
 
-    static final String KEY_PARAMETER = "key";
+    static final String TOKEN_PARAMETER = "token";
+    static final String OWNER = "io.streamvane.egress.wallboard.owner";
     private static final URI INSTANCE = URI.create("/wallboard/stream");
 
-    private final ApiKeyStore keys;
+    private final StreamTokens tokens;
 
-    StreamAccessFilter(ApiKeyStore keys) {
-        this.keys = keys;
+    StreamAccessFilter(StreamTokens tokens) {
+        this.tokens = tokens;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (hasRead(SecurityContextHolder.getContext().getAuthentication())) {
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        if (hasRead(caller)) {
+            request.setAttribute(OWNER, caller.getName());
             chain.doFilter(request, response);
             return;
         }
-        String key = request.getParameter(KEY_PARAMETER);
-        if (key == null || key.isBlank()) {
-            refuse(request, response, SecurityProblems.credentialsRequired("The wallboard stream needs a key with the "
-                    + "read scope: in X-API-Key, Authorization: Bearer, or ?key= on the page URL."));
+        if (request.getParameter("key") != null) {
+            refuse(request, response, SecurityProblems.invalidCredentials("Keys are not accepted in URLs. Open the "
+                    + "page as /wallboard/#key=… (a fragment never leaves the browser), or exchange the key for a "
+                    + "stream token at POST /api/v1/wallboard/tokens."));
             return;
         }
-        Optional<ApiKeyStore.ApiKeyPrincipal> principal = keys.authenticate(key);
-        if (principal.isEmpty()) {
-            refuse(request, response, SecurityProblems.invalidCredentials("The key in the URL is not valid."));
-        } else if (!principal.get().scopes().contains(Scope.READ)) {
-            refuse(request, response,
-                    SecurityProblems.insufficientScope("The key in the URL does not carry the read scope."));
-        } else {
-            chain.doFilter(request, response);
+        String token = request.getParameter(TOKEN_PARAMETER);
+        if (token == null || token.isBlank()) {
+            refuse(request, response, SecurityProblems.credentialsRequired("The wallboard stream needs the read "
+                    + "scope: X-API-Key, Authorization: Bearer, or ?token= from POST /api/v1/wallboard/tokens."));
+            return;
         }
+        Optional<String> owner = tokens.redeem(token);
+        if (owner.isEmpty()) {
+            refuse(request, response, SecurityProblems.invalidCredentials(
+                    "The stream token is unknown, expired or used already: fetch a new one."));
+            return;
+        }
+        request.setAttribute(OWNER, owner.get());
+        chain.doFilter(request, response);
     }
 
     private static boolean hasRead(Authentication authentication) {

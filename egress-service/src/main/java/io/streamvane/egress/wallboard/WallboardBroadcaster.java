@@ -1,11 +1,12 @@
 package io.streamvane.egress.wallboard;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongFunction;
@@ -21,8 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Fans one snapshot out to every open screen. A change signal starts a short debounce; then the snapshot is read
  * once, compared with the last one, and only the changed tiles go out, serialised once for all streams. A new or
  * reconnecting stream (whatever its {@code Last-Event-ID}) gets the full snapshot first, read anew unless it is under
- * a second old (so a reconnect storm costs one read per second). Everything that writes to a
- * stream runs on one thread, so no two writes to one emitter overlap.
+ * a second old (so a reconnect storm costs one read per second). Snapshots are read on one thread; each screen is
+ * written by its own {@link ScreenStream}, so a screen that stops reading delays no other.
  */
 class WallboardBroadcaster implements SmartLifecycle {
 
@@ -30,12 +31,16 @@ class WallboardBroadcaster implements SmartLifecycle {
     static final String UPDATE = "update";
     private static final Logger LOG = LoggerFactory.getLogger(WallboardBroadcaster.class);
     private static final long RECONNECT_MILLIS = 2000;
+    /** A screen this many frames behind is evicted: at one frame per change burst, it has stopped reading. */
+    static final int MAX_FRAMES_BEHIND = 16;
 
     private final LongFunction<WallboardSnapshot> reader;
     private final JsonMapper json;
     private final WallboardProperties properties;
     private final Clock clock;
-    private final List<SseEmitter> streams = new CopyOnWriteArrayList<>();
+    private final List<ScreenStream> streams = new CopyOnWriteArrayList<>();
+    private final StreamSlots slots;
+    private final ThreadPoolExecutor writers;
     private final AtomicBoolean refreshPending = new AtomicBoolean();
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "wallboard-broadcast");
@@ -55,24 +60,33 @@ class WallboardBroadcaster implements SmartLifecycle {
         this.json = json;
         this.properties = properties;
         this.clock = clock;
+        this.slots = new StreamSlots(properties.maxStreams(), properties.maxStreamsPerOwner());
+        // A thread per writing screen, made on demand: writes take microseconds, so few exist unless screens stall.
+        this.writers = new ThreadPoolExecutor(0, properties.maxStreams() + 1, 30, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), r -> {
+                    Thread t = new Thread(r, "wallboard-write");
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
-    /** A new stream; answered 503 when {@code max-streams} are open already. */
-    SseEmitter subscribe() {
+    /**
+     * A new stream for {@code owner} (the credential's name); answered 503 when {@code max-streams} are open, 429 when
+     * this owner has {@code max-streams-per-owner} open already, so one key cannot take every screen's place.
+     */
+    SseEmitter subscribe(String owner) {
         if (!running) {
             throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "the wallboard is starting");
         }
-        if (streams.size() >= properties.maxStreams()) {
-            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
-                    "the wallboard serves " + properties.maxStreams() + " screens at most");
-        }
+        StreamSlots.Slot slot = slots.reserve(owner);
         SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
-        emitter.onCompletion(() -> streams.remove(emitter));
-        emitter.onTimeout(() -> {
-            streams.remove(emitter);
-            emitter.complete();
+        ScreenStream stream = new ScreenStream(emitter, owner, writers, MAX_FRAMES_BEHIND, closed -> {
+            streams.remove(closed);
+            slot.release();
         });
-        emitter.onError(e -> streams.remove(emitter));
+        emitter.onCompletion(stream::close);
+        emitter.onTimeout(stream::close);
+        emitter.onError(e -> stream.close());
         executor.execute(() -> {
             try {
                 // A snapshot older than a second may miss a change that notifies nobody (a synced SL target).
@@ -80,14 +94,20 @@ class WallboardBroadcaster implements SmartLifecycle {
                     current = reader.apply(nextId());
                     stale = false;
                 }
-                send(emitter, SNAPSHOT, current.id(), json.writeValueAsString(current));
-                streams.add(emitter);
+                if (stream.offer(frame(SNAPSHOT, current.id(), json.writeValueAsString(current)))) {
+                    streams.add(stream);
+                }
             } catch (RuntimeException e) {
                 LOG.warn("wallboard snapshot failed for a new screen", e);
-                emitter.completeWithError(e);
+                stream.close();
             }
         });
         return emitter;
+    }
+
+    /** Screens open now (slots held), for tests and figures. */
+    int openStreams() {
+        return slots.open();
     }
 
     /** Something changed in the store: gather the burst, then push once. */
@@ -120,34 +140,19 @@ class WallboardBroadcaster implements SmartLifecycle {
     }
 
     private void heartbeat() {
-        for (SseEmitter emitter : streams) {
-            try {
-                emitter.send(SseEmitter.event().comment("heartbeat"));
-            } catch (IOException | IllegalStateException e) {
-                drop(emitter, e);
-            }
+        for (ScreenStream stream : streams) {
+            stream.offer(SseEmitter.event().comment("heartbeat"));
         }
     }
 
     private void broadcast(String name, long id, String data) {
-        for (SseEmitter emitter : streams) {
-            send(emitter, name, id, data);
+        for (ScreenStream stream : streams) {
+            stream.offer(frame(name, id, data));
         }
     }
 
-    private void send(SseEmitter emitter, String name, long id, String data) {
-        try {
-            emitter.send(SseEmitter.event().name(name).id(Long.toString(id)).reconnectTime(RECONNECT_MILLIS)
-                    .data(data));
-        } catch (IOException | IllegalStateException e) {
-            drop(emitter, e);
-        }
-    }
-
-    private void drop(SseEmitter emitter, Exception cause) {
-        streams.remove(emitter);
-        LOG.debug("wallboard stream closed: {}", cause.toString());
-        emitter.completeWithError(cause);
+    private static SseEmitter.SseEventBuilder frame(String name, long id, String data) {
+        return SseEmitter.event().name(name).id(Long.toString(id)).reconnectTime(RECONNECT_MILLIS).data(data);
     }
 
     /**
@@ -173,8 +178,9 @@ class WallboardBroadcaster implements SmartLifecycle {
     public void stop() {
         running = false;
         executor.shutdownNow();
-        streams.forEach(SseEmitter::complete);
+        streams.forEach(ScreenStream::close);
         streams.clear();
+        writers.shutdown();
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.streamvane.egress.api.QueueReader;
 import io.streamvane.egress.intervals.QueueIntervals;
 import io.streamvane.model.store.StoreChannels;
 import io.streamvane.platform.postgres.NotificationListener;
-import io.streamvane.platform.security.ApiKeyStore;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
@@ -43,8 +42,13 @@ class WallboardConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<StreamAccessFilter> wallboardStreamAccess(ApiKeyStore keys) {
-        var registration = new FilterRegistrationBean<>(new StreamAccessFilter(keys));
+    StreamTokens wallboardStreamTokens(JdbcClient jdbc, Clock clock, WallboardProperties properties) {
+        return new StreamTokens(jdbc, clock, properties.tokenTtl());
+    }
+
+    @Bean
+    FilterRegistrationBean<StreamAccessFilter> wallboardStreamAccess(StreamTokens tokens) {
+        var registration = new FilterRegistrationBean<>(new StreamAccessFilter(tokens));
         registration.addUrlPatterns("/wallboard/stream");
         // After Spring Security's chain (order -100), so header keys and tokens are already authenticated.
         registration.setOrder(0);

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -20,6 +21,9 @@ import org.springframework.validation.annotation.Validated;
  *                        roll-over, a notification lost with its connection)
  * @param streamTimeout   a stream is closed after this and the browser reconnects (bounds a vanished client)
  * @param maxStreams      open streams accepted at once; more are answered 503
+ * @param maxStreamsPerOwner open streams one credential (API key or token subject) may hold; more are answered 429
+ * @param tokenTtl        how long a stream token ({@code POST /api/v1/wallboard/tokens}) may wait to be used; it is
+ *                        good for one stream
  * @param defaultSlTarget SL target (fraction) where Genesys gave the queue none
  */
 @Validated
@@ -31,5 +35,7 @@ public record WallboardProperties(
         @NotNull @DurationMin(millis = 1) @DefaultValue("30s") Duration resync,
         @NotNull @DurationMin(seconds = 1) @DefaultValue("30m") Duration streamTimeout,
         @Min(1) @DefaultValue("500") int maxStreams,
+        @Min(1) @DefaultValue("100") int maxStreamsPerOwner,
+        @NotNull @DurationMin(seconds = 1) @DurationMax(minutes = 10) @DefaultValue("60s") Duration tokenTtl,
         @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.8") double defaultSlTarget) {
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,6 +42,13 @@ class WallboardStreamTest extends EgressIntegrationTest {
         return "http://localhost:" + port + "/wallboard/stream" + query;
     }
 
+    /** The page's way in: a header key exchanged for a single-use stream token. */
+    private String withToken(String key) {
+        WallboardToken token = RestClient.create().post().uri("http://localhost:" + port + "/api/v1/wallboard/tokens")
+                .header("X-API-Key", key).retrieve().body(WallboardToken.class);
+        return "?token=" + token.token();
+    }
+
     @Test
     void streamWithoutCredentialsIsRefusedWithProblemJson() throws Exception {
         try (SseClient sse = SseClient.open(stream(""))) {
@@ -52,8 +60,8 @@ class WallboardStreamTest extends EgressIntegrationTest {
     @Test
     void aRefusedStreamAnswersThePlatformsProblemWithItsReason() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        String[][] cases = {{"", "401", "credentials-required"}, {"?key=not-a-key", "401", "invalid-credentials"},
-                {"?key=" + INGEST_KEY, "403", "insufficient-scope"}};
+        String[][] cases = {{"", "401", "credentials-required"}, {"?token=not-a-token", "401", "invalid-credentials"},
+                {"?key=" + READ_KEY, "401", "invalid-credentials"}, {"?key=" + ADMIN_KEY, "401", "invalid-credentials"}};
         for (String[] c : cases) {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(stream(c[0]))).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -64,31 +72,49 @@ class WallboardStreamTest extends EgressIntegrationTest {
             assertThat(problem.get("reason").asString()).as(c[0]).isEqualTo(c[2]);
             assertThat(problem.get("type").asString()).isEqualTo("https://streamvane.io/problems/" + c[2]);
             assertThat(problem.get("instance").asString()).isEqualTo("/wallboard/stream");
-            assertThat(r.body()).doesNotContain("not-a-key", INGEST_KEY);
+            assertThat(r.body()).doesNotContain("not-a-token", READ_KEY, ADMIN_KEY);
         }
     }
 
     @Test
-    void keyInTheUrlMustBeValidAndCarryTheReadScope() throws Exception {
-        try (SseClient wrong = SseClient.open(stream("?key=not-a-key"));
-                SseClient ingestOnly = SseClient.open(stream("?key=" + INGEST_KEY));
-                SseClient reader = SseClient.open(stream("?key=" + READ_KEY));
-                SseClient admin = SseClient.open(stream("?key=" + ADMIN_KEY))) {
-            assertThat(wrong.status()).isEqualTo(401);
-            assertThat(ingestOnly.status()).isEqualTo(403);
+    void aStreamTokenOpensOneStreamAndOnlyAReadCredentialGetsOne() throws Exception {
+        String token = withToken(READ_KEY);
+        try (SseClient reader = SseClient.open(stream(token))) {
             assertThat(reader.status()).isEqualTo(200);
             assertThat(reader.contentType()).startsWith("text/event-stream");
             assertThat(reader.next(PUSH).name()).isEqualTo("snapshot");
+        }
+        try (SseClient replayed = SseClient.open(stream(token));
+                SseClient admin = SseClient.open(stream(withToken(ADMIN_KEY)))) {
+            assertThat(replayed.status()).isEqualTo(401);
             assertThat(admin.status()).isEqualTo(200);
         }
+        var tokens = "http://localhost:" + port + "/api/v1/wallboard/tokens";
+        HttpClient http = HttpClient.newHttpClient();
+        var ingest = http.send(HttpRequest.newBuilder(URI.create(tokens)).header("X-API-Key", INGEST_KEY)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        var anonymous = http.send(HttpRequest.newBuilder(URI.create(tokens))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        var issued = http.send(HttpRequest.newBuilder(URI.create(tokens)).header("X-API-Key", READ_KEY)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(ingest.statusCode()).isEqualTo(403);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(issued.headers().firstValue("Cache-Control")).hasValue("no-store");
+        WallboardToken body = json.readValue(issued.body(), WallboardToken.class);
+        assertThat(body.token()).hasSizeGreaterThanOrEqualTo(43).doesNotContain(READ_KEY);
+        // token-ttl, 60 s by default, counted on the service's clock from the moment of issue.
+        assertThat(Duration.between(CLOCK.instant(), body.expiresAt())).isPositive()
+                .isLessThanOrEqualTo(Duration.ofSeconds(60));
     }
 
     @Test
-    void keyInTheUrlIsAcceptedOnTheWallboardStreamOnly() throws Exception {
-        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/v1/queues?key=" + READ_KEY)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(401);
+    void noPathAcceptsAKeyInItsUrl() throws Exception {
+        for (String path : new String[] {"/api/v1/queues", "/wallboard/stream"}) {
+            var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + path + "?key=" + READ_KEY)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isEqualTo(401);
+        }
     }
 
     @Test
@@ -107,7 +133,7 @@ class WallboardStreamTest extends EgressIntegrationTest {
         jdbc.sql("INSERT INTO queue (queue_id, name) VALUES ('q-sales', 'Sales')").update();
         jdbc.sql("INSERT INTO queue_media_sl (queue_id, media_type, sl_threshold_ms, sl_target_percent) "
                 + "VALUES ('q-sales', 'voice', 30000, 90)").update();
-        try (SseClient sse = SseClient.open(stream("?key=" + READ_KEY))) {
+        try (SseClient sse = SseClient.open(stream(withToken(READ_KEY)))) {
             SseClient.Event snapshot = sse.next(PUSH);
             assertThat(snapshot.name()).isEqualTo("snapshot");
 
@@ -145,11 +171,11 @@ class WallboardStreamTest extends EgressIntegrationTest {
         jdbc.sql("INSERT INTO queue_media_sl (queue_id, media_type, sl_threshold_ms) VALUES ('q-a', 'chat', 60000)")
                 .update();
         String lastId;
-        try (SseClient first = SseClient.open(stream("?key=" + READ_KEY))) {
+        try (SseClient first = SseClient.open(stream(withToken(READ_KEY)))) {
             lastId = first.next(PUSH).id();
         }
         engine.contactWaiting("c-9", "q-a", "chat", storeNow());
-        try (SseClient again = SseClient.open(stream("?key=" + READ_KEY), "Last-Event-ID", lastId)) {
+        try (SseClient again = SseClient.open(stream(withToken(READ_KEY)), "Last-Event-ID", lastId)) {
             SseClient.Event e = again.next(PUSH);
             assertThat(e.name()).isEqualTo("snapshot");
             assertThat(Long.parseLong(e.id())).isGreaterThanOrEqualTo(Long.parseLong(lastId));
@@ -166,7 +192,7 @@ class WallboardStreamTest extends EgressIntegrationTest {
     }
 
     @Test
-    void rootAndBarePathRedirectToThePageKeepingTheKey() throws Exception {
+    void rootAndBarePathRedirectToThePageDroppingAnyQuery() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         var root = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/?key=abc")).build(),
                 HttpResponse.BodyHandlers.discarding());
@@ -176,7 +202,7 @@ class WallboardStreamTest extends EgressIntegrationTest {
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(root.statusCode()).isEqualTo(302);
-        assertThat(root.headers().firstValue("Location")).hasValue("wallboard/?key=abc");
+        assertThat(root.headers().firstValue("Location")).hasValue("wallboard/");
         assertThat(bare.headers().firstValue("Location")).hasValue("wallboard/");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<script type=\"module\" src=\"wallboard.js\">");

@@ -6,7 +6,7 @@ import org.springframework.http.ProblemDetail;
 
 /**
  * The 401 and 403 problems, for the platform's handlers and for a service filter that checks credentials itself (the
- * wallboard stream's {@code ?key=}): title the status phrase, and one of three reasons.
+ * wallboard stream's {@code ?token=}): title the status phrase, and one of three reasons.
  */
 public final class SecurityProblems {
 

@@ -186,7 +186,7 @@ public class DemoSimulation implements SmartLifecycle, DisposableBean {
         boolean generated = DemoApiKeyEnvironment.generated(environment);
         return String.join(System.lineSeparator(), "",
                 "================ Streamvane demo ================",
-                "Wallboard     " + appUrl + "/?key=" + apiKey,
+                "Wallboard     " + appUrl + "/#key=" + apiKey,
                 "API           " + appUrl + "/api/v1",
                 "OpenAPI       " + appUrl + "/v3/api-docs",
                 "Health        " + appUrl + "/actuator/health",

@@ -1,6 +1,8 @@
 package io.streamvane.ingress;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.BinaryOperator;
 
 /** Genesys events in each envelope of SPEC §1.1, with ids and times chosen by the test. */
@@ -30,15 +32,31 @@ public final class TestEvents {
     private TestEvents() {
     }
 
+    /**
+     * A Genesys id (a UUID) for a test's name of an entity, the same for the same name: ingress refuses ids that are
+     * not UUIDs, and tests read better with names. A UUID is kept as it is.
+     */
+    public static String id(String name) {
+        try {
+            return UUID.fromString(name).toString().length() == name.length() ? name : named(name);
+        } catch (IllegalArgumentException notAUuid) {
+            return named(name);
+        }
+    }
+
+    private static String named(String name) {
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
     public static String acdStartTopic(String conversationId) {
-        return "v2.detail.events.conversation." + conversationId + ".acd.start";
+        return "v2.detail.events.conversation." + id(conversationId) + ".acd.start";
     }
 
     public static String acdStartBody(String conversationId, long eventTimeMillis) {
         return """
-                {"eventTime":%d,"conversationId":"%s","participantId":"p-acd","sessionId":"s-%s",\
+                {"eventTime":%d,"conversationId":"%s","participantId":"%s","sessionId":"%s",\
                 "mediaType":"VOICE","direction":"INBOUND","queueId":"%s","divisionId":"d-1"}"""
-                .formatted(eventTimeMillis, conversationId, conversationId, QUEUE_ID);
+                .formatted(eventTimeMillis, id(conversationId), id("p-acd"), id("s-" + conversationId), QUEUE_ID);
     }
 
     /** An acd.start notification: the common case. */

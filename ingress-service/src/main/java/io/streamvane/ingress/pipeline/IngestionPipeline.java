@@ -82,6 +82,12 @@ public final class IngestionPipeline implements EventIngestion {
                             RejectionReason.INVALID_FIELD.code(), "event contains \\u0000, which the store cannot hold"));
                     continue;
                 }
+                var idProblem = event.ids().problem();
+                if (idProblem.isPresent()) {
+                    rejected.add(new IngestionResult.ItemRejection(accepted.index(),
+                            idProblem.get().reason().code(), idProblem.get().detail()));
+                    continue;
+                }
                 RawEvent raw = RawEvent.of(event, receivedAt);
                 if (raw.eventTime().isBefore(horizonStart)) {
                     rejected.add(new IngestionResult.ItemRejection(accepted.index(),

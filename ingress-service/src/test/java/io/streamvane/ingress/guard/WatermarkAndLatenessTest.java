@@ -2,6 +2,7 @@ package io.streamvane.ingress.guard;
 
 import static io.streamvane.ingress.TestEvents.acdStart;
 import static io.streamvane.ingress.TestEvents.batch;
+import io.streamvane.ingress.TestEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -114,9 +115,9 @@ class WatermarkAndLatenessTest {
 
         assertThat(result.accepted()).isEqualTo(2);
         assertThat(result.late()).isEqualTo(1);
-        assertThat(rows.queryString("SELECT late FROM raw_event WHERE body->>'conversationId' = 'c-late'"))
+        assertThat(rows.queryString("SELECT late FROM raw_event WHERE body->>'conversationId' = '" + TestEvents.id("c-late") + "'"))
                 .isEqualTo("t");
-        assertThat(rows.queryString("SELECT late FROM raw_event WHERE body->>'conversationId' = 'c-on-time'"))
+        assertThat(rows.queryString("SELECT late FROM raw_event WHERE body->>'conversationId' = '" + TestEvents.id("c-on-time") + "'"))
                 .isEqualTo("f");
         assertThat(meters.counter("streamvane.ingress.events", "outcome", "late", "transport", "http", "reason", "none").count())
                 .isEqualTo(1);

@@ -2,6 +2,7 @@ package io.streamvane.ingress.servicebus;
 
 import static io.streamvane.ingress.TestEvents.acdStart;
 import static io.streamvane.ingress.TestEvents.batch;
+import io.streamvane.ingress.TestEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
@@ -99,7 +100,8 @@ class ServiceBusIngressRealPipelineTest {
         assertThat(rows.count("FROM (SELECT raw_event_id FROM engine_inbox GROUP BY raw_event_id "
                 + "HAVING count(*) > 1) d")).isZero();
         assertThat(rows.count("FROM raw_event r JOIN engine_inbox i ON i.raw_event_id = r.id "
-                + "AND i.event_time = r.event_time WHERE r.body->>'conversationId' IN ('c-1','c-2')")).isEqualTo(2);
+                + "AND i.event_time = r.event_time WHERE r.body->>'conversationId' IN ('" + TestEvents.id("c-1") + "','"
+                + TestEvents.id("c-2") + "')")).isEqualTo(2);
         assertThat(rows.queryString("SELECT DISTINCT source FROM raw_event")).isEqualTo("servicebus");
         assertThat(meters.counter(EVENTS, "outcome", "accepted", "transport", "servicebus", "reason", "none").count())
                 .isEqualTo(2);

@@ -21,6 +21,10 @@ public enum RejectionReason {
     MISSING_FIELD("missing-field"),
     /** A field has the wrong type or an unreadable value. */
     INVALID_FIELD("invalid-field"),
+    /** An entity id (conversation, participant, session, user, queue) is not a Genesys id, a UUID. */
+    INVALID_ID("invalid-id"),
+    /** The media type is none Genesys names ({@code MediaTypes.KNOWN}). */
+    UNKNOWN_MEDIA_TYPE("unknown-media-type"),
     /**
      * The event is older than the dedup horizon (SPEC §1.3): its identity is no longer kept, so it cannot be told from
      * a redelivery. Older data enters through the scheduler's gap-fill, which replaces whole intervals.

@@ -19,7 +19,8 @@ class RejectionReasonsTest {
     void codesAreStableKebabCase() {
         assertThat(Arrays.stream(RejectionReason.values()).map(RejectionReason::code)).containsExactly(
                 "empty-body", "malformed-json", "payload-too-large", "batch-too-large", "nesting-too-deep",
-                "unknown-envelope", "missing-field", "invalid-field", "beyond-dedup-horizon", "parser-error");
+                "unknown-envelope", "missing-field", "invalid-field", "invalid-id", "unknown-media-type",
+                "beyond-dedup-horizon", "parser-error");
     }
 
     /** Found by ArbitraryInputPropertiesTest: Jackson throws a bare NumberFormatException for such a number. */

@@ -273,10 +273,12 @@ class ChartTest {
         }
 
         @Test
-        void serviceMonitorScrapesTheManagementPortOfEveryService() {
+        void serviceMonitorScrapesTheManagementPortOfEveryServiceWithTheReadKeyFromItsSecret() {
             Map<String, Object> sm = m.named("ServiceMonitor", "sv-streamvane");
             assertThat((Object) at(sm, "spec.endpoints.0.port")).isEqualTo("http-mgmt");
             assertThat((Object) at(sm, "spec.endpoints.0.path")).isEqualTo("/actuator/prometheus");
+            assertThat((Object) at(sm, "spec.endpoints.0.authorization")).isEqualTo(Map.of("type", "Bearer",
+                    "credentials", Map.of("name", "streamvane-metrics-api-key", "key", "api-key")));
             assertThat((Object) key(sm, "metadata.labels", "release")).isEqualTo("kube-prometheus-stack");
             for (String service : SERVICES) {
                 Map<String, Object> svc = m.named("Service", "sv-streamvane-" + service + "-metrics");
@@ -398,6 +400,30 @@ class ChartTest {
     void aMaxLifetimeWithoutAUnitHikariKnowsIsRefused() {
         assertThatThrownBy(() -> Chart.render(Map.of("database.maxLifetime", "2d")))
                 .hasMessageContaining("database.maxLifetime");
+    }
+
+    @Test
+    void theServiceMonitorSendsTheKeyOfTheNamedSecretAsABearerToken() {
+        Manifests m = Chart.render(Map.of("serviceMonitor.enabled", true,
+                "serviceMonitor.authorization.secretName", "prometheus-scrape",
+                "serviceMonitor.authorization.secretKey", "token"));
+        List<Map<String, Object>> endpoints = at(m.named("ServiceMonitor", "sv-streamvane"), "spec.endpoints");
+        assertThat(endpoints).singleElement().satisfies(e -> {
+            assertThat((Object) at(e, "authorization.type")).isEqualTo("Bearer");
+            assertThat((Object) at(e, "authorization.credentials.name")).isEqualTo("prometheus-scrape");
+            assertThat((Object) at(e, "authorization.credentials.key")).isEqualTo("token");
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"serviceMonitor.authorization.secretName", "serviceMonitor.authorization.secretKey"})
+    void aServiceMonitorWithoutACredentialIsRefused(String missing) {
+        Map<String, Object> sets = new java.util.HashMap<>(Map.of("serviceMonitor.enabled", true,
+                "serviceMonitor.authorization.secretName", "prometheus-scrape"));
+        sets.put(missing, "");
+        assertThatThrownBy(() -> Chart.render(sets))
+                .hasMessageContaining("serviceMonitor.enabled needs serviceMonitor.authorization.secretName and .secretKey")
+                .hasMessageContaining("401");
     }
 
     @Test

@@ -80,7 +80,7 @@ class MetricsListMatchesPrometheusTest {
         int status = client.post().uri("/api/v1/events")
                 .header(HttpHeaders.CONTENT_TYPE, "application/json")
                 .header("X-API-Key", INGEST_KEY)
-                .body("[" + acdStart("c-metrics-1", Instant.now().minusSeconds(30).toEpochMilli())
+                .body("[" + acdStart("5f0c9a1e-2b3d-4c5e-8f70-1a2b3c4d5e6f", Instant.now().minusSeconds(30).toEpochMilli())
                         + ", {\"unknown\": \"envelope\"}]")
                 .exchange((request, response) -> response.getStatusCode().value());
         assertThat(status).isEqualTo(202);
@@ -183,9 +183,9 @@ class MetricsListMatchesPrometheusTest {
     private static String acdStart(String conversationId, long eventTimeMillis) {
         return """
                 {"topicName":"v2.detail.events.conversation.%s.acd.start","version":"2",\
-                "eventBody":{"eventTime":%d,"conversationId":"%s","participantId":"p-acd","sessionId":"s-%s",\
+                "eventBody":{"eventTime":%d,"conversationId":"%s","participantId":"%s","sessionId":"%s",\
                 "mediaType":"VOICE","direction":"INBOUND","queueId":"%s","divisionId":"d-1"},\
                 "metadata":{"CorrelationId":"corr-1"}}""".formatted(conversationId, eventTimeMillis, conversationId,
-                conversationId, QUEUE_ID);
+                QUEUE_ID, QUEUE_ID, QUEUE_ID);
     }
 }

@@ -87,13 +87,16 @@ class HostileInputProperties {
         }
     }
 
+    /** A valid acd.start when {@code conversationId} is a UUID (Genesys ids are; ingress refuses others). */
     static String validEvent(String conversationId) {
         String topic = "v2.detail.events.conversation." + conversationId + ".acd.start";
         return """
                 {"topicName":"%s","version":"2","eventBody":{"eventTime":%d,"conversationId":"%s",\
-                "participantId":"p-acd","sessionId":"s-%s","mediaType":"VOICE","direction":"INBOUND",\
-                "queueId":"a1b2c3d4-6666-4f4f-9a9a-abcdefabcdef","divisionId":"d-1"},"metadata":{}}"""
-                .formatted(topic, System.currentTimeMillis() - 1000, conversationId, conversationId);
+                "participantId":"0b5a2f4c-1d2e-4f60-8a7b-9c0d1e2f3a4b","sessionId":"%s","mediaType":"VOICE",\
+                "direction":"INBOUND","queueId":"a1b2c3d4-6666-4f4f-9a9a-abcdefabcdef","divisionId":"d-1"},\
+                "metadata":{}}"""
+                .formatted(topic, System.currentTimeMillis() - 1000, conversationId,
+                        UUID.nameUUIDFromBytes(conversationId.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     // ---- properties ----
@@ -110,12 +113,12 @@ class HostileInputProperties {
 
     @Property(tries = 200)
     void wrongTypesInRealEnvelopesAreRejectedPerItem(@ForAll("field") String field, @ForAll("jsonValue") String value) {
-        String event = validEvent("c-" + UUID.randomUUID());
+        String event = validEvent(UUID.randomUUID().toString());
         JsonNode tree = JSON.readTree(event);
         ((tools.jackson.databind.node.ObjectNode) (field.startsWith("eventBody.") ? tree.get("eventBody") : tree))
                 .set(field.replace("eventBody.", ""), JSON.readTree(value));
         String mutated = JSON.writeValueAsString(tree);
-        Http.Answer answer = post("[" + mutated + "," + validEvent("ok-" + UUID.randomUUID()) + "]");
+        Http.Answer answer = post("[" + mutated + "," + validEvent(UUID.randomUUID().toString()) + "]");
         answeredWithReasons(answer);
         assertThat(answer.status()).isEqualTo(202);
         JsonNode body = JSON.readTree(answer.body());
@@ -131,9 +134,9 @@ class HostileInputProperties {
      */
     @Example
     void anEventTimeOutsideThePostgresRangeIsRejectedPerItemNot500() {
-        String bad = validEvent("far-" + UUID.randomUUID()).replaceFirst("\"eventTime\":\\d+",
+        String bad = validEvent(UUID.randomUUID().toString()).replaceFirst("\"eventTime\":\\d+",
                 "\"eventTime\":" + Long.MIN_VALUE);
-        Http.Answer answer = post("[" + bad + "," + validEvent("ok-" + UUID.randomUUID()) + "]");
+        Http.Answer answer = post("[" + bad + "," + validEvent(UUID.randomUUID().toString()) + "]");
         answeredWithReasons(answer);
         assertThat(answer.status()).isEqualTo(202);
         JsonNode body = JSON.readTree(answer.body());
@@ -197,7 +200,7 @@ class HostileInputProperties {
     @Example
     void zzAfterTheFuzzingAValidEventIsAcceptedPromptlyAndTheHeapIsBounded() {
         long t0 = System.nanoTime();
-        Http.Answer answer = post(validEvent("after-fuzz-" + UUID.randomUUID()));
+        Http.Answer answer = post(validEvent(UUID.randomUUID().toString()));
         long millis = (System.nanoTime() - t0) / 1_000_000;
         assertThat(answer.status()).as(answer.body()).isEqualTo(202);
         assertThat(JSON.readTree(answer.body()).get("accepted").asInt()).isEqualTo(1);

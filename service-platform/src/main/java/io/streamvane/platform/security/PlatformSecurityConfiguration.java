@@ -110,7 +110,7 @@ public class PlatformSecurityConfiguration {
                     auth.anyRequest().denyAll();
                 });
         if (jwt) {
-            jwtValidationWarnings(environment).forEach(LOG::warn);
+            jwtValidationWarnings(environment, properties.acceptAnyJwtIssuer()).forEach(LOG::warn);
             var resolver = new DefaultBearerTokenResolver();
             http.oauth2ResourceServer(o -> o
                     .authenticationEntryPoint(entryPoint)
@@ -130,17 +130,26 @@ public class PlatformSecurityConfiguration {
      * it checks {@code iss} only when {@code issuer-uri} is set and {@code aud} only when {@code audiences} is set.
      * Entra ID signs the tokens of every tenant and every app with the same keys, so without an audience a token
      * issued for any other app whose roles or scopes end in read/ingest/admin would be accepted: that refuses to start.
-     * A missing issuer only warns, since an app that accepts several tenants cannot name one issuer.
+     * Without an issuer, a token another tenant issued for an app of the same ID would pass: that refuses to start too,
+     * unless {@code streamvane.security.accept-any-jwt-issuer} says the app deliberately accepts every tenant (then
+     * it warns).
      *
-     * @throws IllegalStateException JWTs are on and {@code audiences} is not set
+     * @throws IllegalStateException JWTs are on and {@code audiences} is not set, or {@code issuer-uri} is not set
+     *                               and any issuer was not deliberately accepted
      */
-    static List<String> jwtValidationWarnings(Environment environment) {
+    static List<String> jwtValidationWarnings(Environment environment, boolean acceptAnyIssuer) {
         Binder binder = Binder.get(environment);
         String prefix = "spring.security.oauth2.resourceserver.jwt.";
         List<String> warnings = new ArrayList<>();
         if (binder.bind(prefix + "issuer-uri", String.class).map(String::isBlank).orElse(true)) {
-            warnings.add("JWT bearer tokens are on but " + prefix + "issuer-uri is not set: the token issuer (iss) is "
-                    + "not checked, so a token signed with the same keys for another tenant is accepted");
+            String risk = prefix + "issuer-uri is not set: the token issuer (iss) is not checked, so a token signed "
+                    + "with the same keys by another tenant is accepted";
+            if (!acceptAnyIssuer) {
+                throw new IllegalStateException("JWT bearer tokens are on but " + risk + "; set it to your tenant's "
+                        + "issuer (Entra: https://login.microsoftonline.com/<tenant-id>/v2.0), or set "
+                        + "streamvane.security.accept-any-jwt-issuer=true if every tenant is meant to call");
+            }
+            warnings.add("JWT bearer tokens accept any issuer (streamvane.security.accept-any-jwt-issuer): " + risk);
         }
         if (binder.bind(prefix + "audiences", Bindable.listOf(String.class)).map(List::isEmpty).orElse(true)) {
             throw new IllegalStateException("JWT bearer tokens are on but " + prefix + "audiences is not set: the "

@@ -18,6 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param apiKeys     accepted keys; prefer {@code key-hash} (hex SHA-256 of the key) so the plain key is in no file
  * @param publicPaths path patterns needing no credentials (health probes, the wallboard page)
  * @param accessRules additional rules from configuration
+ * @param acceptAnyJwtIssuer start without {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}, accepting
+ *                    tokens of every tenant (a multi-tenant app); otherwise a service with JWTs and no issuer refuses
+ *                    to start
  * @param jwkSetTimeout connect and read timeout for fetching the JWT signing keys (Spring Security's own is 500 ms,
  *                    which a busy identity provider or node misses, and every token check then fails)
  */
@@ -28,6 +31,7 @@ public record SecurityProperties(
         @NotNull @DefaultValue({"/actuator/health", "/actuator/health/**", "/", "/index.html", "/wallboard/**",
                 "/error"}) List<String> publicPaths,
         @NotNull @DefaultValue List<@Valid Rule> accessRules,
+        @DefaultValue("false") boolean acceptAnyJwtIssuer,
         @NotNull @DurationMin(millis = 1) @DefaultValue("5s") Duration jwkSetTimeout) {
 
     public SecurityProperties {

@@ -21,9 +21,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * What is checked when {@code issuer-uri} is not set: signature, expiry and audience, but not the issuer (an app
- * accepting several tenants cannot name one), with a start-up warning that says so. Without {@code audiences} a
- * service refuses to start: Entra signs every app's tokens with the same keys.
+ * What is checked when {@code issuer-uri} is not set and the app deliberately accepts any issuer (a multi-tenant
+ * app cannot name one): signature, expiry and audience, with a start-up warning. Without {@code audiences}, or
+ * without an issuer not so accepted, a service refuses to start: Entra signs every app's tokens with the same keys.
  */
 @SpringBootTest(classes = JwtTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class JwtDefaultValidationTest {
@@ -36,6 +36,7 @@ class JwtDefaultValidationTest {
     static void jwkSet(DynamicPropertyRegistry registry) {
         registry.add(PREFIX + "jwk-set-uri", ISSUER::jwkSetUri);
         registry.add(PREFIX + "audiences", () -> LocalTokenIssuer.AUDIENCE);
+        registry.add("streamvane.security.accept-any-jwt-issuer", () -> "true");
     }
 
     @AfterAll
@@ -70,27 +71,42 @@ class JwtDefaultValidationTest {
     @Test
     void aServiceWithJwtsButNoAudienceRefusesToStart() {
         SpringApplicationBuilder app = new SpringApplicationBuilder(JwtTestApplication.class)
-                .properties("server.port=0", PREFIX + "jwk-set-uri=" + ISSUER.jwkSetUri());
+                .properties("server.port=0", PREFIX + "jwk-set-uri=" + ISSUER.jwkSetUri(),
+                        PREFIX + "issuer-uri=" + LocalTokenIssuer.ISSUER);
 
         assertThatThrownBy(app::run).rootCause().isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(PREFIX + "audiences");
     }
 
     @Test
-    void startUpWarnsWhenTheIssuerIsNotChecked() {
-        assertThatThrownBy(() -> PlatformSecurityConfiguration.jwtValidationWarnings(new MockEnvironment()))
+    void aServiceWithJwtsButNoIssuerRefusesToStartUnlessAnyIssuerIsAcceptedOnPurpose() {
+        SpringApplicationBuilder app = new SpringApplicationBuilder(JwtTestApplication.class)
+                .properties("server.port=0", PREFIX + "jwk-set-uri=" + ISSUER.jwkSetUri(),
+                        PREFIX + "audiences=" + LocalTokenIssuer.AUDIENCE);
+
+        assertThatThrownBy(app::run).rootCause().isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(PREFIX + "issuer-uri is not set")
+                .hasMessageContaining("streamvane.security.accept-any-jwt-issuer");
+    }
+
+    @Test
+    void startUpWarnsWhenTheIssuerIsNotCheckedOnPurpose() {
+        assertThatThrownBy(() -> PlatformSecurityConfiguration.jwtValidationWarnings(new MockEnvironment(), true))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining(PREFIX + "audiences");
+        assertThatThrownBy(() -> PlatformSecurityConfiguration.jwtValidationWarnings(new MockEnvironment()
+                .withProperty(PREFIX + "audiences[0]", "api://a"), false))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(PREFIX + "issuer-uri");
         assertThat(PlatformSecurityConfiguration.jwtValidationWarnings(new MockEnvironment()
-                .withProperty(PREFIX + "audiences[0]", "api://a")))
+                .withProperty(PREFIX + "audiences[0]", "api://a"), true))
                 .singleElement().asString().contains(PREFIX + "issuer-uri");
         assertThat(PlatformSecurityConfiguration.jwtValidationWarnings(new MockEnvironment()
                 .withProperty(PREFIX + "issuer-uri", LocalTokenIssuer.ISSUER)
                 .withProperty(PREFIX + "audiences[0]", "api://a")
-                .withProperty(PREFIX + "audiences[1]", "b")))
+                .withProperty(PREFIX + "audiences[1]", "b"), false))
                 .isEmpty();
         assertThat(PlatformSecurityConfiguration.jwtValidationWarnings(new MockEnvironment()
                 .withProperty(PREFIX + "issuer-uri", LocalTokenIssuer.ISSUER)
-                .withProperty(PREFIX + "audiences", "api://a,b")))
+                .withProperty(PREFIX + "audiences", "api://a,b"), false))
                 .isEmpty();
     }
 

@@ -30,6 +30,7 @@ class SlowKeySetTest {
         ISSUER.keySetDelay = Duration.ofMillis(1500);
         registry.add(JwtDefaultValidationTest.PREFIX + "jwk-set-uri", ISSUER::jwkSetUri);
         registry.add(JwtDefaultValidationTest.PREFIX + "audiences", () -> LocalTokenIssuer.AUDIENCE);
+        registry.add(JwtDefaultValidationTest.PREFIX + "issuer-uri", () -> LocalTokenIssuer.ISSUER);
         registry.add("streamvane.security.jwk-set-timeout", () -> "30s");
     }
 

@@ -146,6 +146,9 @@ Merged under global.config and services.<name>.config by streamvane.applicationY
 server:
   port: {{ $v.ports.http }}
   shutdown: graceful
+  # Behind the ingress controller the client address comes from X-Forwarded-For (trusted from cluster-internal
+  # proxies only): failed-authentication throttling counts per client, not per ingress pod.
+  forward-headers-strategy: native
 spring:
   lifecycle:
     timeout-per-shutdown-phase: {{ $v.shutdown.timeoutPerShutdownPhase }}

@@ -102,6 +102,7 @@ class ChartTest {
             Map<String, Object> d = m.named("Deployment", "sv-streamvane-" + service);
             Map<String, Object> config = applicationYaml(m.named("ConfigMap", "sv-streamvane-" + service + "-config"));
             assertThat((Object) at(config, "server.shutdown")).isEqualTo("graceful");
+            assertThat((Object) at(config, "server.forward-headers-strategy")).isEqualTo("native");
             assertThat((Object) at(config, "spring.lifecycle.timeout-per-shutdown-phase")).isEqualTo("30s");
             assertThat((Object) at(config, "spring.flyway.enabled")).isEqualTo(false);
             assertThat((Object) at(config, "logging.structured.format.console")).isEqualTo("ecs");

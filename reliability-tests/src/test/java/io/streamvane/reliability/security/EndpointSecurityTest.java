@@ -48,6 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = AllServicesApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
+                // Every endpoint is tried with a wrong key: throttling is FailedAuthenticationThrottleTest's subject.
+                "streamvane.security.failed-authentication.max-failures=100000",
                 "streamvane.security.api-keys[0].name=reader",
                 "streamvane.security.api-keys[0].key=" + EndpointSecurityTest.READ_KEY,
                 "streamvane.security.api-keys[0].scopes[0]=read",

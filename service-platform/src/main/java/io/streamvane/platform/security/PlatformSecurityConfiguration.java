@@ -1,5 +1,6 @@
 package io.streamvane.platform.security;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.web.client.RestTemplate;
 
 /**
@@ -80,10 +82,17 @@ public class PlatformSecurityConfiguration {
     }
 
     @Bean
+    FailedAuthentications failedAuthentications(SecurityProperties properties, ObjectProvider<Clock> clock) {
+        SecurityProperties.FailedAuthentication limits = properties.failedAuthentication();
+        return new FailedAuthentications(limits.maxFailures(), limits.window(),
+                clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
     SecurityFilterChain streamvaneSecurityFilterChain(HttpSecurity http, SecurityProperties properties,
             ApiKeyStore keys, ObjectProvider<AccessRules> contributed, ObjectProvider<JwtDecoder> jwtDecoder,
-            Environment environment) throws Exception {
-        var entryPoint = new ProblemJsonAuthenticationEntryPoint();
+            Environment environment, FailedAuthentications failures, ObjectProvider<Clock> clock) throws Exception {
+        var entryPoint = new ProblemJsonAuthenticationEntryPoint(failures);
         var denied = new ProblemJsonAccessDeniedHandler();
         boolean jwt = jwtDecoder.getIfAvailable() != null;
         List<AccessRule> rules = orderedRules(properties, contributed);
@@ -95,6 +104,9 @@ public class PlatformSecurityConfiguration {
                 .requestCache(r -> r.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
+                // Before every authentication filter, the bearer token's included: a blocked address tries nothing.
+                .addFilterBefore(new AuthenticationThrottleFilter(failures, clock.getIfAvailable(Clock::systemUTC)),
+                        UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys, jwt, entryPoint),
                         AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> {

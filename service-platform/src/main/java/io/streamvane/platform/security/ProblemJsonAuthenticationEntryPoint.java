@@ -12,14 +12,25 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
  * 401 as problem+json, {@code reason} {@code credentials-required} (none sent) or {@code invalid-credentials}. The
- * detail says what was wrong with the credentials, never what they were.
+ * detail says what was wrong with the credentials, never what they were. Refused credentials are counted per client
+ * address in {@link FailedAuthentications}.
  */
 final class ProblemJsonAuthenticationEntryPoint implements AuthenticationEntryPoint {
+
+    private final FailedAuthentications failures;
+
+    ProblemJsonAuthenticationEntryPoint(FailedAuthentications failures) {
+        this.failures = failures;
+    }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         boolean invalid = e instanceof BadCredentialsException || e instanceof OAuth2AuthenticationException;
+        if (invalid) {
+            failures.refused(request.getRemoteAddr(), e instanceof BadCredentialsException ? "API key not accepted"
+                    : "bearer token not accepted");
+        }
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, invalid
                 ? "Bearer realm=\"streamvane\", error=\"invalid_token\""
                 : "Bearer realm=\"streamvane\"");

@@ -1,6 +1,7 @@
 package io.streamvane.platform.security;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -21,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param acceptAnyJwtIssuer start without {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}, accepting
  *                    tokens of every tenant (a multi-tenant app); otherwise a service with JWTs and no issuer refuses
  *                    to start
+ * @param failedAuthentication how many refused credentials one client address may send per window before all its
+ *                    requests are answered 429 until the window ends
  * @param jwkSetTimeout connect and read timeout for fetching the JWT signing keys (Spring Security's own is 500 ms,
  *                    which a busy identity provider or node misses, and every token check then fails)
  */
@@ -32,6 +35,7 @@ public record SecurityProperties(
                 "/error"}) List<String> publicPaths,
         @NotNull @DefaultValue List<@Valid Rule> accessRules,
         @DefaultValue("false") boolean acceptAnyJwtIssuer,
+        @NotNull @DefaultValue @Valid FailedAuthentication failedAuthentication,
         @NotNull @DurationMin(millis = 1) @DefaultValue("5s") Duration jwkSetTimeout) {
 
     public SecurityProperties {
@@ -57,6 +61,11 @@ public record SecurityProperties(
         public String toString() {
             return "ApiKey[name=" + name + ", scopes=" + scopes + "]";
         }
+    }
+
+    /** {@code failed-authentication.*}: 20 refused credentials per address per minute by default. */
+    public record FailedAuthentication(@Min(1) @DefaultValue("20") int maxFailures,
+            @NotNull @DurationMin(seconds = 1) @DefaultValue("1m") Duration window) {
     }
 
     /** A configured {@link AccessRule}: {@code method} may be empty for every method. */

@@ -53,9 +53,9 @@ public abstract class EgressIntegrationTest {
         }
     }
 
-    public static final String READ_KEY = "read-key-0123456789";
-    public static final String INGEST_KEY = "ingest-key-0123456789";
-    public static final String ADMIN_KEY = "admin-key-0123456789";
+    public static final String READ_KEY = "read-key-0123456789-7c41e9a2b5d80f36";
+    public static final String INGEST_KEY = "ingest-key-0123456789-7c41e9a2b5d80f36";
+    public static final String ADMIN_KEY = "admin-key-0123456789-7c41e9a2b5d80f36";
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {

@@ -61,7 +61,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class RunningEgress {
 
-    static final String READ_KEY = "surfaces-read-key-0123456789";
+    static final String READ_KEY = "surfaces-read-key-0123456789-7c41e9a2b5d80f36";
     static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     static final String BASE_FEED = "wfm-base";
     static final String HOURLY_FEED = "wfm-hourly";

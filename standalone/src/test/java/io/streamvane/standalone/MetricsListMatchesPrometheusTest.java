@@ -50,8 +50,8 @@ import org.springframework.web.client.RestClient;
 @ExtendWith(OutputCaptureExtension.class)
 class MetricsListMatchesPrometheusTest {
 
-    static final String INGEST_KEY = "metrics-test-ingest-key";
-    static final String ADMIN_KEY = "metrics-test-admin-key";
+    static final String INGEST_KEY = "metrics-test-ingest-key-7c41e9a2b5d80f36";
+    static final String ADMIN_KEY = "metrics-test-admin-key-7c41e9a2b5d80f36";
     private static final Pattern ROW = Pattern.compile("^\\|\\s*`(streamvane_[a-z0-9_]+?)(?:_\\{([a-z,]+)})?`\\s*\\|");
     private static final String QUEUE_ID = "a1b2c3d4-6666-4f4f-9a9a-abcdefabcdef";
 

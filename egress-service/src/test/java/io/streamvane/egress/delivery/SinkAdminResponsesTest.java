@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(classes = EgressApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SinkAdminResponsesTest {
 
-    static final String ADMIN_KEY = "sink-admin-key-0123456789";
+    static final String ADMIN_KEY = "sink-admin-key-0123456789-7c41e9a2b5d80f36";
     static final String FEED = "wfm-admin";
     static final String BASE = "/api/v1/admin/sinks";
     static final JsonMapper JSON = JsonMapper.builder().build();

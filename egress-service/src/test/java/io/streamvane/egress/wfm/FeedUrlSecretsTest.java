@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
 class FeedUrlSecretsTest extends StoreAndReceiverTest {
 
     /** The function key in the feed URL that must never reach a log line or a stored error. */
-    static final String KEY = "s3cr3t";
+    static final String KEY = "s3cr3t-7c41e9a2b5d80f36012345678";
 
     DeliveryEngine engine;
     HttpServer tokenEndpoint;

@@ -36,8 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 class SinksOverHttpTest {
 
     static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-    static final String ADMIN_KEY = "sinks-admin-key-0123456789";
-    static final String READ_KEY = "sinks-read-key-0123456789";
+    static final String ADMIN_KEY = "sinks-admin-key-0123456789-7c41e9a2b5d80f36";
+    static final String READ_KEY = "sinks-read-key-0123456789-7c41e9a2b5d80f36";
     static final String FEED = "wfm-spring";
     static final Instant T0 = Instant.parse("2025-03-04T09:00:00Z");
     static final JsonMapper JSON = JsonMapper.builder().build();

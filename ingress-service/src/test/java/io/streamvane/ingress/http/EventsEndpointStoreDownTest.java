@@ -19,9 +19,11 @@ import org.springframework.web.client.RestClient;
         "streamvane.ingress.partitions.enabled=false",
         "streamvane.ingress.store-retry-after=7s",
         "streamvane.security.api-keys[0].name=ingester",
-        "streamvane.security.api-keys[0].key=k",
+        "streamvane.security.api-keys[0].key=" + EventsEndpointStoreDownTest.KEY,
         "streamvane.security.api-keys[0].scopes=ingest"})
 class EventsEndpointStoreDownTest {
+
+    static final String KEY = "sv-ingest-0c5a8e2f7b1d49c6a3e0";
 
     @Value("${local.server.port}")
     int port;
@@ -32,7 +34,7 @@ class EventsEndpointStoreDownTest {
 
         var answer = RestClient.create("http://localhost:" + port).post().uri("/api/v1/events")
                 .header(HttpHeaders.CONTENT_TYPE, "application/json")
-                .header("X-API-Key", "k")
+                .header("X-API-Key", KEY)
                 .body(body)
                 .exchange((request, response) -> new Object[] {response.getStatusCode().value(),
                         response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER),

@@ -30,17 +30,21 @@ import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "streamvane.security.api-keys[0].name=ingester",
-        "streamvane.security.api-keys[0].key=test-key-1",
+        "streamvane.security.api-keys[0].key=" + EventsEndpointTest.KEY_1,
         "streamvane.security.api-keys[0].scopes=ingest",
         "streamvane.security.api-keys[1].name=operator",
-        "streamvane.security.api-keys[1].key=test-key-2",
+        "streamvane.security.api-keys[1].key=" + EventsEndpointTest.KEY_2,
         "streamvane.security.api-keys[1].scopes=admin",
         "streamvane.security.api-keys[2].name=reader",
-        "streamvane.security.api-keys[2].key=read-key",
+        "streamvane.security.api-keys[2].key=" + EventsEndpointTest.READ_KEY,
         "streamvane.security.api-keys[2].scopes=read",
         "streamvane.ingress.max-body-size=64KB",
         "streamvane.ingress.partitions.enabled=false"})
 class EventsEndpointTest {
+
+    static final String KEY_1 = "sv-ingest-1-8d3f0a6c2e9b41d7a5c3";
+    static final String KEY_2 = "sv-ingest-2-4b7e1c9a0f3d62e8b1a5";
+    static final String READ_KEY = "sv-read-6e2a9d4f1b7c03a8e5d9";
 
     static final TestDatabase DB = TestDatabases.fresh();
     static final List<TestEvents.Form> FORMS = TestEvents.FORMS;
@@ -92,7 +96,7 @@ class EventsEndpointTest {
     }
 
     private Answer post(String body) {
-        return post("application/json", "X-API-Key", "test-key-1", body.getBytes());
+        return post("application/json", "X-API-Key", KEY_1, body.getBytes());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -114,9 +118,9 @@ class EventsEndpointTest {
         String batch = batch(List.of(
                 TestEvents.cloudEvents(TestEvents.eventBridge(acdStartTopic("c-2"), acdStartBody("c-2", t0)))));
 
-        assertThat(post("application/cloudevents+json; charset=utf-8", "X-API-Key", "test-key-1", single.getBytes())
+        assertThat(post("application/cloudevents+json; charset=utf-8", "X-API-Key", KEY_1, single.getBytes())
                 .status()).isEqualTo(202);
-        assertThat(post("application/cloudevents-batch+json", "X-API-Key", "test-key-1", batch.getBytes())
+        assertThat(post("application/cloudevents-batch+json", "X-API-Key", KEY_1, batch.getBytes())
                 .status()).isEqualTo(202);
         assertThat(rows.rawEvents()).isEqualTo(2);
     }
@@ -168,7 +172,7 @@ class EventsEndpointTest {
 
     @Test
     void emptyBodyIsA400() {
-        Answer answer = post("application/json", "X-API-Key", "test-key-1", new byte[0]);
+        Answer answer = post("application/json", "X-API-Key", KEY_1, new byte[0]);
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body().get("reason").asString()).isEqualTo("empty-body");
@@ -176,7 +180,7 @@ class EventsEndpointTest {
 
     @Test
     void wrongContentTypeIsA415Problem() {
-        Answer answer = post("text/plain", "X-API-Key", "test-key-1", acdStart("c-1", t0).getBytes());
+        Answer answer = post("text/plain", "X-API-Key", KEY_1, acdStart("c-1", t0).getBytes());
 
         assertThat(answer.status()).isEqualTo(415);
         assertThat(answer.contentType()).startsWith("application/problem+json");
@@ -186,7 +190,7 @@ class EventsEndpointTest {
 
     @Test
     void missingContentTypeIsA415() {
-        assertThat(post(null, "X-API-Key", "test-key-1", acdStart("c-1", t0).getBytes()).status()).isEqualTo(415);
+        assertThat(post(null, "X-API-Key", KEY_1, acdStart("c-1", t0).getBytes()).status()).isEqualTo(415);
     }
 
     @Test
@@ -222,7 +226,7 @@ class EventsEndpointTest {
 
     @Test
     void keyWithoutIngestScopeIsA403() {
-        Answer answer = post("application/json", "X-API-Key", "read-key", acdStart("c-1", t0).getBytes());
+        Answer answer = post("application/json", "X-API-Key", READ_KEY, acdStart("c-1", t0).getBytes());
 
         assertThat(answer.status()).isEqualTo(403);
         assertThat(rows.rawEvents()).isZero();
@@ -230,7 +234,7 @@ class EventsEndpointTest {
 
     @Test
     void bearerKeyIsAccepted() {
-        assertThat(post("application/json", "Authorization", "Bearer test-key-2", acdStart("c-1", t0).getBytes())
+        assertThat(post("application/json", "Authorization", "Bearer " + KEY_2, acdStart("c-1", t0).getBytes())
                 .status()).isEqualTo(202);
     }
 }

@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
                 "streamvane.security.api-keys[0].scopes[0]=admin"})
 class EngineWiringTest {
 
-    static final String ADMIN_KEY = "engine-test-admin";
+    static final String ADMIN_KEY = "engine-test-admin-7c41e9a2b5d80f36";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TestDatabase DB = TestDatabases.fresh();
 

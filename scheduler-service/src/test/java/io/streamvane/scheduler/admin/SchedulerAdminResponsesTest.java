@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 class SchedulerAdminResponsesTest {
 
     static final FakeGenesys FAKE = new FakeGenesys();
-    static final String ADMIN_KEY = "scheduler-admin-responses";
+    static final String ADMIN_KEY = "scheduler-admin-responses-7c41e9a2b5d80f36";
     static final String BASE = "/api/v1/scheduler";
     static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -19,8 +19,8 @@ import org.springframework.web.client.RestClient;
 class SchedulerWiringTest {
 
     static final FakeGenesys FAKE = new FakeGenesys();
-    static final String ADMIN_KEY = "scheduler-test-admin";
-    static final String READ_KEY = "scheduler-test-read";
+    static final String ADMIN_KEY = "scheduler-test-admin-7c41e9a2b5d80f36";
+    static final String READ_KEY = "scheduler-test-read-7c41e9a2b5d80f36";
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) {

@@ -17,6 +17,14 @@ import java.util.Set;
  */
 public final class ApiKeyStore {
 
+    /**
+     * The shortest plain key accepted: 32 characters, 128 bits when drawn at random as hex ({@code openssl rand -hex
+     * 16}) and more as base64. With at least {@link #MIN_DISTINCT_CHARACTERS} different characters, so a padded word
+     * does not pass. A {@code key-hash} hides its key and is taken as given.
+     */
+    public static final int MIN_KEY_LENGTH = 32;
+    public static final int MIN_DISTINCT_CHARACTERS = 10;
+
     private final List<StoredKey> keys;
 
     public ApiKeyStore(List<SecurityProperties.ApiKey> configured) {
@@ -81,7 +89,13 @@ public final class ApiKeyStore {
             }
             byte[] hash;
             if (plain) {
-                hash = sha256(k.key().trim());
+                String key = k.key().trim();
+                if (key.length() < MIN_KEY_LENGTH || key.chars().distinct().count() < MIN_DISTINCT_CHARACTERS) {
+                    throw new IllegalArgumentException("streamvane.security.api-keys[" + index + "] (" + name
+                            + "): the key is too weak to guess at speed; use at least " + MIN_KEY_LENGTH
+                            + " random characters (e.g. openssl rand -hex 24) or give its key-hash");
+                }
+                hash = sha256(key);
             } else {
                 String hex = k.keyHash().trim().toLowerCase(Locale.ROOT);
                 if (!hex.matches("[0-9a-f]{64}")) {

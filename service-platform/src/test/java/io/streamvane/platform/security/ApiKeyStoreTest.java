@@ -9,13 +9,16 @@ import org.junit.jupiter.api.Test;
 
 class ApiKeyStoreTest {
 
+    private static final String READ = "s3cret-read-4f1a9c7e2b6d08e5a3c1";
+    private static final String ADMIN = "s3cret-admin-9e2d7b4a1c6f03e8b5d2";
+
     private final ApiKeyStore store = new ApiKeyStore(List.of(
-            new SecurityProperties.ApiKey("bi", null, ApiKeyStore.hash("s3cret-read"), List.of("read")),
-            new SecurityProperties.ApiKey("ops", "s3cret-admin", null, List.of("ADMIN"))));
+            new SecurityProperties.ApiKey("bi", null, ApiKeyStore.hash(READ), List.of("read")),
+            new SecurityProperties.ApiKey("ops", ADMIN, null, List.of("ADMIN"))));
 
     @Test
     void aConfiguredHashAcceptsItsKeyWithItsScopes() {
-        assertThat(store.authenticate("s3cret-read")).hasValueSatisfying(p -> {
+        assertThat(store.authenticate(READ)).hasValueSatisfying(p -> {
             assertThat(p.name()).isEqualTo("bi");
             assertThat(p.scopes()).containsExactly(Scope.READ);
         });
@@ -23,14 +26,14 @@ class ApiKeyStoreTest {
 
     @Test
     void adminImpliesEveryScope() {
-        assertThat(store.authenticate("s3cret-admin").orElseThrow().scopes())
+        assertThat(store.authenticate(ADMIN).orElseThrow().scopes())
                 .isEqualTo(Set.of(Scope.READ, Scope.INGEST, Scope.ADMIN));
     }
 
     @Test
     void anUnknownOrEmptyKeyIsRejected() {
-        assertThat(store.authenticate("s3cret-read ")).isPresent();
-        assertThat(store.authenticate("s3cret-reat")).isEmpty();
+        assertThat(store.authenticate(READ + " ")).isPresent();
+        assertThat(store.authenticate(READ.substring(1))).isEmpty();
         assertThat(store.authenticate("")).isEmpty();
         assertThat(store.authenticate(null)).isEmpty();
     }
@@ -41,14 +44,26 @@ class ApiKeyStoreTest {
                 .hasMessageContaining("exactly one");
         assertThatThrownBy(() -> new ApiKeyStore(List.of(new SecurityProperties.ApiKey("x", null, "abc", List.of()))))
                 .hasMessageContaining("64 hex");
-        assertThatThrownBy(() -> new ApiKeyStore(List.of(new SecurityProperties.ApiKey("x", "k", null,
+        assertThatThrownBy(() -> new ApiKeyStore(List.of(new SecurityProperties.ApiKey("x", ADMIN, null,
                 List.of("write"))))).hasMessageContaining("unknown scope 'write'");
     }
 
     @Test
+    void aWeakPlainKeyRefusesTheStartNamingTheKeyNotItsValue() {
+        for (String weak : new String[] {"readkey123", "k2x", "s3cret-admin-9e2d7b4a1c6f03e8b5", "a".repeat(64),
+                "abababababababababababababababababab"}) {
+            assertThatThrownBy(() -> new ApiKeyStore(List.of(new SecurityProperties.ApiKey("tv", weak, null,
+                    List.of("read"))))).as(weak).hasMessageContaining("api-keys[0] (tv)").hasMessageContaining("weak")
+                    .hasMessageNotContaining(weak);
+        }
+        assertThat(new ApiKeyStore(List.of(new SecurityProperties.ApiKey("hashed", null, ApiKeyStore.hash("k"),
+                List.of("read")))).size()).as("a hash is taken as given").isEqualTo(1);
+    }
+
+    @Test
     void theKeyNeverAppearsInTheConfiguredKeysText() {
-        assertThat(new SecurityProperties.ApiKey("ops", "s3cret-admin", null, List.of("admin")).toString())
-                .doesNotContain("s3cret");
+        assertThat(new SecurityProperties.ApiKey("ops", ADMIN, null, List.of("admin")).toString())
+                .doesNotContain(ADMIN);
     }
 
     @Test

@@ -43,12 +43,12 @@ import tools.jackson.databind.json.JsonMapper;
                 "streamvane.security.api-keys[3].key=" + JwtAuthenticationTest.SCOPELESS_KEY})
 class JwtAuthenticationTest {
 
-    static final String READ_KEY = "sv-read-3f9c2b7a-jwt-test-key";
-    static final String INGEST_KEY = "sv-ingest-81d0c4e2-jwt-test-key";
+    static final String READ_KEY = "sv-read-3f9c2b7a-jwt-test-key-7c41e9a2b5d80f36";
+    static final String INGEST_KEY = "sv-ingest-81d0c4e2-jwt-test-key-7c41e9a2b5d80f36";
     /** A configured key granted no scope: known, but allowed nothing. */
-    static final String SCOPELESS_KEY = "sv-none-5a7e19b3-jwt-test-key";
+    static final String SCOPELESS_KEY = "sv-none-5a7e19b3-jwt-test-key-7c41e9a2b5d80f36";
     /** A configured key that happens to look like a JWT (three dot-separated parts). */
-    static final String DOTTED_KEY = "sv.admin-key.looks-like-a-jwt";
+    static final String DOTTED_KEY = "sv.admin-key.looks-like-a-jwt-7c41e9a2b5d80f36";
 
     static final LocalTokenIssuer ISSUER = new LocalTokenIssuer();
 

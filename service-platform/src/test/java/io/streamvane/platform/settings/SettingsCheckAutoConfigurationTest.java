@@ -60,7 +60,7 @@ class SettingsCheckAutoConfigurationTest {
                 "streamvane.kpi.service-level.media-types.chat.sl-threshold=60s",
                 "streamvane.kpi.service-level.queue-media-types.q-1.email.sl-threshold=4h",
                 "streamvane.security.api-keys[0].name=ops",
-                "streamvane.security.api-keys[0].key=s3cret",
+                "streamvane.security.api-keys[0].key=s3cret-ops-6b0e3f9a1d7c24e8a5f1",
                 "streamvane.security.api-keys[0].scopes[0]=admin",
                 "streamvane.security.public-paths=/actuator/health,/",
                 "streamvane.security.access-rules[0].pattern=/api/v1/things/**",

@@ -242,7 +242,9 @@ public final class FakeGenesysApi implements AutoCloseable {
             throws IOException {
         byte[] bytes = mapper.writeValueAsBytes(body);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.getResponseHeaders().set("ININ-Correlation-ID", UUID.randomUUID().toString());
+        // The SDK's spelling (ApiException.getCorrelationId). The JDK server sends every name as "Inin-correlation-id",
+        // which HTTP clients read case-insensitively; the SDK's own lookup is case-sensitive and misses it.
+        exchange.getResponseHeaders().set("ININ-Correlation-Id", UUID.randomUUID().toString());
         headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {

@@ -29,8 +29,9 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>oWaiting: ACD sessions started and not ended; {@code detailMetrics: ["oWaiting"]} adds one observation per
  *     waiting contact with its {@code observationDate} (when it started waiting), oldest first.</li>
  * <li>oInteracting: contacts with an agent (alerted until the agent's segment ends).</li>
- * <li>oLongestWaiting: {@code stats.calculatedMetricValue} = ms the oldest waiting contact has waited, and that
- *     contact as its one observation; omitted when nobody waits.</li>
+ * <li>oLongestWaiting: the oldest waiting contact as its one observation (its {@code observationDate} is when it
+ *     started waiting, so the wait is now − observationDate), no {@code stats}; omitted when nobody waits. Genesys'
+ *     StatisticalSummary has no field for the wait itself (no {@code calculatedMetricValue}: SDK 198.1.0, 223.0.0).</li>
  * <li>oMemberUsers: queue members; oActiveUsers: members logged in (presence not OFFLINE); oOnQueueUsers: members
  *     ON_QUEUE, one entry per routing status qualifier (IDLE = available); oOffQueueUsers: logged in, not on queue;
  *     oUserRoutingStatuses / oUserPresences: members per routing status / organisation presence id.</li>
@@ -161,7 +162,6 @@ final class Observations {
             SimulationState.Waiting oldest = waiting.get(0);
             ObjectNode node = data.addObject();
             node.put("metric", "oLongestWaiting");
-            node.putObject("stats").put("calculatedMetricValue", Math.max(0, nowMs - oldest.sinceMs()));
             observation(node.putArray("observations"), oldest);
         }
         return data;

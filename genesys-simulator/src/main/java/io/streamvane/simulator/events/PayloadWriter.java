@@ -108,7 +108,7 @@ public final class PayloadWriter {
         ObjectNode body = common(e.atMs(), e.leg());
         body.put("userId", e.userId());
         body.put("queueId", e.leg().queueId());
-        body.put("divisionId", e.leg().divisionId());
+        // No divisionId: AcwDetailEventTopicAfterCallWorkEvent has none (Genesys SDK 198.1.0 and 212.0.0).
         body.put("wrapupCode", e.wrapupCode());
         body.put("wrapupNotes", "");
         body.put("wrapupDurationMs", e.wrapupDurationMs());

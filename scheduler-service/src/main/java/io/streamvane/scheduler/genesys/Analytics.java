@@ -47,9 +47,9 @@ public final class Analytics {
     public record ObservationQuery(Filter filter, List<String> metrics, List<String> detailMetrics) {
     }
 
-    /** {@code StatisticalSummary}; every field optional. */
+    /** {@code StatisticalSummary}; every field optional. It has no {@code calculatedMetricValue} (SDK 198.1.0, 223.0.0). */
     public record Stats(Double max, Double min, Long count, Double sum, Double current, Double ratio,
-                        Double numerator, Double denominator, Double target, Double calculatedMetricValue) {
+                        Double numerator, Double denominator, Double target) {
     }
 
     public record MetricValue(String metric, String qualifier, Stats stats) {

@@ -164,6 +164,38 @@ class HostileInputProperties {
         answeredWithReasons(inEnvelope);
     }
 
+    /**
+     * Ids are Genesys UUIDs and media types a known list: junk is refused per item with its reason, so a body cannot
+     * open thousands of queues or put an over-long id in an index.
+     */
+    @Property(tries = 100)
+    void idsThatAreNotUuidsAndUnknownMediaTypesAreRefusedPerItem(@ForAll("junkId") String junk,
+            @ForAll boolean asMediaType) {
+        // A blank field is an absent one (Genesys marks every field optional): nothing to refuse.
+        net.jqwik.api.Assume.that(!junk.isBlank());
+        String good = validEvent(UUID.randomUUID().toString());
+        String bad = asMediaType ? good.replace("\"mediaType\":\"VOICE\"", "\"mediaType\":" + JSON.writeValueAsString(junk))
+                : good.replace("\"queueId\":\"a1b2c3d4-6666-4f4f-9a9a-abcdefabcdef\"",
+                        "\"queueId\":" + JSON.writeValueAsString(junk));
+        Http.Answer answer = post("[" + bad + "," + validEvent(UUID.randomUUID().toString()) + "]");
+        answeredWithReasons(answer);
+        assertThat(answer.status()).isEqualTo(202);
+        JsonNode body = JSON.readTree(answer.body());
+        assertThat(body.get("accepted").asInt()).as(answer.body()).isEqualTo(1);
+        assertThat(body.get("rejected")).singleElement().satisfies(r -> {
+            assertThat(r.get("index").asInt()).isZero();
+            assertThat(r.get("reason").asString()).isIn(asMediaType ? "unknown-media-type" : "invalid-id",
+                    "invalid-field", "missing-field");
+        });
+    }
+
+    @Provide
+    Arbitrary<String> junkId() {
+        return Arbitraries.oneOf(Arbitraries.strings().ofMinLength(1).ofMaxLength(60),
+                Arbitraries.strings().alpha().ofLength(6_000), Arbitraries.of("q-1", "TELEPATHY", "vo ice", "%00",
+                        "a1b2c3d4-6666-4f4f-9a9a-abcdefabcdeg", "a1b2c3d46666-4f4f-9a9a-abcdefabcdef0"));
+    }
+
     @Example
     void aBatchOfOneHundredThousandItemsIsRefusedWhole() {
         String batch = "[" + String.join(",", java.util.Collections.nCopies(100_000, "{}")) + "]";

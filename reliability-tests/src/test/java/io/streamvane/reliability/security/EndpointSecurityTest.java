@@ -236,6 +236,23 @@ class EndpointSecurityTest {
     }
 
     @Test
+    void noKeyIsAcceptedInAUrlAndOnlyAReadCredentialGetsAWallboardStreamToken() {
+        for (String key : List.of(READ_KEY, ADMIN_KEY)) {
+            assertThat(http.send("GET", "/wallboard/stream?key=" + key, Map.of()).status()).as(key).isEqualTo(401);
+            assertThat(http.send("GET", "/api/v1/queues?key=" + key, Map.of()).status()).as(key).isEqualTo(401);
+        }
+        assertThat(http.send("GET", "/wallboard/stream?token=forged-" + READ_KEY, Map.of()).status()).isEqualTo(401);
+        for (String key : List.of(INGEST_KEY, SCOPELESS_KEY)) {
+            assertThat(http.send("POST", "/api/v1/wallboard/tokens", Map.of("X-API-Key", key)).status()).as(key)
+                    .isEqualTo(403);
+        }
+        assertThat(http.send("POST", "/api/v1/wallboard/tokens", Map.of()).status()).isEqualTo(401);
+        Http.Answer issued = http.send("POST", "/api/v1/wallboard/tokens", Map.of("X-API-Key", READ_KEY));
+        assertThat(issued.status()).isEqualTo(200);
+        assertThat(issued.body()).contains("\"token\"", "\"expiresAt\"").doesNotContain(READ_KEY);
+    }
+
+    @Test
     void headNeedsWhatGetNeedsAndTheScrapeNeedsRead() {
         for (String key : List.of(INGEST_KEY, SCOPELESS_KEY)) {
             assertThat(http.send("HEAD", "/api/v1/queues", Map.of("X-API-Key", key)).status()).isEqualTo(403);

@@ -60,6 +60,8 @@ public abstract class EgressIntegrationTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestDatabases.fresh().springProperties().forEach((k, v) -> registry.add(k, () -> v));
+        // Tests in this one context send wrong keys on purpose, all from loopback: throttling has its own test.
+        registry.add("streamvane.security.failed-authentication.max-failures", () -> "1000000");
         registry.add("streamvane.security.api-keys[0].name", () -> "reader");
         registry.add("streamvane.security.api-keys[0].key-hash", () -> ApiKeyStore.hash(READ_KEY));
         registry.add("streamvane.security.api-keys[0].scopes", () -> "read");

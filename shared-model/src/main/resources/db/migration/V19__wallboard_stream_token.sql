@@ -5,3 +5,6 @@ CREATE TABLE wallboard_stream_token (
     owner      text        NOT NULL,
     expires_at timestamptz NOT NULL
 );
+COMMENT ON TABLE wallboard_stream_token IS
+    'Single-use wallboard stream tokens (POST /api/v1/wallboard/tokens) as SHA-256 hashes, with the credential they '
+    'were issued to and their expiry; redeemed (deleted) when a stream opens, swept when expired.';

@@ -96,6 +96,9 @@ class WallboardBroadcaster implements SmartLifecycle {
                 }
                 if (stream.offer(frame(SNAPSHOT, current.id(), json.writeValueAsString(current)))) {
                     streams.add(stream);
+                    if (!stream.isOpen()) {
+                        streams.remove(stream); // it closed between the offer and the add
+                    }
                 }
             } catch (RuntimeException e) {
                 LOG.warn("wallboard snapshot failed for a new screen", e);

@@ -35,6 +35,7 @@ import io.streamvane.scheduler.genesys.EntityListing;
 import io.streamvane.scheduler.genesys.GenesysClient;
 import io.streamvane.scheduler.observe.ObservationPoll;
 import io.streamvane.scheduler.store.QueueAggregates;
+import io.streamvane.simulator.sdk.SdkOracle;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -84,7 +85,7 @@ class GenesysSdkRequestBodiesTest {
         List<JsonNode> bodies = bodies(Analytics.CONVERSATION_AGGREGATES);
         assertThat(bodies).hasSize(Granularity.values().length);
         for (JsonNode body : bodies) {
-            ConversationAggregationQuery q = SdkModels.bindExactly("conversation aggregates query", body,
+            ConversationAggregationQuery q = SdkOracle.bindExactly("conversation aggregates query", body,
                     ConversationAggregationQuery.class);
             assertTimes(q.getInterval(), q.getGranularity(), q.getTimeZone());
             assertThat(q.getGroupBy()).containsExactly(ConversationAggregationQuery.GroupByEnum.QUEUEID,
@@ -108,7 +109,7 @@ class GenesysSdkRequestBodiesTest {
         assertThat(bodies).hasSize(2); // two users per request
         List<String> users = new ArrayList<>();
         for (JsonNode body : bodies) {
-            UserAggregationQuery q = SdkModels.bindExactly("user aggregates query", body, UserAggregationQuery.class);
+            UserAggregationQuery q = SdkOracle.bindExactly("user aggregates query", body, UserAggregationQuery.class);
             assertTimes(q.getInterval(), q.getGranularity(), q.getTimeZone());
             assertThat(q.getGroupBy()).containsExactly(UserAggregationQuery.GroupByEnum.USERID);
             assertThat(q.getMetrics()).containsExactly(UserAggregationQuery.MetricsEnum.TAGENTROUTINGSTATUS,
@@ -138,7 +139,7 @@ class GenesysSdkRequestBodiesTest {
         assertThat(body.path("metrics").size() - known.size()).as("newer-than-SDK metrics excused")
                 .isLessThanOrEqualTo(OBSERVATION_METRICS_NEWER_THAN_SDK.size());
         body.set("metrics", known);
-        QueueObservationQuery q = SdkModels.bindExactly("queue observations query", body, QueueObservationQuery.class);
+        QueueObservationQuery q = SdkOracle.bindExactly("queue observations query", body, QueueObservationQuery.class);
         assertThat(q.getFilter().getPredicates()).extracting(p -> p.getDimension().toString() + "=" + p.getValue())
                 .containsExactly("queueId=q-1", "queueId=q-2");
         assertThat(q.getMetrics()).hasSize(known.size());
@@ -170,7 +171,7 @@ class GenesysSdkRequestBodiesTest {
                 names.putNull(component.getName());
             }
             for (Class<?> model : e.getValue()) {
-                SdkModels.bindStrictly(e.getKey().getSimpleName() + "'s fields", names, model);
+                SdkOracle.bindStrictly(e.getKey().getSimpleName() + "'s fields", names, model);
             }
         }
     }
@@ -192,7 +193,7 @@ class GenesysSdkRequestBodiesTest {
     private List<JsonNode> bodies(String path) {
         List<JsonNode> bodies = new ArrayList<>();
         for (LoggedRequest request : fake.server.findAll(postRequestedFor(urlEqualTo(path)))) {
-            bodies.add(SdkModels.tree(request.getBodyAsString()));
+            bodies.add(SdkOracle.tree(request.getBodyAsString()));
         }
         return bodies;
     }

@@ -92,6 +92,16 @@ public final class SdkOracle {
         return bindExactly(what, json, STRICT.getTypeFactory().constructType(type));
     }
 
+    /** Binds strictly only (no write-back): for JSON whose values do not matter, only its field names. */
+    public static void bindStrictly(String what, JsonNode json, Class<?> type) {
+        try {
+            STRICT.readValue(TREES.writeValueAsString(json), type);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError(what + " refused by the SDK's " + type.getSimpleName() + ": "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
     /** A copy without the named top-level fields. */
     public static ObjectNode without(JsonNode node, Set<String> fields) {
         ObjectNode copy = ((ObjectNode) node).deepCopy();

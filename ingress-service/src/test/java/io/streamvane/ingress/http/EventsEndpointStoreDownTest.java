@@ -23,7 +23,7 @@ import org.springframework.web.client.RestClient;
         "streamvane.security.api-keys[0].scopes=ingest"})
 class EventsEndpointStoreDownTest {
 
-    static final String KEY = "sv-ingest-0c5a8e2f7b1d49c6a3e0";
+    static final String KEY = "sv-ingest-0c5a8e2f7b1d49c6a3e0d5b1";
 
     @Value("${local.server.port}")
     int port;

@@ -42,9 +42,9 @@ import tools.jackson.databind.json.JsonMapper;
         "streamvane.ingress.partitions.enabled=false"})
 class EventsEndpointTest {
 
-    static final String KEY_1 = "sv-ingest-1-8d3f0a6c2e9b41d7a5c3";
-    static final String KEY_2 = "sv-ingest-2-4b7e1c9a0f3d62e8b1a5";
-    static final String READ_KEY = "sv-read-6e2a9d4f1b7c03a8e5d9";
+    static final String KEY_1 = "sv-ingest-1-8d3f0a6c2e9b41d7a5c3e8";
+    static final String KEY_2 = "sv-ingest-2-4b7e1c9a0f3d62e8b1a5c7";
+    static final String READ_KEY = "sv-read-6e2a9d4f1b7c03a8e5d9f10b";
 
     static final TestDatabase DB = TestDatabases.fresh();
     static final List<TestEvents.Form> FORMS = TestEvents.FORMS;

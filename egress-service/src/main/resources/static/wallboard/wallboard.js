@@ -94,8 +94,9 @@ function apply(message, full) {
 
 function render(changed) {
   const container = $('tiles');
-  const ordered = [...tiles.values()].sort((a, b) =>
-    a.queueName.localeCompare(b.queueName) || a.queueId.localeCompare(b.queueId)
+  // Critical tiles first, then warning ones, then the rest; by name within each (the levels are the server's).
+  const ordered = [...tiles.values()].sort((a, b) => rank(a) - rank(b)
+    || a.queueName.localeCompare(b.queueName) || a.queueId.localeCompare(b.queueId)
     || a.mediaType.localeCompare(b.mediaType));
   $('empty').hidden = ordered.length > 0;
   const existing = new Map([...container.children].map((el) => [el.dataset.key, el]));
@@ -108,8 +109,8 @@ function render(changed) {
       fresh.className = 'tile';
       fresh.dataset.key = t.key;
       fresh.innerHTML = tileHtml(t);
-      fresh.dataset.sl = slState(t.current?.serviceLevel ?? t.today?.serviceLevel, t.slTarget);
-      fresh.setAttribute('aria-label', `${t.queueName} ${t.mediaType}`);
+      fresh.dataset.level = level(t.level);
+      fresh.setAttribute('aria-label', `${t.queueName} ${t.mediaType}: ${statusText(t)}`);
       if (el) el.replaceWith(fresh); else container.append(fresh);
       el = fresh;
     }
@@ -122,15 +123,51 @@ function render(changed) {
   tick();
 }
 
+// How a tile or value stands against its thresholds, as the server judged it: NORMAL, WARNING or CRITICAL.
+const LEVELS = {
+  CRITICAL: { rank: 0, icon: '▲', word: 'critical', title: 'Critical' },
+  WARNING: { rank: 1, icon: '●', word: 'warning', title: 'Warning' },
+  NORMAL: { rank: 2, icon: '✓', word: 'normal', title: 'Normal' },
+};
+const level = (l) => (LEVELS[l] ? l : 'NORMAL').toLowerCase();
+const rank = (t) => (LEVELS[t.level] ?? LEVELS.NORMAL).rank;
+
+// The tile's alerted values (keys of tile.alerts): their labels, and how their bounds are written.
+const ALERTED = [
+  ['serviceLevel', 'SL now', (v) => pct(v)],
+  ['waiting', 'Waiting', (v) => String(v)],
+  ['longestWait', 'Longest wait', (v) => clock(v)],
+  ['asa', 'ASA', (v) => clock(v)],
+  ['abandonRate', 'Abandon rate', (v) => pct(v, 1)],
+];
+
+// The status line, in words: which values are critical, which a warning; never colour alone.
+function statusText(t) {
+  const named = (l) => ALERTED.filter(([k]) => t.alerts?.[k]?.level === l).map(([, label]) => label);
+  const parts = ['CRITICAL', 'WARNING'].filter((l) => named(l).length)
+    .map((l) => `${LEVELS[l].icon} ${LEVELS[l].title}: ${named(l).join(', ')}`);
+  return parts.length ? parts.join(' · ') : `${LEVELS.NORMAL.icon} All within thresholds`;
+}
+
+// The marker under a warning or critical value: an icon and the word, and the bounds for a screen reader.
+function alertOf(t, key) {
+  const [, label, format] = ALERTED.find(([k]) => k === key);
+  const a = t.alerts?.[key];
+  if (!a || !LEVELS[a.level] || a.level === 'NORMAL') return null;
+  const { icon, word } = LEVELS[a.level];
+  return { level: level(a.level), text: `${icon} ${word}`,
+    label: `${label} ${word}: warning level ${format(a.warning)}, critical level ${format(a.critical)}` };
+}
+
 function slState(sl, target) {
   if (sl === null || sl === undefined) return 'none';
   return sl >= target ? 'good' : 'bad';
 }
 
-// The words and icon that go with an SL colour, so the state never rests on colour alone.
+// The SL against its target, in words and an icon (the colour belongs to the alert level).
 function mark(sl, target) {
   const state = slState(sl, target);
-  return state === 'good' ? '▲ on target' : state === 'bad' ? '▼ below target' : '';
+  return state === 'good' ? '✓ on target' : state === 'bad' ? '▼ below target' : '';
 }
 
 // Three columns (wallboard.css): what is happening now, then today, then agents in a double-width cell.
@@ -139,7 +176,7 @@ function tileHtml(t) {
   const day = t.today;
   const target = Math.round(t.slTarget * 100);
   const state = slState(cur?.serviceLevel ?? day?.serviceLevel, t.slTarget);
-  const badge = state === 'good' ? `▲ at or above ${target}% target`
+  const badge = state === 'good' ? `✓ at or above ${target}% target`
     : state === 'bad' ? `▼ below ${target}% target` : `– no SL yet (target ${target}%)`;
   return `
     <header>
@@ -147,30 +184,34 @@ function tileHtml(t) {
         <span class="media">${esc(t.mediaType)}</span></h2>
       <span class="sl-badge" data-sl="${state}" data-metric="slBadge">${badge}</span>
     </header>
+    <p class="tile-status" data-level="${level(t.level)}" data-metric="status">${esc(statusText(t))}</p>
     <div class="metrics">
-      ${metric('Waiting', t.waiting, 'waiting')}
-      ${metric('Longest wait', clock(t.waiting > 0 ? t.longestWaitSeconds : 0), 'longestWait')}
+      ${metric('Waiting', t.waiting, 'waiting', { alert: alertOf(t, 'waiting') })}
+      ${metric('Longest wait', clock(t.waiting > 0 ? t.longestWaitSeconds : 0), 'longestWait', {
+        alert: alertOf(t, 'longestWait') })}
       ${metric('SL now', pct(cur?.serviceLevel), 'slCurrent', {
-        sl: slState(cur?.serviceLevel, t.slTarget),
+        sl: slState(cur?.serviceLevel, t.slTarget), alert: alertOf(t, 'serviceLevel'),
         subs: [mark(cur?.serviceLevel, t.slTarget),
           (cur ? (cur.final ? 'final' : 'provisional') + ' · ' : '') + `${t.slThresholdSeconds} s`] })}
       ${metric('SL today', pct(day?.serviceLevel), 'slToday', {
         sl: slState(day?.serviceLevel, t.slTarget),
         subs: [mark(day?.serviceLevel, t.slTarget), day ? `${day.answered} of ${day.offered} answered` : ''] })}
-      ${metric('ASA', clock(day?.asaSeconds), 'asa', { subs: ['today'] })}
+      ${metric('ASA', clock(day?.asaSeconds), 'asa', { alert: alertOf(t, 'asa'), subs: ['today'] })}
       ${metric('AHT', clock(day?.ahtSeconds), 'aht', { subs: ['today'] })}
       ${metric('Abandon rate', pct(day?.abandonRate, 1), 'abandonRate', {
-        subs: [day ? `${day.abandoned} abandoned` : ''] })}
+        alert: alertOf(t, 'abandonRate'), subs: [day ? `${day.abandoned} abandoned` : ''] })}
       ${metric('On queue / available', `${t.agentsOnQueue} / ${t.agentsAvailable}`, 'agents', {
         subs: [`${t.interacting} interacting`], wide: true })}
     </div>
     ${chart(t)}`;
 }
 
-function metric(label, value, name, { sl = null, subs = [], wide = false } = {}) {
-  const slAttr = sl ? ` data-sl="${sl}"` : '';
+function metric(label, value, name, { sl = null, alert = null, subs = [], wide = false } = {}) {
+  const attrs = (sl ? ` data-sl="${sl}"` : '') + (alert ? ` data-level="${alert.level}"` : '');
+  const marker = alert ? `<span class="sub alert" data-level="${alert.level}" data-alert="${name}" role="img"`
+    + ` aria-label="${esc(alert.label)}" title="${esc(alert.label)}">${esc(alert.text)}</span>` : '';
   return `<div class="metric${wide ? ' wide' : ''}"><span class="label">${esc(label)}</span>`
-    + `<span class="value" data-metric="${name}"${slAttr}>${esc(String(value))}</span>`
+    + `<span class="value" data-metric="${name}"${attrs}>${esc(String(value))}</span>` + marker
     + subs.filter((s) => s).map((s) => `<span class="sub">${esc(s)}</span>`).join('') + '</div>';
 }
 

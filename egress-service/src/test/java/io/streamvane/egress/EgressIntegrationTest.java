@@ -56,6 +56,8 @@ public abstract class EgressIntegrationTest {
     public static final String READ_KEY = "read-key-0123456789-7c41e9a2b5d80f36";
     public static final String INGEST_KEY = "ingest-key-0123456789-7c41e9a2b5d80f36";
     public static final String ADMIN_KEY = "admin-key-0123456789-7c41e9a2b5d80f36";
+    /** Its wallboard alerts on service level under 95% (warning) and 90% (critical). */
+    public static final String STRICT_QUEUE = "q-vip";
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -72,6 +74,9 @@ public abstract class EgressIntegrationTest {
         registry.add("streamvane.security.api-keys[2].key-hash", () -> ApiKeyStore.hash(ADMIN_KEY));
         registry.add("streamvane.security.api-keys[2].scopes", () -> "admin");
         registry.add("streamvane.egress.odata.max-page-size", () -> "50");
+        // One queue held to stricter service-level alerts than the defaults (warning below 80%, critical below 60%).
+        registry.add("streamvane.kpi.thresholds.queues." + STRICT_QUEUE + ".service-level.warning", () -> "0.95");
+        registry.add("streamvane.kpi.thresholds.queues." + STRICT_QUEUE + ".service-level.critical", () -> "0.9");
     }
 
     @Autowired

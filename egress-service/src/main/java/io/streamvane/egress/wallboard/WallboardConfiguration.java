@@ -2,6 +2,7 @@ package io.streamvane.egress.wallboard;
 
 import io.streamvane.egress.api.QueueReader;
 import io.streamvane.egress.intervals.QueueIntervals;
+import io.streamvane.model.kpi.AlertPolicy;
 import io.streamvane.model.store.StoreChannels;
 import io.streamvane.platform.postgres.NotificationListener;
 import java.time.Clock;
@@ -25,9 +26,9 @@ class WallboardConfiguration implements WebMvcConfigurer {
     @Bean
     WallboardBroadcaster wallboardBroadcaster(QueueReader queues, QueueIntervals intervals,
             JdbcClient jdbc, JdbcTemplate jdbcTemplate, JsonMapper json,
-            WallboardProperties properties, Clock clock) {
+            WallboardProperties properties, AlertPolicy alerts, Clock clock) {
         var reader = new WallboardReader(queues, intervals, jdbc, jdbcTemplate,
-                properties.defaultSlTarget(), clock);
+                properties.defaultSlTarget(), alerts, clock);
         return new WallboardBroadcaster(reader::read, json, properties, clock);
     }
 

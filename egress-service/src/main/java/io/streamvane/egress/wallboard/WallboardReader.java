@@ -9,6 +9,8 @@ import io.streamvane.egress.intervals.QueueIntervals.Series;
 import io.streamvane.egress.wallboard.WallboardSnapshot.Period;
 import io.streamvane.egress.wallboard.WallboardSnapshot.Point;
 import io.streamvane.egress.wallboard.WallboardSnapshot.Tile;
+import io.streamvane.egress.wallboard.WallboardSnapshot.Alerts;
+import io.streamvane.model.kpi.AlertPolicy;
 import io.streamvane.model.kpi.DerivedKpis;
 import io.streamvane.model.kpi.Granularity;
 import io.streamvane.model.kpi.Interval;
@@ -29,7 +31,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Builds a {@link WallboardSnapshot} from the readers behind the API, so a tile shows exactly what
  * {@code /api/v1/queues/{id}/realtime} and {@code /intervals} answer: no KPI is computed here. One snapshot is one
- * read of the interval rows, under one watermark and one service-level policy.
+ * read of the interval rows, under one watermark and one service-level policy. Each tile's alert levels come from
+ * the one rule, {@link AlertPolicy}, so the page only shows them.
  */
 class WallboardReader {
 
@@ -38,15 +41,17 @@ class WallboardReader {
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final double defaultSlTarget;
+    private final AlertPolicy alerts;
     private final Clock clock;
 
-    WallboardReader(QueueReader queues, QueueIntervals intervals,
-            JdbcClient jdbc, JdbcTemplate jdbcTemplate, double defaultSlTarget, Clock clock) {
+    WallboardReader(QueueReader queues, QueueIntervals intervals, JdbcClient jdbc, JdbcTemplate jdbcTemplate,
+            double defaultSlTarget, AlertPolicy alerts, Clock clock) {
         this.queues = queues;
         this.intervals = intervals;
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.defaultSlTarget = defaultSlTarget;
+        this.alerts = alerts;
         this.clock = clock;
     }
 
@@ -85,13 +90,15 @@ class WallboardReader {
                         .findFirst().map(WallboardReader::period).orElse(null);
                 Period today = daily.getOrDefault(m, List.of()).stream().findFirst()
                         .map(WallboardReader::period).orElse(null);
-                tiles.add(new Tile(queue.id(), queue.name(), m,
-                        rt == null ? 0 : rt.waiting(), rt == null ? 0 : rt.longestWaitSeconds(),
+                long waiting = rt == null ? 0 : rt.waiting();
+                long longestWait = rt == null ? 0 : rt.longestWaitSeconds();
+                tiles.add(new Tile(queue.id(), queue.name(), m, waiting, longestWait,
                         rt == null ? 0 : rt.interacting(), rt == null ? 0 : rt.agentsOnQueue(),
                         rt == null ? 0 : rt.agentsAvailable(), rt == null ? now : rt.asOf(),
                         targets.getOrDefault(queue.id() + "|" + m, defaultSlTarget),
                         policy.resolve(queue.id(), m).slThreshold().toMillis() / 1000.0,
-                        current, today, points));
+                        current, today, points,
+                        Alerts.of(alerts.resolve(queue.id(), m), current, today, waiting, longestWait)));
             }
         }
         return new WallboardSnapshot(id, now, day, newestEventTime(), List.copyOf(tiles));

@@ -2,6 +2,10 @@ package io.streamvane.egress.wallboard;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.streamvane.model.kpi.AlertLevel;
+import io.streamvane.model.kpi.AlertMetric;
+import io.streamvane.model.kpi.AlertThreshold;
+import io.streamvane.model.kpi.AlertThresholds;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,16 +52,23 @@ record WallboardSnapshot(long id, Instant asOf, Instant day, Instant newestEvent
      * are the rows of {@code /api/v1/queues/{id}/intervals} (the base granularity, PT15M unless the store keeps
      * another, for the current interval and the chart, P1D for today).
      *
-     * @param slTarget           fraction the SL is coloured against
+     * @param slTarget           fraction the SL is compared with (the words "on target" / "below target")
      * @param longestWaitSeconds at {@code realtimeAsOf}; the page keeps counting from there
+     * @param alerts             the level of each alerted value, which the page colours, marks and sorts by
      */
     record Tile(String queueId, String queueName, String mediaType, long waiting, long longestWaitSeconds,
             long interacting, long agentsOnQueue, long agentsAvailable, Instant realtimeAsOf, double slTarget,
-            double slThresholdSeconds, Period current, Period today, List<Point> intervals) {
+            double slThresholdSeconds, Period current, Period today, List<Point> intervals, Alerts alerts) {
 
         @JsonProperty
         String key() {
             return queueId + "|" + mediaType;
+        }
+
+        /** The tile's worst level: its colour, and its place (critical tiles first, then warning, then by name). */
+        @JsonProperty
+        AlertLevel level() {
+            return alerts.worst();
         }
 
         /**
@@ -73,8 +84,9 @@ record WallboardSnapshot(long id, Instant asOf, Instant day, Instant newestEvent
 
         @JsonIgnore
         private List<Object> comparable() {
+            // Alerts too: a longest wait that crosses a level while only growing is a change, sent at the next read.
             return java.util.Arrays.asList(queueName, interacting, agentsOnQueue, agentsAvailable, slTarget,
-                    slThresholdSeconds, current, today, intervals);
+                    slThresholdSeconds, current, today, intervals, alerts);
         }
     }
 
@@ -87,5 +99,37 @@ record WallboardSnapshot(long id, Instant asOf, Instant day, Instant newestEvent
     /** One bar of the chart: a base interval (PT15M by default) of today up to now. */
     record Point(Instant start, long offered, long answered, Double serviceLevel,
             @JsonProperty("final") boolean isFinal) {
+    }
+
+    /**
+     * The values a tile is alerted on, each judged by {@link AlertThresholds} for the tile's queue and media type: SL
+     * now (the current interval), longest wait and waiting (real time), abandon rate and ASA (today, as shown).
+     */
+    record Alerts(Alert serviceLevel, Alert longestWait, Alert waiting, Alert abandonRate, Alert asa) {
+
+        static Alerts of(AlertThresholds t, Period current, Period today, long waiting, long longestWaitSeconds) {
+            return new Alerts(
+                    Alert.of(t.get(AlertMetric.SERVICE_LEVEL), current == null ? null : current.serviceLevel()),
+                    Alert.of(t.get(AlertMetric.LONGEST_WAIT), waiting > 0 ? (double) longestWaitSeconds : 0.0),
+                    Alert.of(t.get(AlertMetric.WAITING), (double) waiting),
+                    Alert.of(t.get(AlertMetric.ABANDON_RATE), today == null ? null : today.abandonRate()),
+                    Alert.of(t.get(AlertMetric.ASA), today == null ? null : today.asaSeconds()));
+        }
+
+        AlertLevel worst() {
+            return serviceLevel.level().worst(longestWait.level()).worst(waiting.level())
+                    .worst(abandonRate.level()).worst(asa.level());
+        }
+    }
+
+    /**
+     * One value's level and the bounds it was judged by (fractions, seconds or a count, as the metric is measured),
+     * so the page can say what was crossed.
+     */
+    record Alert(AlertLevel level, double warning, double critical) {
+
+        static Alert of(AlertThreshold t, Double value) {
+            return new Alert(t.level(value), t.warning(), t.critical());
+        }
     }
 }

@@ -217,8 +217,50 @@ class WallboardBrowserTest extends EgressIntegrationTest {
             System.out.println("[wallboard] screenshot " + shot.toAbsolutePath());
         }
         assertThat(problems).as("layout problems at %d×%d px", width, height).isEmpty();
+        // Critical tiles first, then warning, then the rest, by name within each; the first one says why in words.
+        assertThat(order()).containsExactly(
+                "q-billing|voice critical", "q-long|chat critical", "q-long|voice critical",
+                "q-support|voice critical", "q-word|chat warning", "q-sales|email normal", "q-sales|voice normal",
+                "q-support|chat normal");
+        assertThat(metric("q-billing|voice", "status")).isEqualTo("▲ Critical: SL now, Waiting, Longest wait, Abandon rate");
+        assertThat(marker("q-billing|voice", "abandonRate")).containsExactly("▲ critical",
+                "Abandon rate critical: warning level 5.0%, critical level 10.0%");
+        assertThat(marker("q-word|chat", "waiting")).containsExactly("● warning",
+                "Waiting warning: warning level 5, critical level 15");
+        assertThat(marker("q-word|chat", "longestWait")).isEmpty();
+        assertThat(metric("q-support|chat", "status")).isEqualTo("✓ All within thresholds");
+        assertContrastOfEveryLevel(width, height);
         assertThat(browser.executeScript("const n = document.querySelector(\"[data-key='q-long|voice'] .name\");"
                 + " return n && n.scrollWidth > n.clientWidth")).as("the long name is cut").isEqualTo(true);
+    }
+
+    /**
+     * A queue whose SL now falls under its critical level moves to the front with the next push, and says so in words
+     * and an icon, not colour alone. Waits for the page, never for a time.
+     */
+    @Test
+    void aQueueTurningCriticalMovesToTheFrontWithItsMarker() {
+        Instant interval = currentInterval();
+        jdbc.sql("INSERT INTO queue (queue_id, name) VALUES ('q-alpha', 'Alpha'), ('q-zulu', 'Zulu')").update();
+        jdbc.sql("INSERT INTO queue_media_sl (queue_id, media_type, sl_threshold_ms, sl_target_percent) "
+                + "VALUES ('q-alpha', 'voice', 20000, 80), ('q-zulu', 'voice', 20000, 80)").update();
+        browser.get("http://localhost:" + port + "/wallboard/#key=" + READ_KEY);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(20));
+        wait.until(d -> List.of("q-alpha|voice normal", "q-zulu|voice normal").equals(order()));
+
+        // 5 of 10 within SL: 50%, under the default critical level of 60%.
+        engine.intervalChange("q-zulu", "voice", interval, 10, 10, 5, 0, 10 * 5_000, 10, 10 * 240_000,
+                CLOCK.instant());
+        wait.until(d -> List.of("q-zulu|voice critical", "q-alpha|voice normal").equals(order()));
+
+        assertThat(metric("q-zulu|voice", "slCurrent")).isEqualTo("50%");
+        assertThat(attribute("q-zulu|voice", "slCurrent", "data-level")).isEqualTo("critical");
+        assertThat(marker("q-zulu|voice", "slCurrent")).containsExactly("▲ critical",
+                "SL now critical: warning level 80%, critical level 60%");
+        assertThat(metric("q-zulu|voice", "status")).isEqualTo("▲ Critical: SL now");
+        assertThat(browser.executeScript("return document.querySelector(\"[data-key='q-zulu|voice']\")"
+                + ".getAttribute('aria-label')")).isEqualTo("Zulu voice: ▲ Critical: SL now");
+        assertThat(marker("q-alpha|voice", "slCurrent")).isEmpty();
     }
 
     @Test
@@ -257,7 +299,8 @@ class WallboardBrowserTest extends EgressIntegrationTest {
         engine.agents("q-support", 20, "ON_QUEUE", "IDLE");
         queueRow("q-billing", "voice", interval, 7, 0, 0, 7, 0, 0, 0, 0, 0, 1, false);
         engine.contactsWaiting("q-billing", "voice", 87, storeNow().minus(Duration.ofMinutes(47)));
-        engine.contactsWaiting("q-word", "chat", 3, storeNow().minus(Duration.ofSeconds(9)));
+        // 7 waiting: over the default warning level (5), under the critical one (15).
+        engine.contactsWaiting("q-word", "chat", 7, storeNow().minus(Duration.ofSeconds(9)));
     }
 
     private static Instant currentInterval() {
@@ -294,6 +337,39 @@ class WallboardBrowserTest extends EgressIntegrationTest {
             }
         }
         return dir;
+    }
+
+    /**
+     * WCAG AA for the tile states: every text of a normal, a warning and a critical tile, against that tile's
+     * background, as the browser computes both colours, is at least 4.5:1.
+     */
+    @SuppressWarnings("unchecked")
+    private void assertContrastOfEveryLevel(int width, int height) throws IOException {
+        Map<String, Map<String, Object>> byLevel =
+                (Map<String, Map<String, Object>>) browser.executeScript(script("tile-contrast.js"));
+        assertThat(byLevel).containsOnlyKeys("normal", "warning", "critical");
+        byLevel.forEach((level, c) -> {
+            double lowest = ((Number) c.get("lowest")).doubleValue();
+            System.out.printf("[wallboard] %d×%d %s tiles: lowest text contrast %.2f:1 (%s)%n", width, height, level,
+                    lowest, c.get("what"));
+            assertThat(lowest).as("lowest contrast on a %s tile: %s", level, c.get("what"))
+                    .isGreaterThanOrEqualTo(4.5);
+        });
+    }
+
+    /** The tiles in the order drawn, each as "key level". */
+    @SuppressWarnings("unchecked")
+    private List<String> order() {
+        return (List<String>) browser.executeScript("return [...document.querySelectorAll('#tiles .tile')]"
+                + ".map((t) => t.dataset.key + ' ' + t.dataset.level)");
+    }
+
+    /** The alert marker under a metric: its text and aria-label, read in one script call; empty without one. */
+    @SuppressWarnings("unchecked")
+    private List<String> marker(String key, String name) {
+        return (List<String>) browser.executeScript("const e = document.querySelector(arguments[0]);"
+                + " return e ? [e.textContent.trim(), e.getAttribute('aria-label')] : [];",
+                "[data-key='" + key + "'] [data-alert='" + name + "']");
     }
 
     private Duration awaitMetric(WebDriverWait wait, String key, String name, String expected, long t0) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamvane.egress.wallboard.WallboardSnapshot.Period;
 import io.streamvane.egress.wallboard.WallboardSnapshot.Point;
 import io.streamvane.egress.wallboard.WallboardSnapshot.Tile;
+import io.streamvane.model.kpi.AlertLevel;
+import io.streamvane.model.kpi.AlertThresholds;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +19,8 @@ class WallboardSnapshotTest {
     private static Tile tile(String queue, long waiting, long longestWait, Instant asOf, long offered) {
         Period p = new Period(T, T.plusSeconds(900), offered, 0, 0, null, null, null, null, false, 1);
         return new Tile(queue, queue, "voice", waiting, longestWait, 0, 2, 1, asOf, 0.8, 20, p, p,
-                List.of(new Point(T, offered, 0, null, false)));
+                List.of(new Point(T, offered, 0, null, false)),
+                WallboardSnapshot.Alerts.of(AlertThresholds.DEFAULTS, p, p, waiting, longestWait));
     }
 
     private static WallboardSnapshot snapshot(long id, Instant newest, Tile... tiles) {
@@ -26,8 +29,9 @@ class WallboardSnapshotTest {
 
     @Test
     void aLongestWaitThatOnlyGrowsWithTheClockIsNoChange() {
-        var before = snapshot(1, T, tile("q1", 2, 40, T, 5));
-        var after = snapshot(2, T, tile("q1", 2, 70, T.plusSeconds(30), 5));
+        // Under the 60 s warning level both times, so no level moves either.
+        var before = snapshot(1, T, tile("q1", 2, 20, T, 5));
+        var after = snapshot(2, T, tile("q1", 2, 50, T.plusSeconds(30), 5));
 
         assertThat(after.since(before)).isNull();
     }
@@ -59,5 +63,15 @@ class WallboardSnapshotTest {
         var after = snapshot(2, T, tile("q1", 2, 40, T, 5));
 
         assertThat(after.since(before).tiles()).hasSize(1);
+    }
+
+    @Test
+    void aLongestWaitThatGrowsPastALevelIsAChange() {
+        // 50 s, then 70 s: the same contact, but now over the 60 s warning level the tile must show.
+        var before = snapshot(1, T, tile("q1", 2, 50, T, 5));
+        var after = snapshot(2, T, tile("q1", 2, 70, T.plusSeconds(20), 5));
+
+        assertThat(after.since(before).tiles()).singleElement()
+                .satisfies(t -> assertThat(t.level()).isEqualTo(AlertLevel.WARNING));
     }
 }

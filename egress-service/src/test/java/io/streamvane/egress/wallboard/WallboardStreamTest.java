@@ -12,6 +12,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 class WallboardStreamTest extends EgressIntegrationTest {
 
     private static final Duration PUSH = Duration.ofSeconds(5);
+    /** Generous: a push normally takes well under a second, but the machine may be shared. */
+    private static final Duration SLOW_PUSH = Duration.ofSeconds(30);
 
     @Autowired
     TransactionTemplate tx;
@@ -165,6 +170,48 @@ class WallboardStreamTest extends EgressIntegrationTest {
         }
     }
 
+    /**
+     * The level is the server's: SL now 100% is normal for the strict queue, 83.3% crosses its critical 90% (a
+     * queue layer of {@code streamvane.kpi.thresholds}), and the next pushed update carries the critical level; the
+     * same figures on a queue with the defaults (critical below 60%, warning below 80%) stay normal.
+     */
+    @Test
+    void aQueueCrossingItsCriticalServiceLevelIsPushedWithTheCriticalLevel() throws Exception {
+        Instant now = CLOCK.instant();
+        Instant interval = now.truncatedTo(ChronoUnit.HOURS).plus(
+                Duration.ofMinutes(now.atZone(java.time.ZoneOffset.UTC).getMinute() / 15 * 15));
+        jdbc.sql("INSERT INTO queue (queue_id, name) VALUES (:vip, 'VIP'), ('q-std', 'Standard')")
+                .param("vip", STRICT_QUEUE).update();
+        jdbc.sql("INSERT INTO queue_media_sl (queue_id, media_type, sl_threshold_ms) VALUES (:vip, 'voice', 20000), "
+                + "('q-std', 'voice', 20000)").param("vip", STRICT_QUEUE).update();
+        String vip = STRICT_QUEUE + "|voice";
+        try (SseClient sse = SseClient.open(stream(withToken(READ_KEY)))) {
+            assertThat(sse.next(SLOW_PUSH).name()).isEqualTo("snapshot");
+
+            // 10 of 10 within SL: 100%.
+            engine.intervalChange(STRICT_QUEUE, "voice", interval, 10, 10, 10, 0, 10 * 5_000, 10, 10 * 240_000, now);
+            JsonNode before = awaitTile(sse, vip, SLOW_PUSH,
+                    t -> t.path("current").path("serviceLevel").asDouble() == 1.0);
+            assertThat(before.path("level").asString()).isEqualTo("NORMAL");
+            assertThat(before.path("alerts").path("serviceLevel").path("level").asString()).isEqualTo("NORMAL");
+            assertThat(before.path("alerts").path("serviceLevel").path("critical").asDouble()).isEqualTo(0.9);
+
+            // Two more answered outside SL: 10 of 12, 83.3%, on both queues.
+            engine.intervalChange(STRICT_QUEUE, "voice", interval, 2, 2, 0, 0, 2 * 45_000, 2, 2 * 240_000, now);
+            engine.intervalChange("q-std", "voice", interval, 12, 12, 10, 0, 10 * 5_000 + 2 * 45_000, 12,
+                    12 * 240_000, now);
+            Map<String, JsonNode> after = awaitTiles(sse, SLOW_PUSH, tiles -> Stream.of(vip, "q-std|voice")
+                    .allMatch(k -> tiles.containsKey(k)
+                            && tiles.get(k).path("current").path("serviceLevel").asDouble() < 0.9));
+            assertThat(after.get(vip).path("alerts").path("serviceLevel").path("level").asString())
+                    .isEqualTo("CRITICAL");
+            assertThat(after.get(vip).path("level").asString()).isEqualTo("CRITICAL");
+            assertThat(after.get("q-std|voice").path("alerts").path("serviceLevel").path("level").asString())
+                    .isEqualTo("NORMAL");
+            assertThat(after.get("q-std|voice").path("level").asString()).isEqualTo("NORMAL");
+        }
+    }
+
     @Test
     void reconnectWithLastEventIdGetsAFullSnapshot() throws Exception {
         jdbc.sql("INSERT INTO queue (queue_id, name) VALUES ('q-a', 'Alpha')").update();
@@ -210,9 +257,14 @@ class WallboardStreamTest extends EgressIntegrationTest {
 
     private JsonNode awaitTile(SseClient sse, String key, java.util.function.Predicate<JsonNode> done)
             throws Exception {
-        long deadline = System.nanoTime() + PUSH.toNanos();
+        return awaitTile(sse, key, PUSH, done);
+    }
+
+    private JsonNode awaitTile(SseClient sse, String key, Duration within,
+            java.util.function.Predicate<JsonNode> done) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
-            SseClient.Event e = sse.next(PUSH);
+            SseClient.Event e = sse.next(within);
             for (JsonNode t : json.readTree(e.data()).path("tiles")) {
                 if (t.path("key").asString().equals(key) && done.test(t)) {
                     return t;
@@ -220,5 +272,21 @@ class WallboardStreamTest extends EgressIntegrationTest {
             }
         }
         throw new AssertionError("tile " + key + " never reached the expected state");
+    }
+
+    /** The latest version of every tile the stream has sent, once {@code done} holds for them. */
+    private Map<String, JsonNode> awaitTiles(SseClient sse, Duration within,
+            java.util.function.Predicate<Map<String, JsonNode>> done) throws Exception {
+        Map<String, JsonNode> latest = new HashMap<>();
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (JsonNode t : json.readTree(sse.next(within).data()).path("tiles")) {
+                latest.put(t.path("key").asString(), t);
+            }
+            if (done.test(latest)) {
+                return latest;
+            }
+        }
+        throw new AssertionError("tiles never reached the expected state: " + latest.keySet());
     }
 }

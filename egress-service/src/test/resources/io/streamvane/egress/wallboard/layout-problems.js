@@ -75,6 +75,15 @@ for (const tile of tiles) {
   for (const el of tile.querySelectorAll('header .media, header .sl-badge')) {
     drawn.push({ what: el.classList.contains('media') ? 'media type' : 'SL badge', el, box: textBox(el) });
   }
+  const status = tile.querySelector('.tile-status');
+  if (!status || text(status) === '') {
+    say('no status text (.tile-status)');
+  } else {
+    drawn.push({ what: `status "${text(status)}"`, el: status, box: textBox(status) });
+    if (status.dataset.level !== tile.dataset.level) {
+      say(`the status says level "${status.dataset.level}", the tile is "${tile.dataset.level}"`);
+    }
+  }
 
   const cells = [...tile.querySelectorAll('.metric')];
   for (const cell of cells) {
@@ -107,8 +116,19 @@ for (const tile of tiles) {
     }
     // State in words, not only colour: a coloured SL value says which side of the target it is.
     const sl = value?.dataset.sl;
-    const words = { good: '▲ on target', bad: '▼ below target' }[sl];
-    if (words && !cell.textContent.includes(words)) say(`${called} is coloured "${sl}" but does not say "${words}"`);
+    const words = { good: '✓ on target', bad: '▼ below target' }[sl];
+    if (words && !cell.textContent.includes(words)) say(`${called} says "${sl}" but not "${words}"`);
+    // A warning or critical value is marked in words and an icon, which a screen reader is given too.
+    const level = value?.dataset.level;
+    if (level === 'warning' || level === 'critical') {
+      const marker = cell.querySelector(`.alert[data-level="${level}"]`);
+      const icon = { warning: '●', critical: '▲' }[level];
+      if (!marker || !text(marker).includes(`${icon} ${level}`)) {
+        say(`${called} is coloured "${level}" but does not say "${icon} ${level}"`);
+      } else if (!(marker.getAttribute('aria-label') || '').includes(level)) {
+        say(`${called}'s "${level}" marker has no aria-label naming it`);
+      }
+    }
   }
   if (cells.length === 0) say('no metric cells (.metric)');
 

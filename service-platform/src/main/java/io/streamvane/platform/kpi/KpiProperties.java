@@ -1,5 +1,8 @@
 package io.streamvane.platform.kpi;
 
+import io.streamvane.model.kpi.AlertMetric;
+import io.streamvane.model.kpi.AlertOverride;
+import io.streamvane.model.kpi.AlertPolicy;
 import io.streamvane.model.kpi.Granularity;
 import io.streamvane.model.kpi.KpiSettings;
 import io.streamvane.model.kpi.QueueMedia;
@@ -17,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * {@code streamvane.kpi.*}: every setting that changes what a KPI means, read by every service. Every field is
  * optional; an unset one takes {@link KpiSettings#DEFAULTS} (the SPEC §2 defaults, kept there alone), and an unset
  * service-level field inherits from the layer below ({@link io.streamvane.model.kpi.ServiceLevelPolicy}).
+ * {@code thresholds} are the wallboard's warning and critical levels, layered the same way ({@link AlertPolicy}).
  *
  * <pre>
  * streamvane.kpi:
@@ -30,6 +34,12 @@ import org.springframework.validation.annotation.Validated;
  *     media-types: { chat: { sl-threshold: 60s } }
  *     queues: { q-1: { sl-threshold: 30s } }
  *     queue-media-types: { q-1: { email: { sl-threshold: 4h } } }
+ *   thresholds:
+ *     service-level: { warning: 0.8, critical: 0.6 }
+ *     longest-wait: { warning: 60s, critical: 180s }
+ *     media-types: { chat: { longest-wait: { warning: 120s, critical: 300s } } }
+ *     queues: { q-1: { waiting: { critical: 25 } } }
+ *     queue-media-types: { q-1: { email: { asa: { warning: 1h, critical: 4h } } } }
  * </pre>
  */
 @Validated
@@ -39,9 +49,16 @@ public record KpiProperties(
         Granularity baseGranularity,
         Duration allowedLateness,
         Duration acdSessionExpiry,
-        Duration sourceIdleTimeout) {
+        Duration sourceIdleTimeout,
+        Thresholds thresholds) {
 
-    /** The settings these properties give, defaults filled in. */
+    /**
+     * The settings these properties give, defaults filled in. The alert thresholds are not among them: they decide
+     * how a wallboard colours a value, not what any KPI counts, so they stay out of the settings every service
+     * publishes to the store and compares at start-up (a colour change must not refuse a service's start or restate
+     * intervals, and publishing them would need a table of their own). They are still bound here, in the one tree,
+     * and validated at every service's start.
+     */
     public KpiSettings toSettings() {
         KpiSettings d = KpiSettings.DEFAULTS;
         return new KpiSettings(
@@ -50,6 +67,11 @@ public record KpiProperties(
                 allowedLateness == null ? d.allowedLateness() : allowedLateness,
                 acdSessionExpiry == null ? d.acdSessionExpiry() : acdSessionExpiry,
                 sourceIdleTimeout == null ? d.sourceIdleTimeout() : sourceIdleTimeout);
+    }
+
+    /** The wallboard's alert thresholds, defaults filled in. */
+    public AlertPolicy toAlertPolicy() {
+        return thresholds == null ? AlertPolicy.DEFAULTS : thresholds.toPolicy();
     }
 
     @AssertTrue(message = "allowed-lateness must not be negative; acd-session-expiry and source-idle-timeout must be "
@@ -110,6 +132,97 @@ public record KpiProperties(
         boolean isThresholdSane() {
             return (slThreshold == null || !slThreshold.isNegative())
                     && (shortAbandonThreshold == null || !shortAbandonThreshold.isNegative());
+        }
+    }
+
+    /**
+     * {@code streamvane.kpi.thresholds}: warning and critical levels per metric, globally and by layer; an unset bound
+     * inherits. The record refuses values the {@link AlertPolicy} refuses (a bound out of range, a critical level
+     * better than its warning level, also where the two come from different layers), naming the property, so a bad
+     * tree fails the start while binding.
+     */
+    public record Thresholds(
+            Fraction serviceLevel,
+            Wait longestWait,
+            Count waiting,
+            Fraction abandonRate,
+            Wait asa,
+            Map<String, ThresholdLayer> mediaTypes,
+            Map<String, ThresholdLayer> queues,
+            Map<String, Map<String, ThresholdLayer>> queueMediaTypes) {
+
+        public Thresholds {
+            policy(new ThresholdLayer(serviceLevel, longestWait, waiting, abandonRate, asa), mediaTypes, queues,
+                    queueMediaTypes);
+        }
+
+        AlertPolicy toPolicy() {
+            return policy(new ThresholdLayer(serviceLevel, longestWait, waiting, abandonRate, asa), mediaTypes,
+                    queues, queueMediaTypes);
+        }
+
+        private static AlertPolicy policy(ThresholdLayer global, Map<String, ThresholdLayer> mediaTypes,
+                Map<String, ThresholdLayer> queues, Map<String, Map<String, ThresholdLayer>> queueMediaTypes) {
+            Map<String, AlertOverride> media = new HashMap<>();
+            Map<String, AlertOverride> byQueue = new HashMap<>();
+            Map<QueueMedia, AlertOverride> both = new HashMap<>();
+            if (mediaTypes != null) {
+                mediaTypes.forEach((m, l) -> media.put(m, l.toOverride()));
+            }
+            if (queues != null) {
+                queues.forEach((q, l) -> byQueue.put(q, l.toOverride()));
+            }
+            if (queueMediaTypes != null) {
+                queueMediaTypes.forEach((q, byMedia) ->
+                        byMedia.forEach((m, l) -> both.put(new QueueMedia(q, m), l.toOverride())));
+            }
+            return new AlertPolicy(global.toOverride(), media, byQueue, both);
+        }
+    }
+
+    /** One partial layer of thresholds: an unset metric or bound inherits. */
+    public record ThresholdLayer(Fraction serviceLevel, Wait longestWait, Count waiting, Fraction abandonRate,
+            Wait asa) {
+
+        AlertOverride toOverride() {
+            AlertOverride o = AlertOverride.NONE;
+            if (serviceLevel != null) {
+                o = o.with(AlertMetric.SERVICE_LEVEL, serviceLevel.warning(), serviceLevel.critical());
+            }
+            if (longestWait != null) {
+                o = o.with(AlertMetric.LONGEST_WAIT, Wait.seconds(longestWait.warning()),
+                        Wait.seconds(longestWait.critical()));
+            }
+            if (waiting != null) {
+                o = o.with(AlertMetric.WAITING, Count.value(waiting.warning()), Count.value(waiting.critical()));
+            }
+            if (abandonRate != null) {
+                o = o.with(AlertMetric.ABANDON_RATE, abandonRate.warning(), abandonRate.critical());
+            }
+            if (asa != null) {
+                o = o.with(AlertMetric.ASA, Wait.seconds(asa.warning()), Wait.seconds(asa.critical()));
+            }
+            return o;
+        }
+    }
+
+    /** Bounds of a fraction (0..1), e.g. {@code { warning: 0.8, critical: 0.6 }}. */
+    public record Fraction(Double warning, Double critical) {
+    }
+
+    /** Bounds of a wait, e.g. {@code { warning: 60s, critical: 3m }}. */
+    public record Wait(Duration warning, Duration critical) {
+
+        static Double seconds(Duration d) {
+            return d == null ? null : d.toMillis() / 1000.0;
+        }
+    }
+
+    /** Bounds of a count of contacts, e.g. {@code { warning: 5, critical: 15 }}. */
+    public record Count(Long warning, Long critical) {
+
+        static Double value(Long n) {
+            return n == null ? null : n.doubleValue();
         }
     }
 }

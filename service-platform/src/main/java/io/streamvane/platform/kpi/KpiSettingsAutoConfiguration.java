@@ -1,5 +1,6 @@
 package io.streamvane.platform.kpi;
 
+import io.streamvane.model.kpi.AlertPolicy;
 import io.streamvane.model.kpi.KpiSettings;
 import io.streamvane.model.store.KpiSettingsStore;
 import javax.sql.DataSource;
@@ -13,8 +14,9 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
 import org.springframework.context.annotation.Bean;
 
 /**
- * The {@code streamvane.kpi} tree as one {@link KpiSettings} bean, and its publication to the store once the schema
- * is migrated. Every service gets both through {@code @EnableAutoConfiguration}.
+ * The {@code streamvane.kpi} tree as one {@link KpiSettings} bean (and the wallboard's {@link AlertPolicy}), and
+ * its publication to the store once the schema is migrated. Every service gets them through
+ * {@code @EnableAutoConfiguration}.
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
@@ -26,6 +28,13 @@ public class KpiSettingsAutoConfiguration {
     @ConditionalOnMissingBean
     KpiSettings kpiSettings(KpiProperties properties) {
         return properties.toSettings();
+    }
+
+    /** {@code streamvane.kpi.thresholds}: presentation only, so bound here but not published (see KpiProperties). */
+    @Bean
+    @ConditionalOnMissingBean
+    AlertPolicy alertPolicy(KpiProperties properties) {
+        return properties.toAlertPolicy();
     }
 
     @Bean

@@ -26,18 +26,24 @@ final class ScreenStream {
     private final Executor writers;
     private final int maxBehind;
     private final Consumer<ScreenStream> onClose;
+    private final Runnable onEvict;
     // Guarded by this.
     private final Queue<SseEventBuilder> outbox = new ArrayDeque<>();
     private boolean writing;
     private boolean closed;
 
-    /** {@code onClose} runs once, whichever way the stream ends (eviction, write failure, client gone, timeout). */
-    ScreenStream(SseEmitter emitter, String owner, Executor writers, int maxBehind, Consumer<ScreenStream> onClose) {
+    /**
+     * {@code onClose} runs once, whichever way the stream ends (eviction, write failure, client gone, timeout);
+     * {@code onEvict} before it when the screen fell too far behind.
+     */
+    ScreenStream(SseEmitter emitter, String owner, Executor writers, int maxBehind, Consumer<ScreenStream> onClose,
+            Runnable onEvict) {
         this.emitter = emitter;
         this.owner = owner;
         this.writers = writers;
         this.maxBehind = maxBehind;
         this.onClose = onClose;
+        this.onEvict = onEvict;
     }
 
     String owner() {
@@ -53,6 +59,7 @@ final class ScreenStream {
             }
             if (outbox.size() >= maxBehind) {
                 LOG.info("wallboard screen of {} evicted: {} frames behind", owner, outbox.size());
+                onEvict.run();
                 closeLocked();
                 return false;
             }

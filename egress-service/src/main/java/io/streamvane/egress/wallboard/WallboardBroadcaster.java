@@ -1,5 +1,8 @@
 package io.streamvane.egress.wallboard;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -41,6 +44,7 @@ class WallboardBroadcaster implements SmartLifecycle {
     private final List<ScreenStream> streams = new CopyOnWriteArrayList<>();
     private final StreamSlots slots;
     private final ThreadPoolExecutor writers;
+    private final Counter evictions;
     private final AtomicBoolean refreshPending = new AtomicBoolean();
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "wallboard-broadcast");
@@ -55,12 +59,16 @@ class WallboardBroadcaster implements SmartLifecycle {
 
     /** {@code clock} should be the reader's, since a snapshot's age is its {@code asOf} against this clock. */
     WallboardBroadcaster(LongFunction<WallboardSnapshot> reader, JsonMapper json, WallboardProperties properties,
-            Clock clock) {
+            Clock clock, MeterRegistry meters) {
         this.reader = reader;
         this.json = json;
         this.properties = properties;
         this.clock = clock;
         this.slots = new StreamSlots(properties.maxStreams(), properties.maxStreamsPerOwner());
+        Gauge.builder("streamvane.wallboard.streams", slots, StreamSlots::open)
+                .description("Wallboard screens open on this process").register(meters);
+        this.evictions = Counter.builder("streamvane.wallboard.evictions")
+                .description("Wallboard screens evicted for falling too far behind").register(meters);
         // A thread per writing screen, made on demand: writes take microseconds, so few exist unless screens stall.
         this.writers = new ThreadPoolExecutor(0, properties.maxStreams() + 1, 30, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), r -> {
@@ -83,7 +91,7 @@ class WallboardBroadcaster implements SmartLifecycle {
         ScreenStream stream = new ScreenStream(emitter, owner, writers, MAX_FRAMES_BEHIND, closed -> {
             streams.remove(closed);
             slot.release();
-        });
+        }, evictions::increment);
         emitter.onCompletion(stream::close);
         emitter.onTimeout(stream::close);
         emitter.onError(e -> stream.close());

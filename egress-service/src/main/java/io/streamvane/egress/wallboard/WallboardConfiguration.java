@@ -1,5 +1,6 @@
 package io.streamvane.egress.wallboard;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.streamvane.egress.api.QueueReader;
 import io.streamvane.egress.intervals.QueueIntervals;
 import io.streamvane.model.kpi.AlertPolicy;
@@ -26,10 +27,10 @@ class WallboardConfiguration implements WebMvcConfigurer {
     @Bean
     WallboardBroadcaster wallboardBroadcaster(QueueReader queues, QueueIntervals intervals,
             JdbcClient jdbc, JdbcTemplate jdbcTemplate, JsonMapper json,
-            WallboardProperties properties, AlertPolicy alerts, Clock clock) {
+            WallboardProperties properties, AlertPolicy alerts, Clock clock, MeterRegistry meters) {
         var reader = new WallboardReader(queues, intervals, jdbc, jdbcTemplate,
                 properties.defaultSlTarget(), alerts, clock);
-        return new WallboardBroadcaster(reader::read, json, properties, clock);
+        return new WallboardBroadcaster(reader::read, json, properties, clock, meters);
     }
 
     /**

@@ -60,8 +60,9 @@ class ScreenStreamTest {
         Screen stalled = new Screen();
         Screen healthy = new Screen();
         List<ScreenStream> closed = new CopyOnWriteArrayList<>();
-        ScreenStream slow = new ScreenStream(stalled, "tv-1", writers, 4, closed::add);
-        ScreenStream fast = new ScreenStream(healthy, "tv-2", writers, 4, closed::add);
+        AtomicInteger evictions = new AtomicInteger();
+        ScreenStream slow = new ScreenStream(stalled, "tv-1", writers, 4, closed::add, evictions::incrementAndGet);
+        ScreenStream fast = new ScreenStream(healthy, "tv-2", writers, 4, closed::add, evictions::incrementAndGet);
         stalled.stalled = true;
 
         for (int n = 0; n < 20; n++) {
@@ -73,6 +74,7 @@ class ScreenStreamTest {
 
         assertThat(healthy.received).hasSize(20).last().isEqualTo("frame 19");
         assertThat(closed).containsExactly(slow);
+        assertThat(evictions).hasValue(1);
         assertThat(slow.isOpen()).isFalse();
         assertThat(slow.offer(frame(99))).isFalse();
         // Completing while its write is stuck would wait on the emitter's write lock: it happens once the write ends.
@@ -85,7 +87,7 @@ class ScreenStreamTest {
     @Test
     void framesOfOneScreenAreWrittenInOrderOneAtATime() {
         Screen screen = new Screen();
-        ScreenStream stream = new ScreenStream(screen, "tv", writers, 1000, s -> { });
+        ScreenStream stream = new ScreenStream(screen, "tv", writers, 1000, s -> { }, () -> { });
         for (int n = 0; n < 500; n++) {
             stream.offer(frame(n));
         }
@@ -99,7 +101,7 @@ class ScreenStreamTest {
     void aFailedWriteClosesTheStreamOnceAndCompletesIt() {
         Screen screen = new Screen();
         AtomicInteger closes = new AtomicInteger();
-        ScreenStream stream = new ScreenStream(screen, "tv", writers, 8, s -> closes.incrementAndGet());
+        ScreenStream stream = new ScreenStream(screen, "tv", writers, 8, s -> closes.incrementAndGet(), () -> { });
         screen.stalled = true;
         screen.unblock.countDown();
 

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.AssertTrue;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -94,28 +95,41 @@ public record KpiProperties(
             Map<String, Map<String, @Valid Layer>> queueMediaTypes) {
 
         ServiceLevelLayers toLayers() {
-            Map<String, ServiceLevelOverride> media = new HashMap<>();
-            Map<String, ServiceLevelOverride> byQueue = new HashMap<>();
-            Map<QueueMedia, ServiceLevelOverride> both = new HashMap<>();
-            if (mediaTypes != null) {
-                mediaTypes.forEach((m, l) -> media.put(m, l.toOverride()));
-            }
-            if (queues != null) {
-                queues.forEach((q, l) -> byQueue.put(q, l.toOverride()));
-            }
-            if (queueMediaTypes != null) {
-                queueMediaTypes.forEach((q, byMedia) ->
-                        byMedia.forEach((m, l) -> both.put(new QueueMedia(q, m), l.toOverride())));
-            }
+            Keyed<ServiceLevelOverride> keyed = Keyed.of(mediaTypes, queues, queueMediaTypes, Layer::toOverride);
             ServiceLevelOverride global = new Layer(slThreshold, shortAbandonThreshold, includeAbandons,
                     excludeShortAbandons, includeFlowOuts).toOverride();
-            return new ServiceLevelLayers(global.applyTo(KpiSettings.DEFAULTS.serviceLevel().global()), media,
-                    byQueue, both);
+            return new ServiceLevelLayers(global.applyTo(KpiSettings.DEFAULTS.serviceLevel().global()),
+                    keyed.mediaTypes(), keyed.queues(), keyed.queueMediaTypes());
         }
 
         @AssertTrue(message = "service-level thresholds must not be negative")
         boolean isThresholdSane() {
             return new Layer(slThreshold, shortAbandonThreshold, null, null, null).isThresholdSane();
+        }
+    }
+
+    /**
+     * The keyed layers of a layered tree (by media type, by queue, by queue and media type), each converted: the
+     * service-level settings and the alert thresholds are laid out alike. Unset maps are empty.
+     */
+    record Keyed<T>(Map<String, T> mediaTypes, Map<String, T> queues, Map<QueueMedia, T> queueMediaTypes) {
+
+        static <L, T> Keyed<T> of(Map<String, L> mediaTypes, Map<String, L> queues,
+                Map<String, Map<String, L>> queueMediaTypes, Function<L, T> convert) {
+            Map<String, T> media = new HashMap<>();
+            Map<String, T> byQueue = new HashMap<>();
+            Map<QueueMedia, T> both = new HashMap<>();
+            if (mediaTypes != null) {
+                mediaTypes.forEach((m, l) -> media.put(m, convert.apply(l)));
+            }
+            if (queues != null) {
+                queues.forEach((q, l) -> byQueue.put(q, convert.apply(l)));
+            }
+            if (queueMediaTypes != null) {
+                queueMediaTypes.forEach((q, byMedia) ->
+                        byMedia.forEach((m, l) -> both.put(new QueueMedia(q, m), convert.apply(l))));
+            }
+            return new Keyed<>(media, byQueue, both);
         }
     }
 
@@ -163,20 +177,8 @@ public record KpiProperties(
 
         private static AlertPolicy policy(ThresholdLayer global, Map<String, ThresholdLayer> mediaTypes,
                 Map<String, ThresholdLayer> queues, Map<String, Map<String, ThresholdLayer>> queueMediaTypes) {
-            Map<String, AlertOverride> media = new HashMap<>();
-            Map<String, AlertOverride> byQueue = new HashMap<>();
-            Map<QueueMedia, AlertOverride> both = new HashMap<>();
-            if (mediaTypes != null) {
-                mediaTypes.forEach((m, l) -> media.put(m, l.toOverride()));
-            }
-            if (queues != null) {
-                queues.forEach((q, l) -> byQueue.put(q, l.toOverride()));
-            }
-            if (queueMediaTypes != null) {
-                queueMediaTypes.forEach((q, byMedia) ->
-                        byMedia.forEach((m, l) -> both.put(new QueueMedia(q, m), l.toOverride())));
-            }
-            return new AlertPolicy(global.toOverride(), media, byQueue, both);
+            Keyed<AlertOverride> keyed = Keyed.of(mediaTypes, queues, queueMediaTypes, ThresholdLayer::toOverride);
+            return new AlertPolicy(global.toOverride(), keyed.mediaTypes(), keyed.queues(), keyed.queueMediaTypes());
         }
     }
 

@@ -22,6 +22,17 @@ sealed interface Disposition {
         }
     }
 
+    /**
+     * Not settled at all: the processor stopped while the message waited for the store, so its lock runs out and the
+     * broker redelivers it (see {@link StoreGate}).
+     */
+    record Unsettled(String cause) implements Disposition {
+        @Override
+        public String tag() {
+            return "unsettled";
+        }
+    }
+
     /** Poison: nothing in it can ever be stored, park it in the dead-letter subqueue with the reason. */
     record DeadLetter(String reason, String description) implements Disposition {
         @Override

@@ -57,10 +57,15 @@ class ServiceBusIngressConfiguration {
     }
 
     @Bean
-    ServiceBusRecordMessageListener serviceBusIngressListener(EventIngestion ingestion,
+    StoreGate serviceBusStoreGate(CircuitBreaker serviceBusStoreBreaker) {
+        return new StoreGate(serviceBusStoreBreaker);
+    }
+
+    @Bean
+    ServiceBusRecordMessageListener serviceBusIngressListener(EventIngestion ingestion, StoreGate serviceBusStoreGate,
                                                               CircuitBreaker serviceBusStoreBreaker,
                                                               MeterRegistry meters) {
-        return new ServiceBusIngressListener(ingestion, serviceBusStoreBreaker, meters);
+        return new ServiceBusIngressListener(ingestion, serviceBusStoreGate, serviceBusStoreBreaker, meters);
     }
 
     @Bean
@@ -80,11 +85,12 @@ class ServiceBusIngressConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    ProcessorPause serviceBusProcessorPause(CircuitBreaker serviceBusStoreBreaker,
+    ProcessorPause serviceBusProcessorPause(CircuitBreaker serviceBusStoreBreaker, StoreGate serviceBusStoreGate,
                                             ServiceBusProcessorClient processor, DataSource dataSource,
                                             ServiceBusIngressProperties properties, MeterRegistry meters) {
-        return new ProcessorPause(serviceBusStoreBreaker, ProcessorSwitch.of(processor), new JdbcStoreProbe(JdbcClient.create(dataSource)),
-                properties.storeProbeInterval(),
+        return new ProcessorPause(serviceBusStoreBreaker, ProcessorSwitch.of(processor), serviceBusStoreGate,
+                new JdbcStoreProbe(JdbcClient.create(dataSource)), properties.storeProbeInterval(),
+                properties.drainTimeout(),
                 Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "servicebus-processor-pause")), meters);
     }
 }

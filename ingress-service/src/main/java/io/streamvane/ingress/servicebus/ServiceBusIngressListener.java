@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hands each peek-locked message to the pipeline and settles it only after the pipeline returned, i.e. after the
- * commit. Store failures abandon the message and feed the circuit breaker that pauses the processor.
+ * commit. Store failures abandon the message and feed the circuit breaker that pauses the processor; while the
+ * breaker refuses calls, a message waits at the {@link StoreGate} rather than being abandoned.
  */
 final class ServiceBusIngressListener implements ServiceBusRecordMessageListener {
 
@@ -25,25 +26,43 @@ final class ServiceBusIngressListener implements ServiceBusRecordMessageListener
     static final String SETTLEMENT_FAILURES = "streamvane.ingress.servicebus.settlement.failures";
 
     private final EventIngestion ingestion;
+    private final StoreGate gate;
     private final CircuitBreaker storeBreaker;
     private final MeterRegistry meters;
 
-    ServiceBusIngressListener(EventIngestion ingestion, CircuitBreaker storeBreaker, MeterRegistry meters) {
+    ServiceBusIngressListener(EventIngestion ingestion, StoreGate gate, CircuitBreaker storeBreaker,
+                              MeterRegistry meters) {
         this.ingestion = ingestion;
+        this.gate = gate;
         this.storeBreaker = storeBreaker;
         this.meters = meters;
     }
 
     @Override
     public void onMessage(ServiceBusReceivedMessageContext context) {
-        settle(context, dispose(context.getMessage()));
+        switch (gate.admit()) {
+            case ADMITTED -> {
+                try {
+                    settle(context, dispose(context.getMessage()));
+                } finally {
+                    gate.leave();
+                }
+            }
+            case STOPPED -> leaveLocked(context.getMessage());
+            // Refused for longer than any outage the pause reacts to: hand it back untouched, as before the gate.
+            case REFUSED -> settle(context, new Disposition.Abandon("breaker-open"));
+        }
     }
 
+    private void leaveLocked(ServiceBusReceivedMessage message) {
+        Disposition unsettled = new Disposition.Unsettled("processor-stopped");
+        LOG.info("Processor stopped while message {} (delivery {}) waited for the store; it will be redelivered once"
+                + " its lock runs out", message.getMessageId(), message.getDeliveryCount());
+        counter(unsettled).increment();
+    }
+
+    /** Called only with the breaker's permission (see {@link StoreGate#admit()}). */
     private Disposition dispose(ServiceBusReceivedMessage message) {
-        // Messages already prefetched or in flight when the breaker opened: hand them back untouched.
-        if (!storeBreaker.tryAcquirePermission()) {
-            return new Disposition.Abandon("breaker-open");
-        }
         long start = System.nanoTime();
         try {
             Disposition disposition = DispositionPolicy.of(ingestion.ingest(message.getBody().toBytes(),
@@ -73,7 +92,7 @@ final class ServiceBusIngressListener implements ServiceBusRecordMessageListener
                         .setDeadLetterErrorDescription(d.description()));
             } else if (disposition instanceof Disposition.Abandon) {
                 context.abandon();
-            } else {
+            } else if (disposition instanceof Disposition.Complete) {
                 context.complete();
             }
             counter(disposition).increment();
@@ -87,7 +106,8 @@ final class ServiceBusIngressListener implements ServiceBusRecordMessageListener
 
     private Counter counter(Disposition disposition) {
         String reason = disposition instanceof Disposition.DeadLetter d ? d.reason()
-                : disposition instanceof Disposition.Abandon a ? a.cause() : "none";
+                : disposition instanceof Disposition.Abandon a ? a.cause()
+                : disposition instanceof Disposition.Unsettled u ? u.cause() : "none";
         return Counter.builder(MESSAGES).description("Service Bus messages by settlement")
                 .tag("disposition", disposition.tag()).tag("reason", reason).register(meters);
     }

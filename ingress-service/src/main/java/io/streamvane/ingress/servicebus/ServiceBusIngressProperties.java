@@ -17,11 +17,14 @@ import org.springframework.validation.annotation.Validated;
  * @param breakerName         the Resilience4j circuit breaker; tune it under
  *                            {@code resilience4j.circuitbreaker.instances.<name>.*}, else the defaults in code apply
  * @param storeProbeInterval  how often a paused processor checks whether the store is back
+ * @param drainTimeout        how long a pausing processor waits for the messages already in the pipeline to be
+ *                            committed and settled before it stops (see {@link ProcessorPause})
  */
 @Validated
 @ConfigurationProperties("streamvane.ingress.service-bus")
 public record ServiceBusIngressProperties(
         @DefaultValue("false") boolean enabled,
         @NotBlank @DefaultValue("servicebus-store") String breakerName,
-        @NotNull @DurationMin(millis = 1) @DefaultValue("5s") Duration storeProbeInterval) {
+        @NotNull @DurationMin(millis = 1) @DefaultValue("5s") Duration storeProbeInterval,
+        @NotNull @DurationMin(millis = 0) @DefaultValue("30s") Duration drainTimeout) {
 }

@@ -36,7 +36,8 @@ class IngressSettingsTest {
             assertThat(ingress.storeRetryAfter()).isEqualTo(Duration.ofSeconds(5));
 
             assertThat(context.getBean(ServiceBusIngressProperties.class))
-                    .isEqualTo(new ServiceBusIngressProperties(false, "servicebus-store", Duration.ofSeconds(5)));
+                    .isEqualTo(new ServiceBusIngressProperties(false, "servicebus-store", Duration.ofSeconds(5),
+                            Duration.ofSeconds(30)));
 
             GenesysWebsocketProperties websocket = context.getBean(GenesysWebsocketProperties.class);
             assertThat(websocket.enabled()).isFalse();

@@ -1,6 +1,7 @@
 package io.streamvane.ingress.servicebus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
@@ -13,6 +14,7 @@ import com.azure.messaging.servicebus.ServiceBusReceivedMessageContext;
 import com.azure.messaging.servicebus.TestReceivedMessages;
 import com.azure.messaging.servicebus.models.DeadLetterOptions;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.streamvane.ingress.pipeline.EventIngestion;
 import io.streamvane.ingress.pipeline.IngestionResult.Ingested;
@@ -21,9 +23,11 @@ import io.streamvane.ingress.pipeline.IngestionResult.Unreadable;
 import io.streamvane.ingress.pipeline.StoreUnavailableException;
 import io.streamvane.ingress.pipeline.Transport;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
@@ -34,7 +38,8 @@ class ServiceBusIngressListenerTest {
     private final EventIngestion ingestion = mock(EventIngestion.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final CircuitBreaker breaker = CircuitBreaker.of("test", ServiceBusIngressConfiguration.DEFAULT_BREAKER);
-    private final ServiceBusIngressListener listener = new ServiceBusIngressListener(ingestion, breaker, meters);
+    private final StoreGate gate = new StoreGate(breaker);
+    private final ServiceBusIngressListener listener = new ServiceBusIngressListener(ingestion, gate, breaker, meters);
 
     @Test
     void completesOnlyAfterThePipelineReturnedTheStoredEvents() {
@@ -110,11 +115,56 @@ class ServiceBusIngressListenerTest {
     }
 
     @Test
-    void abandonsWithoutTouchingTheStoreWhileTheBreakerIsOpen() {
+    void whileTheBreakerRefusesAMessageWaitsAndIsLeftUnsettledWhenTheProcessorStops() throws Exception {
         breaker.transitionToOpenState();
         var context = context(BODY);
+        Thread handler = new Thread(() -> listener.onMessage(context));
 
-        listener.onMessage(context);
+        handler.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> gate.waiting() == 1);
+        gate.stopped();
+        handler.join(Duration.ofSeconds(30).toMillis());
+
+        assertThat(handler.isAlive()).isFalse();
+        verify(ingestion, never()).ingest(any(), any());
+        verify(context, never()).abandon();
+        verify(context, never()).complete();
+        assertThat(count("unsettled", "processor-stopped")).isEqualTo(1);
+    }
+
+    @Test
+    void aMessageWaitingForTheHalfOpenVerdictGoesInOnceTheTrialsClosedTheBreaker() throws Exception {
+        CircuitBreaker oneTrial = CircuitBreaker.of("trial", CircuitBreakerConfig.from(
+                ServiceBusIngressConfiguration.DEFAULT_BREAKER).permittedNumberOfCallsInHalfOpenState(1).build());
+        StoreGate trialGate = new StoreGate(oneTrial);
+        var waitingListener = new ServiceBusIngressListener(ingestion, trialGate, oneTrial, meters);
+        when(ingestion.ingest(BODY, Transport.SERVICE_BUS)).thenReturn(new Ingested(1, 0, List.of(), 0, 0));
+        oneTrial.transitionToOpenState();
+        oneTrial.transitionToHalfOpenState();
+        // The trial call holds the only permit while the second message arrives.
+        assertThat(trialGate.admit()).isEqualTo(StoreGate.Admission.ADMITTED);
+        var second = context(BODY);
+        Thread handler = new Thread(() -> waitingListener.onMessage(second));
+        handler.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> trialGate.waiting() == 1);
+
+        oneTrial.onSuccess(1, TimeUnit.MILLISECONDS);
+        trialGate.leave();
+        handler.join(Duration.ofSeconds(30).toMillis());
+
+        assertThat(oneTrial.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        verify(second).complete();
+        verify(second, never()).abandon();
+    }
+
+    @Test
+    void aMessageStillRefusedAfterTheLongestWaitIsAbandonedWithoutTouchingTheStore() {
+        breaker.transitionToOpenState();
+        var impatient = new ServiceBusIngressListener(ingestion, new StoreGate(breaker, Duration.ZERO), breaker,
+                meters);
+        var context = context(BODY);
+
+        impatient.onMessage(context);
 
         verify(context).abandon();
         verify(ingestion, never()).ingest(any(), any());

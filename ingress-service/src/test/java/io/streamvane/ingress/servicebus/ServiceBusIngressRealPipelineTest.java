@@ -191,7 +191,7 @@ class ServiceBusIngressRealPipelineTest {
                 throw e;
             }
         };
-        return new ServiceBusIngressListener(recording, breaker, meters);
+        return new ServiceBusIngressListener(recording, new StoreGate(breaker), breaker, meters);
     }
 
     private double messages(String disposition, String reason) {

@@ -17,6 +17,7 @@ import com.azure.messaging.servicebus.ServiceBusProcessorClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.streamvane.ingress.IngressApplication;
 import io.streamvane.ingress.StoreRows;
+import io.streamvane.ingress.TestEvents;
 import io.streamvane.ingress.pipeline.EventIngestion;
 import io.streamvane.ingress.pipeline.Transport;
 import io.streamvane.testsupport.TestDatabase;
@@ -104,10 +105,10 @@ class ServiceBusWireIngressTest {
         BUS.events().subscribe(e -> {
             if (e.kind() == COMPLETED && e.messageId().equals("a-1")) {
                 rowsWhenCompleted.put("raw_event", rows.count(
-                        "FROM raw_event WHERE body->>'conversationId' = 'c-a1' AND source = 'servicebus'"));
+                        "FROM raw_event WHERE body->>'conversationId' = '" + TestEvents.id("c-a1") + "' AND source = 'servicebus'"));
                 rowsWhenCompleted.put("engine_inbox", rows.count("FROM engine_inbox i JOIN raw_event r "
                         + "ON i.raw_event_id = r.id AND i.event_time = r.event_time "
-                        + "WHERE r.body->>'conversationId' = 'c-a1'"));
+                        + "WHERE r.body->>'conversationId' = '" + TestEvents.id("c-a1") + "'"));
             }
         });
 
@@ -172,7 +173,9 @@ class ServiceBusWireIngressTest {
         await().atMost(PATIENCE).until(() -> BUS.events().count(COMPLETED, "d-1") == 1);
         assertThat(BUS.events().count(DELIVERED, "d-1")).isEqualTo(1);
         assertThat(BUS.events().count(LOCK_EXPIRED, "d-1")).isZero();
-        assertThat(rows.count("FROM raw_event WHERE body->>'conversationId' LIKE 'c-d%'")).isEqualTo(50);
+        assertThat(rows.count("FROM raw_event WHERE body->>'conversationId' IN ("
+                + IntStream.range(0, 50).mapToObj(i -> "'" + TestEvents.id("c-d" + i) + "'")
+                        .collect(java.util.stream.Collectors.joining(",")) + ")")).isEqualTo(50);
     }
 
     @Test
@@ -190,9 +193,9 @@ class ServiceBusWireIngressTest {
         assertThat(BUS.events().matching(e -> e.messageId().equals("e-1") && e.kind() == DELIVERED))
                 .extracting(BrokerEvent::deliveryCount).containsExactly(0L, 1L);
         assertThat(events("duplicate")).isEqualTo(duplicatesBefore + 1);
-        assertThat(rows.count("FROM raw_event WHERE body->>'conversationId' = 'c-e1'")).isEqualTo(1);
+        assertThat(rows.count("FROM raw_event WHERE body->>'conversationId' = '" + TestEvents.id("c-e1") + "'")).isEqualTo(1);
         assertThat(rows.count("FROM engine_inbox i JOIN raw_event r ON i.raw_event_id = r.id "
-                + "AND i.event_time = r.event_time WHERE r.body->>'conversationId' = 'c-e1'")).isEqualTo(1);
+                + "AND i.event_time = r.event_time WHERE r.body->>'conversationId' = '" + TestEvents.id("c-e1") + "'")).isEqualTo(1);
     }
 
     private DeadLetter awaitDeadLetter(String messageId) {

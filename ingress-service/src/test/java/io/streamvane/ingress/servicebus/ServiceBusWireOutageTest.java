@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.streamvane.ingress.IngressApplication;
 import io.streamvane.ingress.StoreRows;
+import io.streamvane.ingress.TestEvents;
 import io.streamvane.testsupport.TestDatabase;
 import io.streamvane.testsupport.TestDatabases;
 import io.streamvane.testsupport.servicebus.BrokerEvent;
@@ -195,11 +196,14 @@ class ServiceBusWireOutageTest {
         assertThat(counts.settlementFailures()).isZero();
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
 
-        assertThat(rows.count("FROM raw_event WHERE body->>'conversationId' LIKE '" + conversationPrefix + "%'"))
+        // Message "<p>-<i>" carries conversation "<conversationPrefix><i>", as a Genesys id (TestEvents.id).
+        String conversations = ids.stream().map(m -> "'" + TestEvents.id(conversationPrefix
+                + m.substring(m.lastIndexOf('-') + 1)) + "'").collect(Collectors.joining(","));
+        assertThat(rows.count("FROM raw_event WHERE body->>'conversationId' IN (" + conversations + ")"))
                 .isEqualTo(ids.size());
         assertThat(rows.count("FROM engine_inbox i JOIN raw_event r ON i.raw_event_id = r.id "
-                + "AND i.event_time = r.event_time WHERE r.body->>'conversationId' LIKE '" + conversationPrefix
-                + "%'")).isEqualTo(ids.size());
+                + "AND i.event_time = r.event_time WHERE r.body->>'conversationId' IN (" + conversations + ")"))
+                .isEqualTo(ids.size());
         assertThat(BUS.events().matching(e -> e.kind() == COMPLETED && ids.contains(e.messageId())))
                 .extracting(BrokerEvent::messageId).doesNotHaveDuplicates();
         return figures;

@@ -121,6 +121,28 @@ class ServiceBusWireIngressTest {
         assertThat(processor.isRunning()).isTrue();
     }
 
+    /** SPEC §1.3 on the wire: beyond the dedup horizon an event is parked with that reason; within it, once. */
+    @Test
+    void anEventOlderThanTheDedupHorizonIsDeadLetteredWithThatReasonAndADayOldOneIsStoredOnce() {
+        long fourHundredDaysAgo = Instant.now().minus(Duration.ofDays(400)).toEpochMilli();
+        long aDayAgo = Instant.now().minus(Duration.ofDays(1)).toEpochMilli();
+
+        BUS.send(QUEUE, "h-old", utf8(acdStart("c-h-old", fourHundredDaysAgo)), Map.of());
+        BUS.send(QUEUE, "h-day-1", utf8(acdStart("c-h-day", aDayAgo)), Map.of());
+
+        DeadLetter parked = awaitDeadLetter("h-old");
+        assertThat(parked.reason()).isEqualTo("beyond-dedup-horizon");
+        assertThat(parked.description()).contains("is before the dedup horizon");
+        await().atMost(PATIENCE).until(() -> BUS.events().count(COMPLETED, "h-day-1") == 1);
+        // The same event again, as a redelivery by another message: completed, nothing stored twice.
+        BUS.send(QUEUE, "h-day-2", utf8(acdStart("c-h-day", aDayAgo)), Map.of());
+        await().atMost(PATIENCE).until(() -> BUS.events().count(COMPLETED, "h-day-2") == 1);
+        assertThat(rows.count("FROM raw_event WHERE body->>'conversationId' = '" + TestEvents.id("c-h-day") + "'"))
+                .isEqualTo(1);
+        assertThat(rows.count("FROM raw_event WHERE body->>'conversationId' = '" + TestEvents.id("c-h-old") + "'"))
+                .isZero();
+    }
+
     @Test
     void anUnreadableBodyIsDeadLetteredWithTheReasonAndDescriptionThePolicyComputes() {
         byte[] body = utf8("{\"topicName\": \"v2.detail.events.conversation.c-c1.acd.start\", ");

@@ -9,7 +9,6 @@ import io.streamvane.platform.postgres.NotificationListener;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the wallboard: reader → broadcaster ← LISTEN connection; the stream's access filter; the page. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnBooleanProperty(name = "streamvane.egress.wallboard.enabled", matchIfMissing = true)
+@ConditionalOnWallboard
 class WallboardConfiguration implements WebMvcConfigurer {
 
     @Bean

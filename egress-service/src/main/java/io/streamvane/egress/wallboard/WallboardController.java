@@ -16,6 +16,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * {@code /wallboard/stream} is its event stream (access and owner: {@link StreamAccessFilter}).
  */
 @RestController
+@ConditionalOnWallboard
 @Hidden
 class WallboardController {
 

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Exchanges a read credential, sent in a header, for a token the page puts in its stream URL instead of the key. */
 @RestController
+@ConditionalOnWallboard
 @Tag(name = "Wallboard", description = "The live wallboard's stream credentials")
 class WallboardTokenController {
 

@@ -39,6 +39,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Semaphore;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -73,8 +74,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Demand is flat over the window (the simulator's peak rate, not its time-of-day curve), so the volume does not
  * depend on the hour the test runs at. Default size fits CI (a 20-minute window, 4 kill rounds, 2 PostgreSQL restarts,
  * 2-minute sink outage; 719 events in 370 messages, half of them over each transport). Soak:
- * {@code -Dstreamvane.reliability.soak=true} (about 100× the default's events: a 4-hour window at 25× the arrival rate
- * and staff, 72,254 events in 37,432 messages; 20 rounds, a restart every 5th round, 10-minute outage), or set
+ * {@code -Dstreamvane.reliability.soak=true} (a 4-hour window at 60× the arrival rate and staff, 173,672 events in
+ * 89,764 messages; 20 rounds, a restart every 5th round, 10-minute outage), or set
  * {@code streamvane.reliability.rate-scale / .rounds / .minutes / .outage-seconds / .seed}.
  */
 class FaultInjectionIT {
@@ -84,11 +85,11 @@ class FaultInjectionIT {
     static final int MINUTES = Integer.getInteger("streamvane.reliability.minutes", SOAK ? 240 : 20);
     /**
      * Arrival rate and staff over the simulator's base (40 agents on 4 queues). Events do not grow in proportion to
-     * the window (agents' own events are a fixed part), so the soak's volume is set here: 25 over 4 hours carries
-     * 72,254 events in 37,432 messages, about 100× the default's 719 events in 370 messages (seed 20261128).
+     * the window (agents' own events are a fixed part), so the soak's volume is set here: 60 over 4 hours carries
+     * 173,672 events in 89,764 messages (seed 20261128), about 100× the 1,699 events of the soak before it.
      */
     static final double RATE_SCALE = Double.parseDouble(System.getProperty("streamvane.reliability.rate-scale",
-            SOAK ? "25" : "1"));
+            SOAK ? "60" : "1"));
     static final Duration OUTAGE = Duration.ofSeconds(
             Integer.getInteger("streamvane.reliability.outage-seconds", SOAK ? 600 : 120));
     static final long SEED = Long.getLong("streamvane.reliability.seed", 20261128L);
@@ -203,11 +204,15 @@ class FaultInjectionIT {
         List<String> heldAtKill = new ArrayList<>();
         AtomicBoolean posting = new AtomicBoolean(true);
         AtomicLong reposts = new AtomicLong();
-        // Pace the posting so the faults fall mid-stream: about 12 s of posting per kill round.
+        // The stream is released to the producer a share per kill round, so the faults fall mid-stream however fast
+        // this machine posts; within a share, a pace of about 12 s per round keeps small runs mid-stream too.
+        Semaphore released = new Semaphore(0);
+        int share = (messages.size() + ROUNDS) / (ROUNDS + 1);
         long pauseNanos = Duration.ofSeconds(12L * ROUNDS).toNanos() / Math.max(1, messages.size());
         Thread producer = daemon("producer", () -> {
             try {
                 for (int i = 0; i < messages.size(); i++) {
+                    released.acquire();
                     ScheduledMessage m = messages.get(i);
                     String busId = overServiceBus.get(i);
                     if (busId != null) {
@@ -247,6 +252,7 @@ class FaultInjectionIT {
         Map<String, Integer> killsBy = new TreeMap<>();
         List<String> restarts = new ArrayList<>();
         int kills = 0;
+        released.release(share);
         for (int round = 0; round < ROUNDS; round++) {
             Thread.sleep(2000 + random.nextInt(6000));
             // Every round kills one process; every other round a second one at once; the first round ingress too.
@@ -285,6 +291,7 @@ class FaultInjectionIT {
                 restarts.add((crash ? "crash" : "fast stop") + ", down " + downMillis + " ms");
                 awaitAllHealthy(); // without restarting any service: each must reconnect on its own
             }
+            released.release(round == ROUNDS - 1 ? messages.size() : share);
         }
         producer.join(Duration.ofMinutes(SOAK ? 120 : 10).toMillis());
         assertThat(posting.get()).as("producer finished").isFalse();

@@ -215,13 +215,15 @@ function metric(label, value, name, { sl = null, alert = null, subs = [], wide =
     + subs.filter((s) => s).map((s) => `<span class="sub">${esc(s)}</span>`).join('') + '</div>';
 }
 
-// Today's PT15M intervals: offered and answered bars on the left scale, SL% line on 0..100%, dashed target.
+// Today's PT15M intervals: offered and answered bars on the left scale, SL% line on 0..100%, dashed target. Today is
+// the local day of the queue's site (t.timeZone): 92 to 100 quarter hours across a DST change, hours on its clock.
 function chart(t) {
   // Margins leave room for a four-digit scale on the left and "100%" on the right.
   const W = 480, H = 130, L = 34, R = 38, T = 8, B = 18;
   const w = W - L - R, h = H - T - B;
-  const dayStart = Date.parse(header.day);
-  const slot = w / 96;
+  const dayStart = Date.parse(t.today ? t.today.start : header.day);
+  const quarters = t.today ? Math.round((Date.parse(t.today.end) - dayStart) / 900000) : 96;
+  const slot = w / quarters;
   const max = Math.max(1, ...t.intervals.map((p) => p.offered), ...t.intervals.map((p) => p.answered));
   const y = (v) => T + h - (v / max) * h;
   const ySl = (v) => T + h - v * h;
@@ -238,9 +240,14 @@ function chart(t) {
   const path = line.length > 1 ? `<polyline class="sl" points="${line.map(([a, b]) => `${a.toFixed(1)},${b.toFixed(1)}`).join(' ')}"/>` : '';
   const dots = line.length === 1 ? `<circle class="sl-dot" cx="${line[0][0]}" cy="${line[0][1]}" r="2.5"/>` : '';
   let ticks = '';
-  for (const hr of [0, 6, 12, 18, 24]) {
-    const x = L + hr * 4 * slot;
-    ticks += `<text x="${x}" y="${H - 4}" text-anchor="middle">${String(hr).padStart(2, '0')}</text>`;
+  const hourOf = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    timeZone: t.timeZone || 'UTC' });
+  for (let i = 0; i <= quarters; i++) {
+    const [hr, min] = hourOf.format(new Date(dayStart + i * 900000)).split(':').map(Number);
+    const label = i === quarters ? 24 : hr;
+    if (min === 0 && label % 6 === 0) {
+      ticks += `<text x="${L + i * slot}" y="${H - 4}" text-anchor="middle">${String(label).padStart(2, '0')}</text>`;
+    }
   }
   const provisional = t.intervals.filter((p) => !p.final).length;
   const label = `Today's intervals for ${t.queueName} ${t.mediaType}: ${t.intervals.length} intervals, `

@@ -40,6 +40,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,12 +79,13 @@ class GenesysSdkRequestBodiesTest {
     void conversationAggregateQueriesAreConversationAggregationQueriesForEveryBaseGranularity() {
         fake.server.stubFor(post(urlEqualTo(Analytics.CONVERSATION_AGGREGATES)).willReturn(okJson("{\"results\":[]}")));
         GenesysClient client = fake.client();
-        for (Granularity base : Granularity.values()) {
+        List<Granularity> bases = Arrays.stream(Granularity.values()).filter(Granularity::canBeBase).toList();
+        for (Granularity base : bases) {
             new QueueAggregates(client, base).fetch(RANGE);
         }
 
         List<JsonNode> bodies = bodies(Analytics.CONVERSATION_AGGREGATES);
-        assertThat(bodies).hasSize(Granularity.values().length);
+        assertThat(bodies).hasSize(bases.size());
         for (JsonNode body : bodies) {
             ConversationAggregationQuery q = SdkOracle.bindExactly("conversation aggregates query", body,
                     ConversationAggregationQuery.class);

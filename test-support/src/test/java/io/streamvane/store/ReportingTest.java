@@ -7,12 +7,15 @@ import static org.assertj.core.api.Assertions.within;
 import io.streamvane.model.kpi.KpiSettings;
 import io.streamvane.model.kpi.ServiceLevelOverride;
 import io.streamvane.model.kpi.ServiceLevelPolicy;
+import io.streamvane.model.kpi.QueueTimeZones;
 import io.streamvane.model.store.KpiSettingsStore;
 import io.streamvane.testsupport.TestDatabases;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -70,6 +73,22 @@ class ReportingTest {
                 .containsEntry("revision", 3)
                 .containsEntry("is_final", true);
         assertThat(((Number) row.get("sl_threshold_seconds")).doubleValue()).isEqualTo(20.0);
+    }
+
+    @Test
+    void dateKeyAndLocalTimesFollowTheQueuesSiteTimeZone() throws Exception {
+        assertThat(queueRow()).containsEntry("time_zone", "UTC").containsEntry("date_key", 20250101);
+        // 2025-01-01 10:00Z is 2025-01-01 05:00 in New York and 2025-01-01 21:00 in Sydney; 23:30Z is the next day
+        // in Sydney and still the same one in New York.
+        jdbc.update("UPDATE queue_interval SET interval_start = '2025-01-01T23:30:00Z', "
+                + "interval_end = '2025-01-01T23:45:00Z'");
+        publish(KpiSettings.DEFAULTS.withTimeZones(new QueueTimeZones(ZoneId.of("America/New_York"),
+                Map.of("q1", ZoneId.of("Australia/Sydney")))));
+        assertThat(queueRow()).containsEntry("time_zone", "Australia/Sydney").containsEntry("date_key", 20250102)
+                .containsEntry("interval_start_local", Timestamp.valueOf("2025-01-02 10:30:00"));
+        publish(KpiSettings.DEFAULTS.withTimeZones(new QueueTimeZones(ZoneId.of("America/New_York"), Map.of())));
+        assertThat(queueRow()).containsEntry("time_zone", "America/New_York").containsEntry("date_key", 20250101)
+                .containsEntry("interval_end_local", Timestamp.valueOf("2025-01-01 18:45:00"));
     }
 
     @Test
@@ -160,7 +179,8 @@ class ReportingTest {
 
         // The bound is streamvane.kpi.acd-session-expiry as published, not a constant of the view.
         publish(new KpiSettings(KpiSettings.DEFAULTS.serviceLevel(), KpiSettings.DEFAULTS.baseGranularity(),
-                KpiSettings.DEFAULTS.allowedLateness(), Duration.ofHours(8), KpiSettings.DEFAULTS.sourceIdleTimeout()));
+                KpiSettings.DEFAULTS.allowedLateness(), Duration.ofHours(8), KpiSettings.DEFAULTS.sourceIdleTimeout(),
+                KpiSettings.DEFAULTS.timeZones()));
         assertThat(jdbc.rows("SELECT * FROM reporting.queue_realtime WHERE queue_id = 'q1'").get(0))
                 .containsEntry("interacting", 2L);
     }

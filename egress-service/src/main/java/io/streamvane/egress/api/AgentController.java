@@ -26,16 +26,17 @@ class AgentController {
 
     @GetMapping("/{userId}/intervals")
     @Operation(summary = "Interval rows of an agent in [from, to)",
-            description = "Same range (at most 400 days, 3660 at P1D), granularity, zero-fill, paging and ETag rules as "
-                    + "the queue intervals.")
+            description = "Same range (at most 400 days, 3660 at P1D and coarser), granularity, time zone, zero-fill, "
+                    + "paging and ETag rules as the queue intervals; without timeZone, the deployment's default zone.")
     ResponseEntity<List<AgentIntervalRow>> intervals(
             @PathVariable String userId,
             @Parameter(example = "2025-01-01T00:00:00Z") @RequestParam Instant from,
             @Parameter(example = "2025-01-02T00:00:00Z") @RequestParam Instant to,
             @Parameter(example = "PT1H") @RequestParam(required = false) String granularity,
+            @Parameter(example = "Europe/London") @RequestParam(required = false) String timeZone,
             @RequestParam(required = false) Integer limit,
             WebRequest request) {
-        IntervalQuery query = IntervalQuery.of(from, to, granularity, null, limit, agents.base());
+        IntervalQuery query = IntervalQuery.of(from, to, granularity, timeZone, null, limit, agents.base());
         if (!agents.exists(userId)) {
             throw NotFoundException.agent(userId);
         }

@@ -10,8 +10,10 @@ import io.streamvane.model.kpi.Occupancy;
 import io.streamvane.model.kpi.Rollup;
 import io.streamvane.model.kpi.ServiceLevelSettings;
 import io.streamvane.model.kpi.Watermark;
+import io.streamvane.model.kpi.ZonedBuckets;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -72,11 +74,12 @@ class AgentReader {
     Result intervals(String userId, IntervalQuery query) {
         boolean any = jdbc.sql("SELECT EXISTS (SELECT 1 FROM agent_interval WHERE user_id = :u)")
                 .param("u", userId).query(Boolean.class).single();
-        IntervalQuery.Page page = query.page(1);
+        // An agent works for queues of many sites: agent rows are in the deployment's default zone.
+        ZonedBuckets target = query.calendar(intervals.zones(jdbcTemplate).defaultZone());
+        IntervalQuery.Page page = query.page(1, target);
         if (!any || page.buckets().isEmpty()) {
             return new Result(List.of(), null);
         }
-        Granularity target = query.granularity();
         Instant first = page.buckets().get(0).start();
         Instant last = page.buckets().get(page.buckets().size() - 1).end();
         Map<Instant, IntervalComponents> handle = new HashMap<>();
@@ -94,13 +97,13 @@ class AgentReader {
                     handle.put(start, IntervalComponents.builder().handled(rs.getLong("handled"))
                             .handleMs(rs.getLong("handle_ms")).talkMs(rs.getLong("talk_ms"))
                             .holdMs(rs.getLong("hold_ms")).acwMs(rs.getLong("acw_ms")).build());
-                    status.merge(target.bucketStart(start), new StatusTimes(rs.getLong("idle_ms"),
+                    status.merge(target.start(start), new StatusTimes(rs.getLong("idle_ms"),
                             rs.getLong("interacting_ms"), rs.getLong("communicating_ms"),
                             rs.getLong("not_responding_ms"), rs.getLong("off_queue_ms"), rs.getLong("other_ms")),
                             StatusTimes::plus);
-                    stored.computeIfAbsent(target.bucketStart(start), k -> new ArrayList<>())
+                    stored.computeIfAbsent(target.start(start), k -> new ArrayList<>())
                             .add(new Finality.StoredRow(Interval.of(start, base), rs.getBoolean("is_final")));
-                    revisions.merge(target.bucketStart(start), (long) rs.getInt("revision"), Long::sum);
+                    revisions.merge(target.start(start), (long) rs.getInt("revision"), Long::sum);
                 });
         Watermark watermark = intervals.watermark(jdbcTemplate);
         NavigableMap<Instant, IntervalComponents> rolled = Rollup.rollUp(handle, base, target);
@@ -111,13 +114,18 @@ class AgentReader {
             StatusTimes s = status.getOrDefault(bucket.start(), StatusTimes.ZERO);
             // AHT needs no service-level settings; DerivedKpis is still the one place its formula lives.
             Double aht = DerivedKpis.of(c, ServiceLevelSettings.DEFAULTS).ahtSeconds();
-            rows.add(new AgentIntervalRow(userId, bucket.start(), bucket.end(), c.handled(), c.handleMs(),
+            rows.add(new AgentIntervalRow(userId, local(bucket.start(), target), local(bucket.end(), target),
+                    c.handled(), c.handleMs(),
                     c.talkMs(), c.holdMs(), c.acwMs(), s.idle, s.interacting, s.communicating, s.notResponding,
                     s.offQueue, s.other, aht, Occupancy.of(s.interacting, s.idle, s.communicating),
                     Finality.isFinal(bucket, watermark, stored.getOrDefault(bucket.start(), List.of())),
-                    revisions.getOrDefault(bucket.start(), 0L)));
+                    revisions.getOrDefault(bucket.start(), 0L), target.zone().getId()));
         }
         return new Result(rows, page.nextFrom());
+    }
+
+    private static OffsetDateTime local(Instant t, ZonedBuckets calendar) {
+        return t.atZone(calendar.zone()).toOffsetDateTime();
     }
 
     Optional<AgentState> state(String userId) {

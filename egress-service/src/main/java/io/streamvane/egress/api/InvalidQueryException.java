@@ -10,6 +10,7 @@ class InvalidQueryException extends RuntimeException {
     static final String INVALID_GRANULARITY = "invalid-granularity";
     static final String INVALID_LIMIT = "invalid-limit";
     static final String SPAN_TOO_LARGE = "span-too-large";
+    static final String INVALID_TIME_ZONE = "invalid-time-zone";
 
     private final String reason;
 

@@ -6,6 +6,8 @@ import io.streamvane.model.kpi.DerivedKpis;
 import io.streamvane.model.kpi.IntervalComponents;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 
 /** One queue × media type × bucket row of SPEC §3.1: the additive components, the derived KPIs, finality. */
 @Schema(description = "Queue interval row; derived values are null when their denominator is 0", example = """
@@ -13,12 +15,15 @@ import java.time.Instant;
          "intervalEnd":"2025-01-01T10:15:00Z","offered":12,"answered":10,"answeredWithinSl":8,"abandoned":2,
          "shortAbandoned":1,"flowOuts":0,"answerWaitMs":50000,"abandonWaitMs":30000,"handled":10,
          "handleMs":3000000,"talkMs":2400000,"holdMs":100000,"acwMs":500000,"serviceLevel":0.7272727272727273,
-         "asaSeconds":5.0,"ahtSeconds":300.0,"abandonRate":0.16666666666666666,"final":true,"revision":3}""")
+         "asaSeconds":5.0,"ahtSeconds":300.0,"abandonRate":0.16666666666666666,"final":true,"revision":3,
+         "timeZone":"UTC"}""")
 public record QueueIntervalRow(
         String queueId,
         String mediaType,
-        Instant intervalStart,
-        Instant intervalEnd,
+        @Schema(description = "bucket start with the offset of the row's time zone")
+        OffsetDateTime intervalStart,
+        @Schema(description = "bucket end with the offset of the row's time zone")
+        OffsetDateTime intervalEnd,
         long offered,
         long answered,
         long answeredWithinSl,
@@ -38,16 +43,23 @@ public record QueueIntervalRow(
         Double abandonRate,
         @JsonProperty("final") boolean isFinal,
         @Schema(description = "sum of the revisions of the base buckets in this row; grows on every restatement")
-        long revision) {
+        long revision,
+        @Schema(description = "IANA time zone whose local period the row is", example = "Europe/London")
+        String timeZone) {
 
     /** The REST shape of a row as read. */
     public static QueueIntervalRow of(QueueInterval row) {
         IntervalComponents c = row.components();
         DerivedKpis d = row.derived();
-        return new QueueIntervalRow(row.queueId(), row.mediaType(), row.start(), row.end(), c.offered(),
+        return new QueueIntervalRow(row.queueId(), row.mediaType(), local(row.start(), row.zone()),
+                local(row.end(), row.zone()), c.offered(),
                 c.answered(), c.answeredWithinSl(), c.abandoned(), c.shortAbandoned(), c.flowOuts(), c.answerWaitMs(),
                 c.abandonWaitMs(), c.handled(), c.handleMs(), c.talkMs(), c.holdMs(), c.acwMs(), d.serviceLevel(),
-                d.asaSeconds(), d.ahtSeconds(), d.abandonRate(), row.isFinal(), row.revision());
+                d.asaSeconds(), d.ahtSeconds(), d.abandonRate(), row.isFinal(), row.revision(), row.zone().getId());
+    }
+
+    private static OffsetDateTime local(Instant t, ZoneId zone) {
+        return t.atZone(zone).toOffsetDateTime();
     }
 
     public IntervalComponents components() {

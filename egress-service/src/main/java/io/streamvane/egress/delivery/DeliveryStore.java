@@ -6,6 +6,7 @@ import io.streamvane.egress.intervals.QueueIntervals.Series;
 import io.streamvane.model.kpi.Granularity;
 import io.streamvane.model.kpi.Interval;
 import io.streamvane.model.kpi.Watermark;
+import io.streamvane.model.kpi.ZonedBuckets;
 import io.streamvane.model.store.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,7 +15,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +107,7 @@ public final class DeliveryStore {
             record Key(String queueId, String mediaType, Instant start) {
             }
             Set<Key> keys = new LinkedHashSet<>();
+            QueueIntervals.Read rows = rows(c);
             long last = cursor;
             int read = 0;
             try (PreparedStatement ps = c.prepareStatement("SELECT id, row_kind, queue_id, media_type, interval_start "
@@ -115,8 +119,9 @@ public final class DeliveryStore {
                         read++;
                         last = rs.getLong(1);
                         if ("queue".equals(rs.getString(2))) {
-                            keys.add(new Key(rs.getString(3), rs.getString(4),
-                                    shape.granularity().bucketStart(rs.getTimestamp(5).toInstant())));
+                            String queueId = rs.getString(3);
+                            keys.add(new Key(queueId, rs.getString(4), rows.buckets(queueId, shape.granularity())
+                                    .start(rs.getTimestamp(5).toInstant())));
                         }
                     }
                 }
@@ -124,7 +129,6 @@ public final class DeliveryStore {
             if (read == 0) {
                 return 0;
             }
-            QueueIntervals.Read rows = rows(c);
             for (Key k : keys) {
                 Optional<QueueInterval> row = rows.stored(new Series(k.queueId(), k.mediaType()), k.start(),
                         shape.granularity());
@@ -268,21 +272,24 @@ public final class DeliveryStore {
 
     /**
      * One zero-fill step for a sink with {@link FeedShape#zeroFill()}: SPEC §3.3 wants one row per queue x media type
-     * x interval, quiet intervals included, but the engine stores rows only where events landed. Walks the sink
-     * buckets from the sink's zero-fill cursor ({@code sink_cursor.zero_filled_until}) up to the last one the
-     * effective watermark has passed, at most {@code maxRows} key-buckets per call, and per known key
-     * ({@code queue_media_sl} and every key with any stored interval row):
+     * x interval, quiet intervals included, but the engine stores rows only where events landed. Moves the sink's
+     * zero-fill cursor ({@code sink_cursor.zero_filled_until}) forward over time towards the last base boundary the
+     * effective watermark has passed, at most {@code maxRows} key-buckets per call, and for each sink bucket that ends
+     * in the stretch passed (each series in its queue's site time zone), per known key ({@code queue_media_sl} and every
+     * key with any stored interval row):
      * <ul>
      * <li>no stored base row in the bucket: enqueues the final zero row, revision 0 ({@code ..._r0});</li>
      * <li>some but not all base rows (a coarse bucket with a quiet quarter): enqueues the current row if it is final
      * now that the watermark has passed its end, since no change-log row will announce that;</li>
      * <li>every base row stored: nothing, the change log brings it.</li>
      * </ul>
-     * The cursor moves in the same transaction; its row is locked SKIP LOCKED like take-over, and
+     * A bucket is handled once, when the cursor passes its end, so zones whose days end at different instants share
+     * one cursor. The cursor moves in the same transaction; its row is locked SKIP LOCKED like take-over, and
      * {@code UNIQUE (sink, payload_id)} makes any repeat a no-op. A late event that later creates the row logs a change
      * with revision >= 1, so the receiver gets the restatement (a still pending zero row is superseded by it).
      *
-     * @return buckets walked (0 when nothing was due, zero-fill is off or another replica holds the cursor)
+     * @return base buckets the cursor moved over (0 when nothing was due, zero-fill is off or another replica holds
+     *         the cursor)
      */
     public int zeroFill(String sink, FeedShape shape, int maxRows) throws Exception {
         if (!shape.zeroFill()) {
@@ -308,32 +315,45 @@ public final class DeliveryStore {
             if (watermark.equals(Watermark.NONE)) {
                 return 0;
             }
+            Granularity base = intervals.base();
             Granularity g = shape.granularity();
-            Instant end = g.bucketStart(watermark.value()); // buckets starting before end have end <= watermark: final
+            Instant end = base.bucketStart(watermark.value()); // a bucket ending by here has end <= watermark: final
             Instant from = until;
             if (!started) {
                 from = end;
                 if (startFrom == DeliveryProperties.StartFrom.BEGINNING) {
                     Optional<Instant> earliest = rows.earliestStart();
                     if (earliest.isPresent() && earliest.get().isBefore(end)) {
-                        from = g.bucketStart(earliest.get());
+                        from = base.bucketStart(earliest.get());
                     }
                 }
             }
             List<Series> keys = rows.knownSeries();
-            long buckets = from.isBefore(end) ? Duration.between(from, end).dividedBy(g.duration()) : 0;
-            buckets = Math.min(buckets, Math.max(1, maxRows / Math.max(1, keys.size())));
-            Instant to = from.plus(g.duration().multipliedBy(buckets));
-            if (buckets > 0 && !keys.isEmpty()) {
-                for (QueueInterval row : rows.grid(keys, Interval.bucketsStartingIn(from, to, g, (int) buckets), g)) {
-                    // Without stored rows: the zero row, final since the watermark has passed it. With some but not
-                    // all: the row, once final. With all of them: nothing, the change log brings it.
-                    if (!row.hasStoredRows() || (!row.isComplete() && row.isFinal())) {
-                        enqueue(c, sink, QueueIntervalPayload.of(row), false);
+            long steps = from.isBefore(end) ? Duration.between(from, end).dividedBy(base.duration()) : 0;
+            // A stretch of k sink buckets' length ends about k of them per key (a local day may be an hour short).
+            Duration sinkLength = g == Granularity.P1M ? Duration.ofDays(28) : g.duration();
+            steps = Math.min(steps, Math.max(1, maxRows / Math.max(1, keys.size()))
+                    * sinkLength.dividedBy(base.duration()));
+            Instant to = from.plus(base.duration().multipliedBy(steps));
+            if (steps > 0 && !keys.isEmpty()) {
+                Map<ZoneId, List<Series>> byZone = new LinkedHashMap<>();
+                keys.forEach(k -> byZone.computeIfAbsent(rows.zones().of(k.queueId()), z -> new ArrayList<>()).add(k));
+                for (Map.Entry<ZoneId, List<Series>> zone : byZone.entrySet()) {
+                    ZonedBuckets calendar = ZonedBuckets.of(g, zone.getKey());
+                    List<Interval> ending = endingIn(calendar, from, to);
+                    if (ending.isEmpty()) {
+                        continue;
+                    }
+                    for (QueueInterval row : rows.grid(zone.getValue(), ending, calendar)) {
+                        // Without stored rows: the zero row, final since the watermark has passed it. With some but
+                        // not all: the row, once final. With all of them: nothing, the change log brings it.
+                        if (!row.hasStoredRows() || (!row.isComplete() && row.isFinal())) {
+                            enqueue(c, sink, QueueIntervalPayload.of(row), false);
+                        }
                     }
                 }
             }
-            if (!started || buckets > 0) {
+            if (!started || steps > 0) {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE sink_cursor SET zero_filled_until = ?, "
                         + "updated_at = now(), version = version + 1 WHERE sink_name = ?")) {
                     ps.setTimestamp(1, Timestamp.from(to));
@@ -341,8 +361,15 @@ public final class DeliveryStore {
                     ps.executeUpdate();
                 }
             }
-            return (int) buckets;
+            return (int) steps;
         });
+    }
+
+    /** The buckets of {@code calendar} that end in {@code (from, to]}, in time order. */
+    private static List<Interval> endingIn(ZonedBuckets calendar, Instant from, Instant to) {
+        Interval first = calendar.bucket(from.minusNanos(1));
+        return calendar.startingIn(first.start(), to, Integer.MAX_VALUE).stream()
+                .filter(b -> b.end().isAfter(from) && !b.end().isAfter(to)).toList();
     }
 
     /** Puts the sink's dead letters back to pending with fresh attempts. */

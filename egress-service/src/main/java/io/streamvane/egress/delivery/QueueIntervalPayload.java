@@ -7,7 +7,10 @@ import io.streamvane.model.kpi.Granularity;
 import io.streamvane.model.kpi.IntervalComponents;
 import io.streamvane.model.kpi.ServiceLevelSettings;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -23,26 +26,33 @@ import java.util.Objects;
  * API's row because it is a separate contract: sinks and WFM column mappings name these fields, the REST schema
  * does not. Built from the one reader's {@link QueueInterval}; derived values come from {@link DerivedKpis} only.
  *
+ * @param intervalEnd where the bucket ends (a local day lasts 23 to 25 hours across a DST change)
+ * @param zone     the queue's site time zone: the bucket is its local period, intervalDate and intervalTime are on its
+ *                 clock and intervalStartLocal/intervalEndLocal carry its offset (intervalStart/intervalEnd stay UTC,
+ *                 as WFM imports' "UTC" columns take them)
  * @param revision for a base bucket the stored row's revision; for a coarser row the sum of its buckets' revisions,
  *                 which grows whenever any of them changes (every stored change bumps a revision, starting at 1);
  *                 0 for a zero row, an interval without any stored row sent by zero-fill
  */
 public record QueueIntervalPayload(String queueId, String queueName, String mediaType, Instant intervalStart,
-        Granularity granularity, IntervalComponents components, ServiceLevelSettings settings, int revision,
-        boolean isFinal) {
+        Instant intervalEnd, Granularity granularity, ZoneId zone, IntervalComponents components,
+        ServiceLevelSettings settings, int revision, boolean isFinal) {
 
     public static final String IS_FINAL = "isFinal";
 
     /** Every field name of {@link #toMap()}, in its order; per-feed column mappings pick from these. */
     public static final List<String> FIELDS = List.of("id", "queueId", "queueName", "mediaType", "intervalStart",
-            "intervalEnd", "intervalMinutes", "intervalDate", "intervalTime", "granularity", "offered", "answered",
+            "intervalEnd", "intervalMinutes", "intervalDate", "intervalTime", "granularity", "timeZone",
+            "intervalStartLocal", "intervalEndLocal", "offered", "answered",
             "answeredWithinSl", "abandoned", "shortAbandoned", "flowOuts", "answerWaitMs", "abandonWaitMs", "handled",
             "handleMs", "talkMs", "holdMs", "acwMs", "answerWaitSeconds", "abandonWaitSeconds", "handleSeconds",
             "talkSeconds", "holdSeconds", "acwSeconds", "serviceLevel", "serviceLevelPct", "slDenominator",
             "asaSeconds", "ahtSeconds", "abandonRate", "slThresholdSeconds", "revision", "final", IS_FINAL);
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    /** ISO-8601 with the offset and always the seconds, as {@link Instant#toString()} writes UTC times. */
+    private static final DateTimeFormatter OFFSET_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
     private static final DateTimeFormatter COMPACT =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
 
@@ -50,15 +60,18 @@ public record QueueIntervalPayload(String queueId, String queueName, String medi
         Objects.requireNonNull(queueId, "queueId");
         Objects.requireNonNull(mediaType, "mediaType");
         Objects.requireNonNull(intervalStart, "intervalStart");
+        Objects.requireNonNull(intervalEnd, "intervalEnd");
         Objects.requireNonNull(granularity, "granularity");
+        Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(components, "components");
         Objects.requireNonNull(settings, "settings");
     }
 
     /** The push shape of a row as read; a zero-filled row has revision 0, payload id ..._r0. */
     public static QueueIntervalPayload of(QueueInterval row) {
-        return new QueueIntervalPayload(row.queueId(), row.queueName(), row.mediaType(), row.start(),
-                row.granularity(), row.components(), row.settings(), Math.toIntExact(row.revision()), row.isFinal());
+        return new QueueIntervalPayload(row.queueId(), row.queueName(), row.mediaType(), row.start(), row.end(),
+                row.granularity(), row.zone(), row.components(), row.settings(), Math.toIntExact(row.revision()),
+                row.isFinal());
     }
 
     /** Identifies the row regardless of revision: queueId|mediaType|granularity|intervalStart. */
@@ -80,10 +93,6 @@ public record QueueIntervalPayload(String queueId, String queueName, String medi
         return raw.replaceAll("[^A-Za-z0-9_-]", "-");
     }
 
-    public Instant intervalEnd() {
-        return intervalStart.plus(granularity.duration());
-    }
-
     public Map<String, Object> toMap() {
         IntervalComponents c = components;
         DerivedKpis d = DerivedKpis.of(c, settings);
@@ -93,12 +102,16 @@ public record QueueIntervalPayload(String queueId, String queueName, String medi
         m.put("queueId", queueId);
         m.put("queueName", queueName);
         m.put("mediaType", mediaType);
+        OffsetDateTime start = intervalStart.atZone(zone).toOffsetDateTime();
         m.put("intervalStart", intervalStart.toString());
-        m.put("intervalEnd", intervalEnd().toString());
-        m.put("intervalMinutes", granularity.duration().toMinutes());
-        m.put("intervalDate", DATE.format(intervalStart));
-        m.put("intervalTime", TIME.format(intervalStart));
+        m.put("intervalEnd", intervalEnd.toString());
+        m.put("intervalMinutes", Duration.between(intervalStart, intervalEnd).toMinutes());
+        m.put("intervalDate", DATE.format(start));
+        m.put("intervalTime", TIME.format(start));
         m.put("granularity", granularity.name());
+        m.put("timeZone", zone.getId());
+        m.put("intervalStartLocal", OFFSET_TIME.format(start));
+        m.put("intervalEndLocal", OFFSET_TIME.format(intervalEnd.atZone(zone)));
         for (QueueMetric metric : QueueMetric.components()) {
             m.put(metric.field(), metric.valueOf(c, settings));
         }

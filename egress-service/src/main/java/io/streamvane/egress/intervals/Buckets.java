@@ -9,6 +9,7 @@ import io.streamvane.model.kpi.IntervalComponents;
 import io.streamvane.model.kpi.Rollup;
 import io.streamvane.model.kpi.ServiceLevelSettings;
 import io.streamvane.model.kpi.Watermark;
+import io.streamvane.model.kpi.ZonedBuckets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,16 +19,17 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * Reported buckets of one series from its stored base rows: components summed by {@link Rollup}, revisions summed,
- * finality by {@link Finality#isFinal(Interval, Watermark, java.util.Collection)}. Pure, so every read judges alike.
+ * Reported buckets of one series from its stored base rows: local periods of the target's zone, components summed by
+ * {@link Rollup}, revisions summed, finality by {@link Finality#isFinal(Interval, Watermark, java.util.Collection)}.
+ * Pure, so every read judges alike.
  */
 final class Buckets {
 
     private final Granularity base;
-    private final Granularity target;
+    private final ZonedBuckets target;
     private final Watermark watermark;
 
-    Buckets(Granularity base, Granularity target, Watermark watermark) {
+    Buckets(Granularity base, ZonedBuckets target, Watermark watermark) {
         this.base = base;
         this.target = target;
         this.watermark = watermark;
@@ -40,7 +42,7 @@ final class Buckets {
         Map<Instant, List<StoredRow>> stored = new HashMap<>();
         Map<Instant, Long> revisions = new HashMap<>();
         for (BaseRow r : rows) {
-            Instant bucket = target.bucketStart(r.interval().start());
+            Instant bucket = target.start(r.interval().start());
             components.put(r.interval().start(), r.components());
             stored.computeIfAbsent(bucket, k -> new ArrayList<>()).add(new StoredRow(r.interval(), r.isFinal()));
             revisions.merge(bucket, (long) r.revision(), Long::sum);
@@ -48,21 +50,22 @@ final class Buckets {
         NavigableMap<Instant, QueueInterval> buckets = new TreeMap<>();
         Rollup.rollUp(components, base, target).forEach((start, sum) -> {
             List<StoredRow> inside = stored.get(start);
-            buckets.put(start, new QueueInterval(series.queueId(), queueName, series.mediaType(), start, target, sum,
-                    settings, Finality.isFinal(Interval.of(start, target), watermark, inside), revisions.get(start),
-                    inside.size(), baseBuckets()));
+            Interval bucket = new Interval(start, target.end(start));
+            buckets.put(start, new QueueInterval(series.queueId(), queueName, series.mediaType(), start, bucket.end(),
+                    target.granularity(), target.zone(), sum, settings, Finality.isFinal(bucket, watermark, inside),
+                    revisions.get(start), inside.size(), baseBuckets(bucket)));
         });
         return buckets;
     }
 
     /** The bucket at {@code start} without any stored row: zeros, revision 0, final once the watermark passed it. */
-    QueueInterval zero(Series series, String queueName, ServiceLevelSettings settings, Instant start) {
-        return new QueueInterval(series.queueId(), queueName, series.mediaType(), start, target,
-                IntervalComponents.ZERO, settings, Finality.isFinal(Interval.of(start, target), watermark, List.of()),
-                0, 0, baseBuckets());
+    QueueInterval zero(Series series, String queueName, ServiceLevelSettings settings, Interval bucket) {
+        return new QueueInterval(series.queueId(), queueName, series.mediaType(), bucket.start(), bucket.end(),
+                target.granularity(), target.zone(), IntervalComponents.ZERO, settings,
+                Finality.isFinal(bucket, watermark, List.of()), 0, 0, baseBuckets(bucket));
     }
 
-    private int baseBuckets() {
-        return (int) target.duration().dividedBy(base.duration());
+    private int baseBuckets(Interval bucket) {
+        return (int) bucket.duration().dividedBy(base.duration());
     }
 }

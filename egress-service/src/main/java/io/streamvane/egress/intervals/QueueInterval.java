@@ -6,6 +6,7 @@ import io.streamvane.model.kpi.Interval;
 import io.streamvane.model.kpi.IntervalComponents;
 import io.streamvane.model.kpi.ServiceLevelSettings;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Objects;
 
 /**
@@ -15,26 +16,26 @@ import java.util.Objects;
  * through {@link #derived()}.
  *
  * @param queueName       from the queue dimension; null when the queue is not in it
+ * @param end             where the bucket ends: a local day lasts 23 to 25 hours around a DST change
+ * @param zone            the time zone whose local period the bucket is (the queue's site zone, or the one asked)
  * @param revision        the sum of the stored base rows' revisions: each only grows, so the sum grows whenever any
  *                        part of the bucket is restated; 0 for a bucket without stored rows
  * @param storedBaseRows  how many base rows are stored inside the bucket (0 for a zero-filled bucket)
  * @param baseBuckets     how many base buckets the bucket spans
  */
-public record QueueInterval(String queueId, String queueName, String mediaType, Instant start,
-        Granularity granularity, IntervalComponents components, ServiceLevelSettings settings, boolean isFinal,
-        long revision, int storedBaseRows, int baseBuckets) {
+public record QueueInterval(String queueId, String queueName, String mediaType, Instant start, Instant end,
+        Granularity granularity, ZoneId zone, IntervalComponents components, ServiceLevelSettings settings,
+        boolean isFinal, long revision, int storedBaseRows, int baseBuckets) {
 
     public QueueInterval {
         Objects.requireNonNull(queueId, "queueId");
         Objects.requireNonNull(mediaType, "mediaType");
         Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(end, "end");
         Objects.requireNonNull(granularity, "granularity");
+        Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(components, "components");
         Objects.requireNonNull(settings, "settings");
-    }
-
-    public Instant end() {
-        return start.plus(granularity.duration());
     }
 
     public Interval interval() {

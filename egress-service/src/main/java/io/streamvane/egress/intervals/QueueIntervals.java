@@ -6,7 +6,9 @@ import io.streamvane.model.kpi.Interval;
 import io.streamvane.model.kpi.Rollup;
 import io.streamvane.model.kpi.ServiceLevelPolicy;
 import io.streamvane.model.kpi.ServiceLevelSettings;
+import io.streamvane.model.kpi.QueueTimeZones;
 import io.streamvane.model.kpi.Watermark;
+import io.streamvane.model.kpi.ZonedBuckets;
 import io.streamvane.model.store.EffectiveWatermark;
 import io.streamvane.model.store.KpiSettingsStore;
 import java.sql.Connection;
@@ -27,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlTypeValue;
@@ -35,7 +38,8 @@ import org.springframework.jdbc.core.StatementCreatorUtils;
 /**
  * The one reader of queue interval rows (SPEC §2, §3): the stored base rows of {@code queue_interval_effective}
  * (event rows, replaced by API gap-fill rows where a recorded gap says so), rolled up from the base granularity with
- * {@link Rollup}, zero-filled where asked, judged final by {@link Finality#isFinal(Interval, Watermark, Collection)}
+ * {@link Rollup} into local periods of each queue's site time zone ({@link QueueTimeZones}, or a zone the caller
+ * asks for), zero-filled where asked, judged final by {@link Finality#isFinal(Interval, Watermark, Collection)}
  * under the {@link EffectiveWatermark}, with the settings of one {@link ServiceLevelPolicy} per read.
  *
  * <p>A {@link Read} runs on the caller's connection, so a push sink reads and enqueues in one transaction; the query
@@ -95,7 +99,7 @@ public final class QueueIntervals {
      * {@code streamvane.kpi.service-level} layers with the synced Genesys thresholds) are read now, once.
      */
     public Read read(Connection connection) throws SQLException {
-        return new Read(connection, KpiSettingsStore.policy(connection),
+        return new Read(connection, KpiSettingsStore.policy(connection), KpiSettingsStore.timeZones(connection),
                 EffectiveWatermark.read(connection, sourceIdleTimeout));
     }
 
@@ -107,6 +111,11 @@ public final class QueueIntervals {
     /** The effective watermark alone, for rows this reader does not read (agent rows) judged by the same rule. */
     public Watermark watermark(JdbcTemplate jdbc) {
         return jdbc.execute((ConnectionCallback<Watermark>) c -> EffectiveWatermark.read(c, sourceIdleTimeout));
+    }
+
+    /** The published site time zones alone, for rows this reader does not read (agent rows). */
+    public QueueTimeZones zones(JdbcTemplate jdbc) {
+        return jdbc.execute((ConnectionCallback<QueueTimeZones>) KpiSettingsStore::timeZones);
     }
 
     @FunctionalInterface
@@ -123,18 +132,30 @@ public final class QueueIntervals {
         }
     }
 
-    /** Reads on one connection under one watermark and one service-level policy. */
+    /** Reads on one connection under one watermark, one service-level policy and one set of site time zones. */
     public final class Read {
 
         private final Connection connection;
         private final ServiceLevelPolicy policy;
+        private final QueueTimeZones zones;
         private final Watermark watermark;
         private final Map<String, String> names = new HashMap<>();
 
-        private Read(Connection connection, ServiceLevelPolicy policy, Watermark watermark) {
+        private Read(Connection connection, ServiceLevelPolicy policy, QueueTimeZones zones, Watermark watermark) {
             this.connection = connection;
             this.policy = policy;
+            this.zones = zones;
             this.watermark = watermark;
+        }
+
+        /** The buckets of {@code granularity} in the site time zone of {@code queueId}. */
+        public ZonedBuckets buckets(String queueId, Granularity granularity) {
+            return ZonedBuckets.of(granularity, zones.of(queueId));
+        }
+
+        /** The published site time zones of this read. */
+        public QueueTimeZones zones() {
+            return zones;
         }
 
         /** The service-level policy of this read. */
@@ -186,55 +207,61 @@ public final class QueueIntervals {
          * Every series × bucket, zero-filled: a bucket without stored rows is a zero row with revision 0. In bucket
          * order, and within a bucket in the order of {@code series}.
          *
-         * @param buckets consecutive buckets of {@code granularity}
+         * @param buckets consecutive buckets of {@code calendar}, which every series is reported in
          */
-        public List<QueueInterval> grid(List<Series> series, List<Interval> buckets, Granularity granularity)
+        public List<QueueInterval> grid(List<Series> series, List<Interval> buckets, ZonedBuckets calendar)
                 throws SQLException {
-            requireReportable(granularity);
+            requireReportable(calendar);
             if (series.isEmpty() || buckets.isEmpty()) {
                 return List.of();
             }
+            for (Interval bucket : buckets) {
+                if (!calendar.bucket(bucket.start()).equals(bucket)) {
+                    throw new IllegalArgumentException(bucket + " is not a " + calendar + " bucket");
+                }
+            }
             Map<Series, Map<Instant, QueueInterval>> stored = rolledUp(seriesRows(series, buckets.get(0).start(),
-                    buckets.get(buckets.size() - 1).end()), granularity);
+                    buckets.get(buckets.size() - 1).end()), s -> calendar);
             loadNames(series.stream().map(Series::queueId).toList());
             List<QueueInterval> rows = new ArrayList<>(buckets.size() * series.size());
             for (Interval bucket : buckets) {
-                if (!bucket.start().equals(granularity.bucketStart(bucket.start()))
-                        || !bucket.duration().equals(granularity.duration())) {
-                    throw new IllegalArgumentException(bucket + " is not a " + granularity + " bucket");
-                }
                 for (Series s : series) {
                     QueueInterval row = stored.getOrDefault(s, Map.of()).get(bucket.start());
-                    rows.add(row != null ? row : zero(s, bucket.start(), granularity));
+                    rows.add(row != null ? row : zero(s, bucket, calendar));
                 }
             }
             return rows;
         }
 
-        /** The bucket of {@code granularity} starting at {@code start}; empty when no base row is stored inside it. */
-        public Optional<QueueInterval> stored(Series series, Instant start, Granularity granularity)
+        /**
+         * The bucket of {@code granularity}, in the queue's site time zone, that holds {@code t}; empty when no base
+         * row is stored inside it.
+         */
+        public Optional<QueueInterval> stored(Series series, Instant t, Granularity granularity)
                 throws SQLException {
-            requireReportable(granularity);
-            Instant bucket = granularity.bucketStart(start);
-            return Optional.ofNullable(rolledUp(seriesRows(List.of(series), bucket, bucket.plus(
-                    granularity.duration())), granularity).getOrDefault(series, Map.of()).get(bucket));
+            ZonedBuckets calendar = buckets(series.queueId(), granularity);
+            requireReportable(calendar);
+            Interval bucket = calendar.bucket(t);
+            return Optional.ofNullable(rolledUp(seriesRows(List.of(series), bucket.start(), bucket.end()),
+                    s -> calendar).getOrDefault(series, Map.of()).get(bucket.start()));
         }
 
         /**
-         * The buckets of {@code granularity} from the one holding {@code from} up to those starting before {@code to}
-         * that hold a stored base row, each whole; in bucket order, then by queue and media type.
+         * The buckets of {@code granularity}, each series in its queue's site time zone, from the one holding
+         * {@code from} up to those starting before {@code to} that hold a stored base row, each whole; in bucket
+         * order, then by queue and media type.
          */
         public List<QueueInterval> stored(Instant from, Instant to, Granularity granularity) throws SQLException {
-            requireReportable(granularity);
-            Instant first = granularity.bucketStart(from);
-            if (!first.isBefore(to)) {
+            if (!from.isBefore(to)) {
                 return List.of();
             }
-            Instant end = granularity.bucketStart(to.minusNanos(1)).plus(granularity.duration());
+            // Wide enough for the bucket holding either end in any zone (offsets are within a day of UTC).
+            Duration margin = Duration.ofDays(granularity == Granularity.P1M ? 33 : granularity == Granularity.P7D
+                    ? 9 : 2);
             List<BaseRow> rows = new ArrayList<>();
             try (PreparedStatement ps = connection.prepareStatement(RANGE_ROWS)) {
-                ps.setTimestamp(1, Timestamp.from(first));
-                ps.setTimestamp(2, Timestamp.from(end));
+                ps.setTimestamp(1, Timestamp.from(from.minus(margin)));
+                ps.setTimestamp(2, Timestamp.from(to.plus(margin)));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         rows.add(BaseRow.of(rs));
@@ -242,7 +269,13 @@ public final class QueueIntervals {
                 }
             }
             List<QueueInterval> result = new ArrayList<>();
-            rolledUp(rows, granularity).values().forEach(byStart -> result.addAll(byStart.values()));
+            rolledUp(rows, s -> buckets(s.queueId(), granularity)).forEach((s, byStart) -> {
+                ZonedBuckets calendar = buckets(s.queueId(), granularity);
+                Instant first = calendar.start(from);
+                Instant last = calendar.start(to.minusNanos(1));
+                byStart.values().stream().filter(r -> !r.start().isBefore(first) && !r.start().isAfter(last))
+                        .forEach(result::add);
+            });
             result.sort(Comparator.comparing(QueueInterval::start).thenComparing(QueueInterval::queueId)
                     .thenComparing(QueueInterval::mediaType));
             return result;
@@ -273,7 +306,7 @@ public final class QueueIntervals {
                     }
                 }
             }
-            Map<Series, Map<Instant, QueueInterval>> own = rolledUp(rows, base);
+            Map<Series, Map<Instant, QueueInterval>> own = rolledUp(rows, s -> buckets(s.queueId(), base));
             return rows.stream().map(r -> own.get(r.series()).get(r.interval().start())).toList();
         }
 
@@ -299,21 +332,20 @@ public final class QueueIntervals {
             return rows;
         }
 
-        /** Per series, the buckets of {@code granularity} holding the rows, keyed by bucket start. */
-        private Map<Series, Map<Instant, QueueInterval>> rolledUp(List<BaseRow> rows, Granularity granularity)
-                throws SQLException {
+        /** Per series, the buckets of its calendar holding the rows, keyed by bucket start. */
+        private Map<Series, Map<Instant, QueueInterval>> rolledUp(List<BaseRow> rows,
+                Function<Series, ZonedBuckets> calendars) throws SQLException {
             Map<Series, List<BaseRow>> bySeries = new LinkedHashMap<>();
             rows.forEach(r -> bySeries.computeIfAbsent(r.series(), k -> new ArrayList<>()).add(r));
             loadNames(bySeries.keySet().stream().map(Series::queueId).toList());
-            Buckets buckets = new Buckets(base, granularity, watermark);
             Map<Series, Map<Instant, QueueInterval>> result = new HashMap<>();
-            bySeries.forEach((s, inSeries) -> result.put(s, buckets.of(s, names.get(s.queueId()), settings(s),
-                    inSeries)));
+            bySeries.forEach((s, inSeries) -> result.put(s, new Buckets(base, calendars.apply(s), watermark)
+                    .of(s, names.get(s.queueId()), settings(s), inSeries)));
             return result;
         }
 
-        private QueueInterval zero(Series s, Instant start, Granularity granularity) {
-            return new Buckets(base, granularity, watermark).zero(s, names.get(s.queueId()), settings(s), start);
+        private QueueInterval zero(Series s, Interval bucket, ZonedBuckets calendar) {
+            return new Buckets(base, calendar, watermark).zero(s, names.get(s.queueId()), settings(s), bucket);
         }
 
         private ServiceLevelSettings settings(Series s) {
@@ -338,10 +370,14 @@ public final class QueueIntervals {
         }
     }
 
-    private void requireReportable(Granularity granularity) {
-        if (!canReport(granularity)) {
-            throw new IllegalArgumentException(
-                    "cannot report " + granularity + " from " + base + " buckets: not a multiple");
+    /** Whether rows can be reported in {@code calendar}: its buckets are whole unions of base buckets. */
+    public boolean canReport(ZonedBuckets calendar) {
+        return canReport(calendar.granularity()) && ZonedBuckets.isAligned(calendar.zone(), base);
+    }
+
+    private void requireReportable(ZonedBuckets calendar) {
+        if (!canReport(calendar)) {
+            throw new IllegalArgumentException("cannot report " + calendar + " from " + base + " buckets");
         }
     }
 }

@@ -14,7 +14,11 @@ record ODataColumn(String name, String sql, EdmPrimitiveTypeKind type) {
     }
 
     static ODataColumn derived(String name) {
-        return new ODataColumn(name, null, EdmPrimitiveTypeKind.Double);
+        return derived(name, EdmPrimitiveTypeKind.Double);
+    }
+
+    static ODataColumn derived(String name, EdmPrimitiveTypeKind type) {
+        return new ODataColumn(name, null, type);
     }
 
     boolean isDerived() {

@@ -28,6 +28,8 @@ final class QueueIntervalEntity {
         }
         p.put("final", row.isFinal());
         p.put("revision", row.revision());
+        p.put("timeZone", row.zone().getId());
+        p.put("intervalDate", row.start().atZone(row.zone()).toLocalDate());
         return p;
     }
 }

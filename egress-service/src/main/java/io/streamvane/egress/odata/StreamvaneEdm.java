@@ -3,6 +3,7 @@ package io.streamvane.egress.odata;
 import static io.streamvane.egress.odata.ODataColumn.derived;
 import static io.streamvane.egress.odata.ODataColumn.of;
 import static org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind.Boolean;
+import static org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind.Date;
 import static org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind.DateTimeOffset;
 import static org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind.Int64;
 import static org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind.String;
@@ -56,6 +57,8 @@ final class StreamvaneEdm extends CsdlAbstractEdmProvider {
             cols.add(m.stored() ? of(m.field(), m.column(), Int64) : derived(m.field()));
         }
         cols.addAll(List.of(of("final", "is_final", Boolean), of("revision", "revision", Int64)));
+        // The queue's site time zone and the row's local date in it (a BI date table joins on the site's day).
+        cols.addAll(List.of(derived("timeZone", String), derived("intervalDate", Date)));
         return new ODataEntitySet(QUEUE_INTERVALS, "QueueInterval", "queue_interval_effective", cols,
                 List.of("queueId", "mediaType", "intervalStart"), row -> { });
     }

@@ -15,11 +15,10 @@ import io.streamvane.model.kpi.DerivedKpis;
 import io.streamvane.model.kpi.Granularity;
 import io.streamvane.model.kpi.Interval;
 import io.streamvane.model.kpi.ServiceLevelPolicy;
+import io.streamvane.model.kpi.ZonedBuckets;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -62,9 +61,9 @@ class WallboardReader {
     private WallboardSnapshot read(long id, ServiceLevelPolicy policy, QueueIntervals.Read rows)
             throws SQLException {
         Instant now = clock.instant();
-        Instant day = now.truncatedTo(ChronoUnit.DAYS);
         Granularity base = intervals.base();
         Instant currentStart = Interval.of(now, base).start();
+        Instant day = ZonedBuckets.of(Granularity.P1D, rows.zones().defaultZone()).start(now);
         Map<String, Double> targets = slTargets();
         List<Tile> tiles = new ArrayList<>();
         for (QueueSummary queue : queues.queues()) {
@@ -72,10 +71,13 @@ class WallboardReader {
             queues.realtime(queue.id()).forEach(r -> realtime.put(r.mediaType(), r));
             List<Series> series = rows.mediaTypes(queue.id(), null).stream().map(m -> new Series(queue.id(), m))
                     .toList();
+            // "Today" is the local day of the queue's site, 23 to 25 hours long.
+            ZonedBuckets days = rows.buckets(queue.id(), Granularity.P1D);
+            ZonedBuckets quarters = rows.buckets(queue.id(), base);
+            Interval today = days.bucket(now);
             Map<String, List<QueueInterval>> intraday = byMedia(rows.grid(series,
-                    Interval.bucketsStartingIn(day, day.plus(Duration.ofDays(1)), base, Integer.MAX_VALUE), base));
-            Map<String, List<QueueInterval>> daily = byMedia(rows.grid(series,
-                    List.of(Interval.of(day, Granularity.P1D)), Granularity.P1D));
+                    quarters.startingIn(today.start(), today.end(), Integer.MAX_VALUE), quarters));
+            Map<String, List<QueueInterval>> daily = byMedia(rows.grid(series, List.of(today), days));
             TreeSet<String> media = new TreeSet<>(queue.mediaTypes());
             media.addAll(realtime.keySet());
             for (String m : media) {
@@ -88,7 +90,7 @@ class WallboardReader {
                         .toList();
                 Period current = bars.stream().filter(r -> r.start().equals(currentStart))
                         .findFirst().map(WallboardReader::period).orElse(null);
-                Period today = daily.getOrDefault(m, List.of()).stream().findFirst()
+                Period sinceMidnight = daily.getOrDefault(m, List.of()).stream().findFirst()
                         .map(WallboardReader::period).orElse(null);
                 long waiting = rt == null ? 0 : rt.waiting();
                 long longestWait = rt == null ? 0 : rt.longestWaitSeconds();
@@ -97,8 +99,9 @@ class WallboardReader {
                         rt == null ? 0 : rt.agentsAvailable(), rt == null ? now : rt.asOf(),
                         targets.getOrDefault(queue.id() + "|" + m, defaultSlTarget),
                         policy.resolve(queue.id(), m).slThreshold().toMillis() / 1000.0,
-                        current, today, points,
-                        Alerts.of(alerts.resolve(queue.id(), m), current, today, waiting, longestWait)));
+                        current, sinceMidnight, points,
+                        Alerts.of(alerts.resolve(queue.id(), m), current, sinceMidnight, waiting, longestWait),
+                        days.zone().getId()));
             }
         }
         return new WallboardSnapshot(id, now, day, newestEventTime(), List.copyOf(tiles));

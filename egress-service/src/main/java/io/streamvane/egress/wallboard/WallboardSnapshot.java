@@ -19,7 +19,8 @@ import java.util.Objects;
  *
  * @param id              monotonic event id of this snapshot
  * @param asOf            when it was computed
- * @param day             the UTC day "today" means (the P1D bucket of the API)
+ * @param day             where "today" starts in the deployment's default time zone; each tile's own today is the local
+ *                        day of its queue's site (its {@code today} period and {@code timeZone})
  * @param newestEventTime the newest event time the engine has projected (freshness); null before any event
  */
 record WallboardSnapshot(long id, Instant asOf, Instant day, Instant newestEventTime, List<Tile> tiles) {
@@ -50,15 +51,18 @@ record WallboardSnapshot(long id, Instant asOf, Instant day, Instant newestEvent
     /**
      * One queue × media type. Real-time numbers are those of {@code /api/v1/queues/{id}/realtime}; interval numbers
      * are the rows of {@code /api/v1/queues/{id}/intervals} (the base granularity, PT15M unless the store keeps
-     * another, for the current interval and the chart, P1D for today).
+     * another, for the current interval and the chart, P1D for today), in the queue's site time zone.
      *
      * @param slTarget           fraction the SL is compared with (the words "on target" / "below target")
      * @param longestWaitSeconds at {@code realtimeAsOf}; the page keeps counting from there
      * @param alerts             the level of each alerted value, which the page colours, marks and sorts by
+     * @param timeZone           the queue's site time zone: {@code today} is its local day, and the page shows
+     *                           the chart's times on its clock
      */
     record Tile(String queueId, String queueName, String mediaType, long waiting, long longestWaitSeconds,
             long interacting, long agentsOnQueue, long agentsAvailable, Instant realtimeAsOf, double slTarget,
-            double slThresholdSeconds, Period current, Period today, List<Point> intervals, Alerts alerts) {
+            double slThresholdSeconds, Period current, Period today, List<Point> intervals, Alerts alerts,
+            String timeZone) {
 
         @JsonProperty
         String key() {
@@ -86,7 +90,7 @@ record WallboardSnapshot(long id, Instant asOf, Instant day, Instant newestEvent
         private List<Object> comparable() {
             // Alerts too: a longest wait that crosses a level while only growing is a change, sent at the next read.
             return java.util.Arrays.asList(queueName, interacting, agentsOnQueue, agentsAvailable, slTarget,
-                    slThresholdSeconds, current, today, intervals, alerts);
+                    slThresholdSeconds, current, today, intervals, alerts, timeZone);
         }
     }
 

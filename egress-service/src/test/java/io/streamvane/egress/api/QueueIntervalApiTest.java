@@ -36,6 +36,31 @@ class QueueIntervalApiTest extends EgressIntegrationTest {
     }
 
     @Test
+    void timeZoneGivesTheLocalDayOfThatZoneWithItsOffsetOnTheTimestamps() {
+        threeBaseBuckets();
+        // In January Sydney is at +11:00: its 1 January runs from 2024-12-31T13:00Z to 2025-01-01T13:00Z.
+        String query = "from=2024-12-31T13:00:00Z&to=2025-01-01T13:00:00Z&granularity=P1D&timeZone=Australia/Sydney";
+
+        List<QueueIntervalRow> rows = rows(query);
+        String json = get("/api/v1/queues/q1/intervals?" + query, READ_KEY).retrieve().body(String.class);
+
+        assertThat(rows).singleElement().satisfies(day -> {
+            assertThat(day.offered()).isEqualTo(24);
+            assertThat(day.intervalStart().toInstant()).isEqualTo(Instant.parse("2024-12-31T13:00:00Z"));
+            assertThat(day.timeZone()).isEqualTo("Australia/Sydney");
+        });
+        assertThat(json).contains("\"intervalStart\":\"2025-01-01T00:00:00+11:00\"",
+                "\"intervalEnd\":\"2025-01-02T00:00:00+11:00\"");
+        // The same rows without timeZone are in the queue's zone: UTC until one is configured.
+        assertThat(rows("from=2025-01-01T00:00:00Z&to=2025-01-02T00:00:00Z&granularity=P1D"))
+                .singleElement().satisfies(day -> assertThat(day.timeZone()).isEqualTo("UTC"));
+        ResponseEntity<String> bad = get("/api/v1/queues/q1/intervals?from=2025-01-01T00:00:00Z"
+                + "&to=2025-01-02T00:00:00Z&timeZone=Mars/Olympus", READ_KEY).retrieve().toEntity(String.class);
+        assertThat(bad.getStatusCode().value()).isEqualTo(400);
+        assertThat(bad.getBody()).contains("invalid-time-zone").doesNotContain("Mars/Olympus");
+    }
+
+    @Test
     void baseBucketsCarryTheStoredComponentsAndKpisFromTheSharedDefinitions() {
         threeBaseBuckets();
         ServiceLevelPolicy policy = ServiceLevelPolicy.builder()
@@ -47,7 +72,7 @@ class QueueIntervalApiTest extends EgressIntegrationTest {
         ServiceLevelSettings settings = policy.resolve("q1", "voice");
         assertThat(rows).hasSize(4);
         QueueIntervalRow second = rows.get(1);
-        assertThat(second.intervalStart()).isEqualTo(Instant.parse("2025-01-01T10:15:00Z"));
+        assertThat(second.intervalStart().toInstant()).isEqualTo(Instant.parse("2025-01-01T10:15:00Z"));
         assertThat(second.components()).isEqualTo(IntervalComponents.builder().offered(5).answered(4)
                 .answeredWithinSl(1).abandoned(1).flowOuts(2).answerWaitMs(90_000).abandonWaitMs(7000).handled(3)
                 .handleMs(600_000).talkMs(420_000).holdMs(60_000).acwMs(120_000).build());
@@ -66,8 +91,8 @@ class QueueIntervalApiTest extends EgressIntegrationTest {
 
         QueueIntervalRow gap = rows("from=2025-01-01T10:00:00Z&to=2025-01-01T11:00:00Z").get(2);
 
-        assertThat(gap.intervalStart()).isEqualTo(Instant.parse("2025-01-01T10:30:00Z"));
-        assertThat(gap.intervalEnd()).isEqualTo(Instant.parse("2025-01-01T10:45:00Z"));
+        assertThat(gap.intervalStart().toInstant()).isEqualTo(Instant.parse("2025-01-01T10:30:00Z"));
+        assertThat(gap.intervalEnd().toInstant()).isEqualTo(Instant.parse("2025-01-01T10:45:00Z"));
         assertThat(gap.components()).isEqualTo(IntervalComponents.ZERO);
         assertThat(gap.serviceLevel()).isNull();
         assertThat(gap.asaSeconds()).isNull();
@@ -87,7 +112,7 @@ class QueueIntervalApiTest extends EgressIntegrationTest {
         IntervalComponents sum = IntervalComponents.sum(base.stream().map(QueueIntervalRow::components).toList());
         QueueIntervalRow h = hour.get(0);
         assertThat(h.components()).isEqualTo(sum);
-        assertThat(h.intervalEnd()).isEqualTo(Instant.parse("2025-01-01T11:00:00Z"));
+        assertThat(h.intervalEnd().toInstant()).isEqualTo(Instant.parse("2025-01-01T11:00:00Z"));
         assertThat(h.serviceLevel()).isEqualTo(DerivedKpis.of(sum, ServiceLevelSettings.DEFAULTS).serviceLevel());
         assertThat(h.revision()).isEqualTo(6);
         assertThat(h.isFinal()).isFalse();
@@ -140,7 +165,7 @@ class QueueIntervalApiTest extends EgressIntegrationTest {
 
         List<QueueIntervalRow> rows = rows("from=2025-01-01T10:15:00Z&to=2025-01-01T10:45:00Z");
 
-        assertThat(rows).extracting(QueueIntervalRow::intervalStart)
+        assertThat(rows).extracting(r -> r.intervalStart().toInstant())
                 .containsExactly(Instant.parse("2025-01-01T10:15:00Z"), Instant.parse("2025-01-01T10:30:00Z"));
     }
 
@@ -150,7 +175,7 @@ class QueueIntervalApiTest extends EgressIntegrationTest {
 
         List<QueueIntervalRow> rows = rows("from=2025-01-01T10:05:00Z&to=2025-01-01T10:31:00Z");
 
-        assertThat(rows).extracting(QueueIntervalRow::intervalStart)
+        assertThat(rows).extracting(r -> r.intervalStart().toInstant())
                 .containsExactly(Instant.parse("2025-01-01T10:15:00Z"), Instant.parse("2025-01-01T10:30:00Z"));
     }
 

@@ -12,13 +12,21 @@ import io.streamvane.model.kpi.Interval;
 import io.streamvane.model.kpi.IntervalComponents;
 import io.streamvane.model.kpi.ServiceLevelOverride;
 import io.streamvane.model.kpi.ServiceLevelPolicy;
+import io.streamvane.model.kpi.QueueTimeZones;
+import io.streamvane.model.kpi.ZonedBuckets;
 import io.streamvane.testsupport.TestDatabases;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +37,7 @@ class QueueIntervalsTest {
     private static final Instant T0 = Instant.parse("2025-03-04T10:00:00Z");
     private static final Series VOICE = new Series("q1", "voice");
     private static final QueueIntervals HALF_HOURS = new QueueIntervals(Granularity.PT30M, Duration.ofMinutes(30));
+    private static final ZonedBuckets HOURS = ZonedBuckets.utc(Granularity.PT1H);
     private static final ServiceLevelPolicy POLICY = ServiceLevelPolicy.builder()
             .queue("q1", ServiceLevelOverride.NONE.withIncludeFlowOuts(true)).build();
 
@@ -49,7 +58,7 @@ class QueueIntervalsTest {
         halfHour(T0, 10, 8, 2, true);
         halfHour(T0.plusSeconds(1800), 6, 5, 3, true);
 
-        QueueInterval hour = read(r -> r.grid(List.of(VOICE), hours(T0, 1), Granularity.PT1H)).get(0);
+        QueueInterval hour = read(r -> r.grid(List.of(VOICE), hours(T0, 1), HOURS)).get(0);
 
         assertThat(hour.interval()).isEqualTo(new Interval(T0, T0.plusSeconds(3600)));
         assertThat(hour.queueName()).isEqualTo("Sales EN");
@@ -97,7 +106,7 @@ class QueueIntervalsTest {
         halfHour(T0, 10, 8, 2, true);
         watermark(T0.plusSeconds(2 * 3600));
 
-        List<QueueInterval> grid = read(r -> r.grid(List.of(VOICE), hours(T0, 3), Granularity.PT1H));
+        List<QueueInterval> grid = read(r -> r.grid(List.of(VOICE), hours(T0, 3), HOURS));
         List<QueueInterval> stored = read(r -> r.stored(T0, T0.plusSeconds(3 * 3600), Granularity.PT1H));
 
         assertThat(grid).extracting(QueueInterval::start)
@@ -134,8 +143,83 @@ class QueueIntervalsTest {
             QueueIntervals.Read read = HALF_HOURS.read(c);
             assertThatIllegalArgumentException()
                     .isThrownBy(() -> read.grid(List.of(VOICE), List.of(Interval.of(T0, Granularity.PT15M)),
-                            Granularity.PT15M));
+                            ZonedBuckets.utc(Granularity.PT15M)));
         }
+    }
+
+    /**
+     * The acceptance days of site time zones: Sydney (+11:00), New York across both DST changes of 2026 and Kolkata
+     * (+05:30). Every half hour of the span holds a distinct count, so a local day or hour equals the sum of exactly
+     * its base rows or the test fails. The expected sums group the base rows by their local date, or local hour and
+     * offset, straight from java.time, without the bucketing under test.
+     */
+    @Test
+    void localDaysAndHoursAreSumsOfTheBaseRowsOfThoseLocalPeriods() throws Exception {
+        record Span(String zone, String from, String to) {
+        }
+        for (Span span : List.of(new Span("Australia/Sydney", "2026-12-02T00:00:00Z", "2026-12-05T00:00:00Z"),
+                new Span("America/New_York", "2026-10-31T00:00:00Z", "2026-11-03T00:00:00Z"),
+                new Span("America/New_York", "2026-03-07T00:00:00Z", "2026-03-10T00:00:00Z"),
+                new Span("Asia/Kolkata", "2026-12-02T00:00:00Z", "2026-12-05T00:00:00Z"))) {
+            exec("DELETE FROM queue_interval");
+            ZoneId zone = ZoneId.of(span.zone());
+            try (Connection c = dataSource.getConnection()) {
+                KpiSettingsStore.publish(c, KpiSettings.DEFAULTS.withBaseGranularity(Granularity.PT30M)
+                        .withServiceLevel(POLICY.layers()).withTimeZones(new QueueTimeZones(ZoneId.of("UTC"),
+                                Map.of("q1", zone))), KpiSettingsStore.Role.OWNER, "test");
+            }
+            Map<LocalDate, Long> byDay = new TreeMap<>();
+            Map<String, Long> byHour = new TreeMap<>();
+            long n = 0;
+            for (Instant t = Instant.parse(span.from()); t.isBefore(Instant.parse(span.to())); t = t.plusSeconds(1800)) {
+                halfHour(t, ++n, 0, 1, true);
+                ZonedDateTime local = t.atZone(zone);
+                byDay.merge(local.toLocalDate(), n, Long::sum);
+                byHour.merge(local.truncatedTo(ChronoUnit.HOURS).toOffsetDateTime().toString(), n, Long::sum);
+            }
+            Instant from = Instant.parse(span.from());
+            Instant to = Instant.parse(span.to());
+
+            List<QueueInterval> days = read(r -> r.stored(from, to, Granularity.P1D));
+            List<QueueInterval> hours = read(r -> r.stored(from, to, Granularity.PT1H));
+
+            // The first and last local days are partly outside the span: only whole days inside are compared.
+            Map<LocalDate, Long> gotDays = new TreeMap<>();
+            days.stream().filter(d -> !d.start().isBefore(from) && !d.end().isAfter(to))
+                    .forEach(d -> gotDays.put(d.start().atZone(zone).toLocalDate(), d.components().offered()));
+            assertThat(gotDays).as(span.toString()).isNotEmpty();
+            gotDays.forEach((day, offered) -> assertThat(offered).as(span + " " + day).isEqualTo(byDay.get(day)));
+            days.forEach(d -> assertThat(d.zone()).isEqualTo(zone));
+            Map<String, Long> gotHours = new TreeMap<>();
+            hours.forEach(h -> gotHours.put(h.start().atZone(zone).toOffsetDateTime().toString(),
+                    h.components().offered()));
+            assertThat(gotHours).as(span.toString()).isEqualTo(byHour);
+        }
+    }
+
+    @Test
+    void newYorksFallBackDayIsOneRowOf25HoursAnd25HourlyRows() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            KpiSettingsStore.publish(c, KpiSettings.DEFAULTS.withBaseGranularity(Granularity.PT30M)
+                    .withTimeZones(new QueueTimeZones(ZoneId.of("America/New_York"), Map.of())),
+                    KpiSettingsStore.Role.OWNER, "test");
+        }
+        Instant midnight = Instant.parse("2026-11-01T04:00:00Z"); // 00:00 EDT
+        halfHour(midnight.plusSeconds(3600 * 12), 5, 5, 1, true);
+        ZonedBuckets days = read(r -> r.buckets("q1", Granularity.P1D));
+        ZonedBuckets hours = read(r -> r.buckets("q1", Granularity.PT1H));
+        Interval day = days.bucket(midnight);
+
+        List<QueueInterval> daily = read(r -> r.grid(List.of(VOICE), List.of(day), days));
+        List<QueueInterval> hourly = read(r -> r.grid(List.of(VOICE), hours.startingIn(day.start(), day.end(), 100),
+                hours));
+
+        assertThat(daily).singleElement().satisfies(d -> {
+            assertThat(d.end()).isEqualTo(Instant.parse("2026-11-02T05:00:00Z"));
+            assertThat(d.baseBuckets()).isEqualTo(50);
+            assertThat(d.components().offered()).isEqualTo(5);
+        });
+        assertThat(hourly).hasSize(25).allSatisfy(h -> assertThat(h.baseBuckets()).isEqualTo(2));
     }
 
     private List<Interval> hours(Instant from, int n) {

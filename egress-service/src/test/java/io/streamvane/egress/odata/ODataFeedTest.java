@@ -82,7 +82,8 @@ class ODataFeedTest extends EgressIntegrationTest {
         assertThat(container.getEntitySets()).extracting(s -> s.getName())
                 .containsExactlyInAnyOrder("QueueIntervals", "AgentIntervals", "Queues", "Agents");
         assertThat(container.getEntitySet("QueueIntervals").getEntityType().getPropertyNames())
-                .contains("queueId", "intervalStart", "answeredWithinSl", "serviceLevel", "final", "revision");
+                .contains("queueId", "intervalStart", "answeredWithinSl", "serviceLevel", "final", "revision",
+                        "timeZone", "intervalDate");
     }
 
     @Test
@@ -92,7 +93,7 @@ class ODataFeedTest extends EgressIntegrationTest {
                 .filter("queueId eq 'q1' and intervalStart ge 2025-01-01T01:00:00Z "
                         + "and intervalStart lt 2025-01-01T10:00:00Z")
                 .select("queueId", "mediaType", "intervalStart", "offered", "answeredWithinSl", "serviceLevel",
-                        "asaSeconds", "final", "revision")
+                        "asaSeconds", "final", "revision", "timeZone", "intervalDate")
                 .orderBy("intervalStart")
                 .build();
 
@@ -110,10 +111,13 @@ class ODataFeedTest extends EgressIntegrationTest {
                 String.valueOf(e.getProperty("serviceLevel").getPrimitiveValue().toValue()),
                 String.valueOf(e.getProperty("asaSeconds").getPrimitiveValue().toValue()),
                 e.getProperty("final").getPrimitiveValue().toValue(),
-                e.getProperty("revision").getPrimitiveValue().toValue())).toList();
-        List<List<Object>> fromRest = Arrays.stream(rest).map(r -> List.<Object>of(r.queueId(), r.intervalStart(),
-                r.offered(), r.answeredWithinSl(), String.valueOf(r.serviceLevel()), String.valueOf(r.asaSeconds()),
-                r.isFinal(), r.revision())).toList();
+                e.getProperty("revision").getPrimitiveValue().toValue(),
+                e.getProperty("timeZone").getPrimitiveValue().toValue(),
+                String.valueOf(e.getProperty("intervalDate").getPrimitiveValue()))).toList();
+        List<List<Object>> fromRest = Arrays.stream(rest).map(r -> List.<Object>of(r.queueId(),
+                r.intervalStart().toInstant(), r.offered(), r.answeredWithinSl(), String.valueOf(r.serviceLevel()),
+                String.valueOf(r.asaSeconds()), r.isFinal(), r.revision(), r.timeZone(),
+                r.intervalStart().toLocalDate().toString())).toList();
         assertThat(fromOData).isEqualTo(fromRest);
     }
 

@@ -8,11 +8,16 @@ import io.streamvane.egress.delivery.DeliveryEngine;
 import io.streamvane.egress.delivery.DeliveryProperties;
 import io.streamvane.egress.delivery.StoreFixture;
 import io.streamvane.model.kpi.Granularity;
+import io.streamvane.model.kpi.KpiSettings;
+import io.streamvane.model.kpi.QueueTimeZones;
+import io.streamvane.model.store.KpiSettingsStore;
 import java.net.http.HttpClient;
+import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -102,6 +107,40 @@ class ZeroFillTest extends StoreAndReceiverTest {
         e.runOnce();
         assertThat(receiver.acceptedIds()).hasSize(9).contains("kpi_q1_voice_PT15M_20250304T0945Z_r0",
                 "kpi_q3_voice_PT15M_20250304T0945Z_r0");
+    }
+
+    @Test
+    void aDailyFeedSendsEachQueuesLocalDayOnceItsSiteDayIsOver() throws Exception {
+        // q1's site is Sydney (+11:00 in March): its 4 March runs from 3 March 13:00Z to 4 March 13:00Z. q3 is UTC.
+        try (Connection c = store.dataSource().getConnection()) {
+            KpiSettingsStore.publish(c, KpiSettings.DEFAULTS.withTimeZones(new QueueTimeZones(ZoneId.of("UTC"),
+                    Map.of("q1", ZoneId.of("Australia/Sydney")))), KpiSettingsStore.Role.OWNER, "test");
+        }
+        store.slThreshold("q3", "voice", 30_000);
+        store.add("q1", "voice", T0, 5, 4, 3, 60_000, true);
+        DeliveryEngine e = engine(Granularity.P1D, true);
+
+        watermark(Instant.parse("2025-03-04T13:05:00Z")); // Sydney's 4 March is over; UTC's is not
+        e.runOnce();
+        assertThat(receiver.acceptedIds()).containsExactly("kpi_q1_voice_P1D_20250303T1300Z_r1");
+        JsonNode day = row("kpi_q1_voice_P1D_20250303T1300Z_r1");
+        assertThat(day.get("intervalStart").asString()).isEqualTo("2025-03-03T13:00:00Z");
+        assertThat(day.get("intervalStartLocal").asString()).isEqualTo("2025-03-04T00:00:00+11:00");
+        assertThat(day.get("intervalEndLocal").asString()).isEqualTo("2025-03-05T00:00:00+11:00");
+        assertThat(day.get("intervalDate").asString()).isEqualTo("2025-03-04");
+        assertThat(day.get("intervalTime").asString()).isEqualTo("00:00");
+        assertThat(day.get("timeZone").asString()).isEqualTo("Australia/Sydney");
+        assertThat(day.get("intervalMinutes").asInt()).isEqualTo(1440);
+        assertThat(day.get("offered").asLong()).isEqualTo(5);
+
+        watermark(Instant.parse("2025-03-05T00:05:00Z")); // now UTC's 4 March is over too
+        e.runOnce();
+        assertThat(receiver.acceptedIds()).containsExactlyInAnyOrder("kpi_q1_voice_P1D_20250303T1300Z_r1",
+                "kpi_q3_voice_P1D_20250304T0000Z_r0");
+        assertThat(row("kpi_q3_voice_P1D_20250304T0000Z_r0").get("intervalStartLocal").asString())
+                .isEqualTo("2025-03-04T00:00:00Z");
+        e.runOnce();
+        assertThat(receiver.accepted).hasSize(2);
     }
 
     @Test

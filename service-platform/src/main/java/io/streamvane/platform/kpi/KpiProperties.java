@@ -8,9 +8,11 @@ import io.streamvane.model.kpi.KpiSettings;
 import io.streamvane.model.kpi.QueueMedia;
 import io.streamvane.model.kpi.ServiceLevelLayers;
 import io.streamvane.model.kpi.ServiceLevelOverride;
+import io.streamvane.model.kpi.QueueTimeZones;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -29,6 +31,8 @@ import org.springframework.validation.annotation.Validated;
  *   allowed-lateness: 5m
  *   acd-session-expiry: 4h
  *   source-idle-timeout: 30m
+ *   time-zone: Europe/London
+ *   queue-time-zones: { q-sydney: Australia/Sydney }
  *   service-level:
  *     sl-threshold: 20s
  *     include-flow-outs: false
@@ -51,7 +55,20 @@ public record KpiProperties(
         Duration allowedLateness,
         Duration acdSessionExpiry,
         Duration sourceIdleTimeout,
+        ZoneId timeZone,
+        Map<String, ZoneId> queueTimeZones,
         Thresholds thresholds) {
+
+    /** Refuses, while binding, a time zone that is an offset or that the base granularity cannot sum into. */
+    public KpiProperties {
+        siteTimeZones(timeZone, queueTimeZones).requireAlignedTo(
+                baseGranularity == null ? KpiSettings.DEFAULTS.baseGranularity() : baseGranularity);
+    }
+
+    private static QueueTimeZones siteTimeZones(ZoneId timeZone, Map<String, ZoneId> queueTimeZones) {
+        return new QueueTimeZones(timeZone == null ? KpiSettings.DEFAULTS.timeZones().defaultZone() : timeZone,
+                queueTimeZones);
+    }
 
     /**
      * The settings these properties give, defaults filled in. The alert thresholds are not among them: they decide
@@ -67,7 +84,8 @@ public record KpiProperties(
                 baseGranularity == null ? d.baseGranularity() : baseGranularity,
                 allowedLateness == null ? d.allowedLateness() : allowedLateness,
                 acdSessionExpiry == null ? d.acdSessionExpiry() : acdSessionExpiry,
-                sourceIdleTimeout == null ? d.sourceIdleTimeout() : sourceIdleTimeout);
+                sourceIdleTimeout == null ? d.sourceIdleTimeout() : sourceIdleTimeout,
+                siteTimeZones(timeZone, queueTimeZones));
     }
 
     /** The wallboard's alert thresholds, defaults filled in. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamvane.model.kpi.Granularity;
 import io.streamvane.model.kpi.KpiSettings;
 import io.streamvane.model.kpi.ServiceLevelSettings;
+import io.streamvane.model.kpi.QueueTimeZones;
 import io.streamvane.model.store.KpiSettingsStore;
 import io.streamvane.testsupport.TestDatabase;
 import io.streamvane.testsupport.TestDatabases;
@@ -12,6 +13,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.ZoneId;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,37 @@ class KpiSettingsPublicationTest {
                     }
                     assertThat(configured.allowedLateness()).isEqualTo(Duration.ofMinutes(2));
                 });
+    }
+
+    @Test
+    void siteTimeZonesArePublishedWithTheSettingsAndADifferentZoneRefusesTheStart() {
+        service.withPropertyValues("streamvane.kpi.time-zone=America/New_York",
+                        "streamvane.kpi.queue-time-zones.q-syd=Australia/Sydney")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    try (Connection c = db.dataSource().getConnection()) {
+                        QueueTimeZones zones = KpiSettingsStore.timeZones(c);
+                        assertThat(zones.of("q-syd")).isEqualTo(ZoneId.of("Australia/Sydney"));
+                        assertThat(zones.of("q-other")).isEqualTo(ZoneId.of("America/New_York"));
+                    }
+                });
+        service.withPropertyValues("streamvane.kpi.time-zone=America/New_York").run(second -> {
+            assertThat(second).hasFailed();
+            assertThat(second.getStartupFailure()).rootCause().hasMessageContaining("streamvane.kpi.queue-time-zones");
+        });
+    }
+
+    @Test
+    void aTimeZoneThatIsAnOffsetOrSplitsABaseBucketStopsTheStartWhileBinding() {
+        service.withPropertyValues("streamvane.kpi.time-zone=+05:30").run(context ->
+                assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("not an IANA zone name"));
+        service.withPropertyValues("streamvane.kpi.base-granularity=PT1H",
+                "streamvane.kpi.queue-time-zones.q-in=Asia/Kolkata").run(context ->
+                assertThat(context.getStartupFailure()).rootCause()
+                        .hasMessageContaining("queue-time-zones.q-in=Asia/Kolkata")
+                        .hasMessageContaining("choose a finer base-granularity"));
+        service.withPropertyValues("streamvane.kpi.queue-time-zones.q-in=Asia/Kolkata").run(context ->
+                assertThat(context).hasNotFailed());
     }
 
     @Test

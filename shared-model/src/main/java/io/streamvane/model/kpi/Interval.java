@@ -17,8 +17,11 @@ public record Interval(Instant start, Instant end) {
         }
     }
 
-    /** The bucket of {@code granularity} that holds {@code t}. */
+    /** The UTC bucket of {@code granularity} that holds {@code t}. */
     public static Interval of(Instant t, Granularity granularity) {
+        if (!granularity.canBeBase()) {
+            return ZonedBuckets.utc(granularity).bucket(t);
+        }
         Instant start = granularity.bucketStart(t);
         return new Interval(start, start.plus(granularity.duration()));
     }
@@ -36,6 +39,9 @@ public record Interval(Instant start, Instant end) {
         if (max < 0) {
             throw new IllegalArgumentException("max must not be negative: " + max);
         }
+        if (!granularity.canBeBase()) {
+            return ZonedBuckets.utc(granularity).startingIn(from, to, max);
+        }
         int n = (int) Math.min(max, countStartingIn(from, to, granularity));
         List<Interval> buckets = new ArrayList<>(n);
         Instant start = firstStartAtOrAfter(from, granularity);
@@ -48,6 +54,9 @@ public record Interval(Instant start, Instant end) {
     /** How many buckets of {@code granularity} start in {@code [from, to)}; arithmetic, whatever the range's length. */
     public static long countStartingIn(Instant from, Instant to, Granularity granularity) {
         Objects.requireNonNull(to, "to");
+        if (!granularity.canBeBase()) {
+            return ZonedBuckets.utc(granularity).startingIn(from, to, Integer.MAX_VALUE).size();
+        }
         Instant first = firstStartAtOrAfter(from, granularity);
         if (!first.isBefore(to)) {
             return 0;

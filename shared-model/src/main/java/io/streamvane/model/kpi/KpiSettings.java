@@ -13,32 +13,46 @@ import java.util.Objects;
  * @param allowedLateness   how far behind the newest event time an event is still on time (the watermark lag)
  * @param acdSessionExpiry  a waiting ACD session with no end after this long no longer counts as waiting
  * @param sourceIdleTimeout an event source silent for this long no longer holds finality back
+ * @param timeZones         the zone each queue's local periods are reported in; each aligned to the base
  */
 public record KpiSettings(
         ServiceLevelLayers serviceLevel,
         Granularity baseGranularity,
         Duration allowedLateness,
         Duration acdSessionExpiry,
-        Duration sourceIdleTimeout) {
+        Duration sourceIdleTimeout,
+        QueueTimeZones timeZones) {
 
-    /** SPEC §2 defaults: PT15M buckets, 5 min lateness, 4 h ACD-session expiry; 30 min source idle timeout. */
+    /**
+     * SPEC §2 defaults: PT15M buckets, 5 min lateness, 4 h ACD-session expiry; 30 min source idle timeout; UTC.
+     */
     public static final KpiSettings DEFAULTS = new KpiSettings(ServiceLevelLayers.DEFAULTS, Granularity.PT15M,
-            Duration.ofMinutes(5), Duration.ofHours(4), Duration.ofMinutes(30));
+            Duration.ofMinutes(5), Duration.ofHours(4), Duration.ofMinutes(30), QueueTimeZones.UTC);
 
     public KpiSettings {
         Objects.requireNonNull(serviceLevel, "serviceLevel");
         Objects.requireNonNull(baseGranularity, "baseGranularity");
+        if (!baseGranularity.canBeBase()) {
+            throw new IllegalArgumentException("base granularity " + baseGranularity + " does not divide a day");
+        }
+        Objects.requireNonNull(timeZones, "timeZones").requireAlignedTo(baseGranularity);
         ServiceLevelSettings.requireNonNegative(allowedLateness, "allowedLateness");
         requirePositive(acdSessionExpiry, "acdSessionExpiry");
         requirePositive(sourceIdleTimeout, "sourceIdleTimeout");
     }
 
     public KpiSettings withServiceLevel(ServiceLevelLayers layers) {
-        return new KpiSettings(layers, baseGranularity, allowedLateness, acdSessionExpiry, sourceIdleTimeout);
+        return new KpiSettings(layers, baseGranularity, allowedLateness, acdSessionExpiry, sourceIdleTimeout,
+                timeZones);
     }
 
     public KpiSettings withBaseGranularity(Granularity base) {
-        return new KpiSettings(serviceLevel, base, allowedLateness, acdSessionExpiry, sourceIdleTimeout);
+        return new KpiSettings(serviceLevel, base, allowedLateness, acdSessionExpiry, sourceIdleTimeout, timeZones);
+    }
+
+    public KpiSettings withTimeZones(QueueTimeZones zones) {
+        return new KpiSettings(serviceLevel, baseGranularity, allowedLateness, acdSessionExpiry, sourceIdleTimeout,
+                zones);
     }
 
     private static void requirePositive(Duration d, String name) {

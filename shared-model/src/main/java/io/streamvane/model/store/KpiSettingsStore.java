@@ -7,21 +7,25 @@ import io.streamvane.model.kpi.ServiceLevelLayers;
 import io.streamvane.model.kpi.ServiceLevelOverride;
 import io.streamvane.model.kpi.ServiceLevelPolicy;
 import io.streamvane.model.kpi.ServiceLevelSettings;
+import io.streamvane.model.kpi.QueueTimeZones;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * The {@link KpiSettings} in the store ({@code kpi_setting} and {@code sl_settings_override}), where every service and
+ * The {@link KpiSettings} in the store ({@code kpi_setting}, {@code sl_settings_override},
+ * {@code queue_time_zone}), where every service and
  * the reporting views read them. {@link #publish} runs at each service's start-up; {@link #policy} is how every
  * surface gets its service-level policy, so one stored definition serves the engine, the API, the sinks and SQL.
  * Statements run in the caller's transaction.
@@ -52,8 +56,10 @@ public final class KpiSettingsStore {
 
     private static final String LOCK = "SELECT pg_advisory_xact_lock(" + StoreLocks.KPI_SETTINGS + ")";
     private static final String READ_SCALARS = """
-            SELECT base_granularity, allowed_lateness_ms, acd_session_expiry_ms, source_idle_timeout_ms
+            SELECT base_granularity, allowed_lateness_ms, acd_session_expiry_ms, source_idle_timeout_ms, time_zone
             FROM kpi_setting""";
+    private static final String READ_QUEUE_ZONES = "SELECT queue_id, time_zone FROM queue_time_zone";
+    private static final String WRITE_QUEUE_ZONE = "INSERT INTO queue_time_zone (queue_id, time_zone) VALUES (?, ?)";
     private static final String READ_LAYERS = """
             SELECT queue_id, media_type, sl_threshold_ms, short_abandon_threshold_ms, include_abandons,
                    exclude_short_abandons, include_flow_outs
@@ -61,12 +67,13 @@ public final class KpiSettingsStore {
     private static final String READ_SYNCED = "SELECT queue_id, media_type, sl_threshold_ms FROM queue_media_sl";
     private static final String WRITE_SCALARS = """
             INSERT INTO kpi_setting (base_granularity, allowed_lateness_ms, acd_session_expiry_ms,
-                                     source_idle_timeout_ms, published_by)
-            VALUES (?, ?, ?, ?, ?)
+                                     source_idle_timeout_ms, time_zone, published_by)
+            VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (singleton) DO UPDATE
                SET base_granularity = EXCLUDED.base_granularity, allowed_lateness_ms = EXCLUDED.allowed_lateness_ms,
                    acd_session_expiry_ms = EXCLUDED.acd_session_expiry_ms,
-                   source_idle_timeout_ms = EXCLUDED.source_idle_timeout_ms, published_by = EXCLUDED.published_by,
+                   source_idle_timeout_ms = EXCLUDED.source_idle_timeout_ms, time_zone = EXCLUDED.time_zone,
+                   published_by = EXCLUDED.published_by,
                    published_at = now()""";
     private static final String WRITE_LAYER = """
             INSERT INTO sl_settings_override (queue_id, media_type, sl_threshold_ms, short_abandon_threshold_ms,
@@ -111,10 +118,32 @@ public final class KpiSettingsStore {
             if (!rs.next()) {
                 return Optional.empty();
             }
-            return Optional.of(new KpiSettings(readLayers(c), Granularity.parse(rs.getString(1)),
-                    Duration.ofMillis(rs.getLong(2)), Duration.ofMillis(rs.getLong(3)),
-                    Duration.ofMillis(rs.getLong(4))));
+            Granularity base = Granularity.parse(rs.getString(1));
+            Duration lateness = Duration.ofMillis(rs.getLong(2));
+            Duration expiry = Duration.ofMillis(rs.getLong(3));
+            Duration idle = Duration.ofMillis(rs.getLong(4));
+            ZoneId zone = ZoneId.of(rs.getString(5));
+            return Optional.of(new KpiSettings(readLayers(c), base, lateness, expiry, idle,
+                    new QueueTimeZones(zone, readQueueZones(c))));
         }
+    }
+
+    /** The published time zones; UTC for every queue before any publication. */
+    public static QueueTimeZones timeZones(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT time_zone FROM kpi_setting");
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? new QueueTimeZones(ZoneId.of(rs.getString(1)), readQueueZones(c)) : QueueTimeZones.UTC;
+        }
+    }
+
+    private static Map<String, ZoneId> readQueueZones(Connection c) throws SQLException {
+        Map<String, ZoneId> zones = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(READ_QUEUE_ZONES); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                zones.put(rs.getString(1), ZoneId.of(rs.getString(2)));
+            }
+        }
+        return zones;
     }
 
     /**
@@ -140,6 +169,9 @@ public final class KpiSettingsStore {
         differ(d, "allowed-lateness", configured.allowedLateness(), stored.allowedLateness());
         differ(d, "acd-session-expiry", configured.acdSessionExpiry(), stored.acdSessionExpiry());
         differ(d, "source-idle-timeout", configured.sourceIdleTimeout(), stored.sourceIdleTimeout());
+        differ(d, "time-zone", configured.timeZones().defaultZone(), stored.timeZones().defaultZone());
+        differ(d, "queue-time-zones", new TreeMap<>(configured.timeZones().queues()),
+                new TreeMap<>(stored.timeZones().queues()));
         ServiceLevelLayers a = configured.serviceLevel();
         ServiceLevelLayers b = stored.serviceLevel();
         differ(d, "service-level (global)", a.global(), b.global());
@@ -167,8 +199,20 @@ public final class KpiSettingsStore {
             ps.setLong(2, s.allowedLateness().toMillis());
             ps.setLong(3, s.acdSessionExpiry().toMillis());
             ps.setLong(4, s.sourceIdleTimeout().toMillis());
-            ps.setString(5, publisher);
+            ps.setString(5, s.timeZones().defaultZone().getId());
+            ps.setString(6, publisher);
             ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM queue_time_zone")) {
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(WRITE_QUEUE_ZONE)) {
+            for (var e : s.timeZones().queues().entrySet()) {
+                ps.setString(1, e.getKey());
+                ps.setString(2, e.getValue().getId());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM sl_settings_override")) {
             ps.executeUpdate();

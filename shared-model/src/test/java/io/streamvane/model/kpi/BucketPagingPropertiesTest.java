@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -29,6 +30,7 @@ class BucketPagingPropertiesTest {
             @ForAll @IntRange(min = 0, max = 3_000) int max,
             @ForAll boolean alignFrom,
             @ForAll boolean alignTo) {
+        Assume.that(granularity != Granularity.P1M); // the eager list below steps by a fixed length
         Instant from = Instant.ofEpochSecond(EPOCH_2025 + fromOffsetSeconds, fromNanos % 2 == 0 ? 0 : fromNanos);
         Instant to = from.plus(Duration.ofSeconds(spanSeconds, spanNanos % 3 == 0 ? 0 : spanNanos));
         from = alignFrom ? granularity.bucketStart(from) : from;

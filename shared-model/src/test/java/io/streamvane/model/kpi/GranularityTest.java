@@ -2,9 +2,11 @@ package io.streamvane.model.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GranularityTest {
@@ -61,8 +63,32 @@ class GranularityTest {
 
     @Test
     void durationMatchesName() {
-        for (Granularity g : Granularity.values()) {
+        for (Granularity g : List.of(Granularity.PT15M, Granularity.PT30M, Granularity.PT1H, Granularity.P1D)) {
             assertThat(g.duration()).isEqualTo(Duration.parse(g.name()));
+            assertThat(g.canBeBase()).isTrue();
         }
+        assertThat(Granularity.P7D.duration()).isEqualTo(Duration.ofDays(7));
+        assertThat(Granularity.P7D.canBeBase()).isFalse();
+        assertThat(Granularity.P1M.canBeBase()).isFalse();
+        assertThatIllegalStateException().isThrownBy(Granularity.P1M::duration);
+    }
+
+    @Test
+    void weeksAndMonthsParseAsGenesysWritesThem() {
+        assertThat(Granularity.parse("P1W")).isEqualTo(Granularity.P7D);
+        assertThat(Granularity.parse("P7D")).isEqualTo(Granularity.P7D);
+        assertThat(Granularity.parse("p1m")).isEqualTo(Granularity.P1M);
+        assertThatIllegalArgumentException().isThrownBy(() -> Granularity.parse("P2M"));
+        assertThatIllegalArgumentException().isThrownBy(() -> Granularity.parse("P1Y"));
+    }
+
+    @Test
+    void utcWeeksStartOnMondayAndMonthsOnTheFirst() {
+        Instant thursday = Instant.parse("2026-01-01T12:00:00Z");
+        assertThat(Granularity.P7D.bucketStart(thursday)).isEqualTo(Instant.parse("2025-12-29T00:00:00Z"));
+        assertThat(Granularity.P1M.bucketStart(thursday)).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+        assertThat(Granularity.P1M.isMultipleOf(Granularity.PT15M)).isTrue();
+        assertThat(Granularity.P7D.isMultipleOf(Granularity.P1D)).isTrue();
+        assertThat(Granularity.PT1H.isMultipleOf(Granularity.P1M)).isFalse();
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
@@ -83,6 +84,7 @@ class KpiPropertiesTest {
     @Property
     void retractAndAddDeltasLeaveOnlyTheFinalContributionInTheFinalBucket(@ForAll("twoOrders") Orders orders,
             @ForAll Granularity base) {
+        Assume.that(base.canBeBase());
         Map<SegmentDelta, IntervalComponents> buckets = new HashMap<>();
         AgentSegment current = null;
         for (SegmentEvent e : orders.shuffled()) {
@@ -120,7 +122,10 @@ class KpiPropertiesTest {
     @Property
     void rollUpIsRefusedExactlyWhenTheTargetIsNotAMultipleOfTheBase(@ForAll Granularity baseGranularity,
             @ForAll Granularity target) {
-        if (target.duration().getSeconds() % baseGranularity.duration().getSeconds() == 0) {
+        Assume.that(baseGranularity.canBeBase());
+        // A month is whole days, and a base divides a day; every other target has a fixed length.
+        if (target == Granularity.P1M
+                || target.duration().getSeconds() % baseGranularity.duration().getSeconds() == 0) {
             assertThat(Rollup.rollUp(Map.of(), baseGranularity, target)).isEmpty();
         } else {
             assertThatIllegalArgumentException().isThrownBy(() -> Rollup.rollUp(Map.of(), baseGranularity, target));
@@ -137,7 +142,9 @@ class KpiPropertiesTest {
         assertThat(g.bucketStart(start)).isEqualTo(start);
         assertThat(Interval.of(t, g).contains(t)).isTrue();
         assertThat(Interval.of(t, g).start()).isEqualTo(start);
-        assertThat(Interval.of(t, g).duration()).isEqualTo(g.duration());
+        if (g != Granularity.P1M) {
+            assertThat(Interval.of(t, g).duration()).isEqualTo(g.duration());
+        }
     }
 
     // (e)

@@ -1,0 +1,128 @@
+-- Site time zones (SPEC §2): each queue reports its local hours, days, weeks and months in a time zone, the
+-- deployment's streamvane.kpi.time-zone or its own streamvane.kpi.queue-time-zones entry. The store still keeps
+-- UTC base buckets; only reporting groups them, so a zone change restates nothing.
+ALTER TABLE kpi_setting ADD COLUMN time_zone text NOT NULL DEFAULT 'UTC';
+ALTER TABLE kpi_setting ALTER COLUMN time_zone DROP DEFAULT;
+COMMENT ON TABLE kpi_setting IS
+    'The streamvane.kpi settings (base granularity, allowed lateness, ACD-session expiry, source idle timeout, '
+    'default time zone) as published at service start-up; one row. Written at start-up, read by every service and '
+    'the reporting views.';
+
+CREATE TABLE queue_time_zone (
+    queue_id  text NOT NULL,
+    time_zone text NOT NULL,
+    CONSTRAINT queue_time_zone_pk PRIMARY KEY (queue_id)
+);
+COMMENT ON TABLE queue_time_zone IS
+    'Per-queue time zones (streamvane.kpi.queue-time-zones, IANA names) where a queue''s site differs from the '
+    'default; replaced as a whole at start-up with the other settings. Bounded by the number of queues.';
+
+-- The effective settings gain the zone each row's local periods are in (added at the end: columns never move).
+CREATE OR REPLACE VIEW reporting.kpi_settings AS
+SELECT k.queue_id,
+       k.media_type,
+       coalesce(oqm.sl_threshold_ms, oq.sl_threshold_ms, qms.sl_threshold_ms, om.sl_threshold_ms,
+                og.sl_threshold_ms)                                                     AS sl_threshold_ms,
+       coalesce(oqm.short_abandon_threshold_ms, oq.short_abandon_threshold_ms, om.short_abandon_threshold_ms,
+                og.short_abandon_threshold_ms)                                          AS short_abandon_threshold_ms,
+       coalesce(oqm.include_abandons, oq.include_abandons, om.include_abandons, og.include_abandons)
+                                                                                        AS include_abandons,
+       coalesce(oqm.exclude_short_abandons, oq.exclude_short_abandons, om.exclude_short_abandons,
+                og.exclude_short_abandons)                                              AS exclude_short_abandons,
+       coalesce(oqm.include_flow_outs, oq.include_flow_outs, om.include_flow_outs, og.include_flow_outs)
+                                                                                        AS include_flow_outs,
+       coalesce(tz.time_zone, (SELECT time_zone FROM public.kpi_setting), 'UTC')         AS time_zone
+FROM (SELECT DISTINCT queue_id, media_type FROM public.queue_interval_effective
+      UNION
+      SELECT queue_id, media_type FROM public.queue_media_sl) k
+LEFT JOIN public.queue_media_sl qms ON qms.queue_id = k.queue_id AND qms.media_type = k.media_type
+LEFT JOIN public.sl_settings_override og ON og.queue_id IS NULL AND og.media_type IS NULL
+LEFT JOIN public.sl_settings_override om ON om.queue_id IS NULL AND om.media_type = k.media_type
+LEFT JOIN public.sl_settings_override oq ON oq.queue_id = k.queue_id AND oq.media_type IS NULL
+LEFT JOIN public.sl_settings_override oqm ON oqm.queue_id = k.queue_id AND oqm.media_type = k.media_type
+LEFT JOIN public.queue_time_zone tz ON tz.queue_id = k.queue_id;
+COMMENT ON VIEW reporting.kpi_settings IS
+    'Effective KPI settings per queue and media type, layered as the services layer them: queue+media override > '
+    'queue override > Genesys queue SL threshold (threshold only) > media override > global settings; and the '
+    'time zone its local periods are reported in (queue zone > default; UTC before any service published).';
+
+-- date_key is now the local date of the row's site time zone (it was the UTC date), so a BI day is the site's day;
+-- the local wall-clock start and end and the zone are added at the end.
+CREATE OR REPLACE VIEW reporting.queue_interval AS
+SELECT i.queue_id,
+       i.media_type,
+       i.interval_start,
+       i.interval_end,
+       i.offered,
+       i.answered,
+       i.answered_within_sl,
+       i.abandoned,
+       i.short_abandoned,
+       i.flow_outs,
+       i.answer_wait_ms,
+       i.abandon_wait_ms,
+       i.handled,
+       i.handle_ms,
+       i.talk_ms,
+       i.hold_ms,
+       i.acw_ms,
+       i.answered_within_sl::double precision / nullif(
+             i.answered
+           + CASE WHEN s.include_abandons
+                  THEN i.abandoned - CASE WHEN s.exclude_short_abandons THEN i.short_abandoned ELSE 0 END
+                  ELSE 0 END
+           + CASE WHEN s.include_flow_outs THEN i.flow_outs ELSE 0 END, 0)       AS service_level,
+       i.answer_wait_ms::double precision / (nullif(i.answered, 0) * 1000)        AS asa_seconds,
+       i.handle_ms::double precision / (nullif(i.handled, 0) * 1000)              AS aht_seconds,
+       i.abandoned::double precision / nullif(i.offered, 0)                       AS abandon_rate,
+       i.is_final,
+       i.revision,
+       q.name                                                                      AS queue_name,
+       (extract(epoch FROM i.interval_end - i.interval_start) / 60)::integer      AS interval_minutes,
+       s.sl_threshold_ms / 1000.0                                                  AS sl_threshold_seconds,
+       to_char(i.interval_start AT TIME ZONE s.time_zone, 'YYYYMMDD')::integer    AS date_key,
+       coalesce(m.media_type_key, 0)                                               AS media_type_key,
+       i.source,
+       i.updated_at,
+       s.time_zone,
+       i.interval_start AT TIME ZONE s.time_zone                                   AS interval_start_local,
+       i.interval_end AT TIME ZONE s.time_zone                                     AS interval_end_local
+FROM public.queue_interval_effective i
+JOIN reporting.kpi_settings s ON s.queue_id = i.queue_id AND s.media_type = i.media_type
+LEFT JOIN public.queue q ON q.queue_id = i.queue_id
+LEFT JOIN reporting.dim_media_type m ON m.media_type = i.media_type;
+
+-- Agents report in the default zone (an agent works for many queues).
+CREATE OR REPLACE VIEW reporting.agent_interval AS
+SELECT a.user_id,
+       a.interval_start,
+       a.interval_end,
+       a.handled,
+       a.handle_ms,
+       a.talk_ms,
+       a.hold_ms,
+       a.acw_ms,
+       a.idle_ms,
+       a.interacting_ms,
+       a.communicating_ms,
+       a.not_responding_ms,
+       a.off_queue_ms,
+       a.other_ms,
+       a.handle_ms::double precision / (nullif(a.handled, 0) * 1000)                                   AS aht_seconds,
+       a.interacting_ms::double precision / nullif(a.interacting_ms + a.idle_ms + a.communicating_ms, 0) AS occupancy,
+       a.is_final,
+       a.revision,
+       u.name                                                                   AS agent_name,
+       (extract(epoch FROM a.interval_end - a.interval_start) / 60)::integer   AS interval_minutes,
+       to_char(a.interval_start AT TIME ZONE z.time_zone, 'YYYYMMDD')::integer AS date_key,
+       a.updated_at,
+       z.time_zone,
+       a.interval_start AT TIME ZONE z.time_zone                                AS interval_start_local,
+       a.interval_end AT TIME ZONE z.time_zone                                  AS interval_end_local
+FROM public.agent_interval a
+CROSS JOIN (SELECT coalesce((SELECT time_zone FROM public.kpi_setting), 'UTC') AS time_zone) z
+LEFT JOIN public.app_user u ON u.user_id = a.user_id;
+
+COMMENT ON TABLE reporting.dim_date IS
+    'Calendar dimension 2015-01-01..2045-12-31, date_key = yyyymmdd; the interval views'' date_key is the local '
+    'date of each row''s site time zone. Static; extend by a migration.';

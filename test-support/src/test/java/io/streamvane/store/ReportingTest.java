@@ -116,6 +116,20 @@ class ReportingTest {
     }
 
     @Test
+    void everyRowCarriesTheSlTargetGenesysSetsOnTheQueueElseThePublishedDefault() throws Exception {
+        assertThat(queueRow()).containsEntry("sl_target", 0.8);
+        publish(KpiSettings.DEFAULTS.withSlTarget(0.75));
+        assertThat(queueRow()).containsEntry("sl_target", 0.75);
+        jdbc.update("INSERT INTO queue_media_sl (queue_id, media_type, sl_threshold_ms, sl_target_percent) "
+                + "VALUES ('q1', 'voice', 20000, 90)");
+        assertThat(queueRow()).containsEntry("sl_target", 0.9);
+        try (Connection c = ds.getConnection()) {
+            assertThat(KpiSettingsStore.targets(c).of("q1", "voice")).isEqualTo(0.9);
+            assertThat(KpiSettingsStore.targets(c).of("q2", "voice")).isEqualTo(0.75);
+        }
+    }
+
+    @Test
     void apiComponentsReplaceEventsOnlyForIntervalsOverlappingAGap() throws Exception {
         jdbc.update(insertInterval("queue_interval_api"));
         jdbc.update("UPDATE queue_interval_api SET offered = 99");
@@ -180,7 +194,7 @@ class ReportingTest {
         // The bound is streamvane.kpi.acd-session-expiry as published, not a constant of the view.
         publish(new KpiSettings(KpiSettings.DEFAULTS.serviceLevel(), KpiSettings.DEFAULTS.baseGranularity(),
                 KpiSettings.DEFAULTS.allowedLateness(), Duration.ofHours(8), KpiSettings.DEFAULTS.sourceIdleTimeout(),
-                KpiSettings.DEFAULTS.timeZones()));
+                KpiSettings.DEFAULTS.timeZones(), KpiSettings.DEFAULTS.slTarget()));
         assertThat(jdbc.rows("SELECT * FROM reporting.queue_realtime WHERE queue_id = 'q1'").get(0))
                 .containsEntry("interacting", 2L);
     }

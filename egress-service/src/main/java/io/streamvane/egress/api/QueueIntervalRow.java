@@ -16,7 +16,7 @@ import java.time.ZoneId;
          "shortAbandoned":1,"flowOuts":0,"answerWaitMs":50000,"abandonWaitMs":30000,"handled":10,
          "handleMs":3000000,"talkMs":2400000,"holdMs":100000,"acwMs":500000,"serviceLevel":0.7272727272727273,
          "asaSeconds":5.0,"ahtSeconds":300.0,"abandonRate":0.16666666666666666,"final":true,"revision":3,
-         "timeZone":"UTC"}""")
+         "timeZone":"UTC","slThresholdSeconds":20.0,"slTarget":0.8}""")
 public record QueueIntervalRow(
         String queueId,
         String mediaType,
@@ -45,7 +45,12 @@ public record QueueIntervalRow(
         @Schema(description = "sum of the revisions of the base buckets in this row; grows on every restatement")
         long revision,
         @Schema(description = "IANA time zone whose local period the row is", example = "Europe/London")
-        String timeZone) {
+        String timeZone,
+        @Schema(description = "the SL threshold the row's service level counts answers within, seconds")
+        double slThresholdSeconds,
+        @Schema(description = "the SL target (fraction 0..1) the queue is measured against: Genesys' own, else "
+                + "streamvane.kpi.sl-target")
+        double slTarget) {
 
     /** The REST shape of a row as read. */
     public static QueueIntervalRow of(QueueInterval row) {
@@ -55,7 +60,8 @@ public record QueueIntervalRow(
                 local(row.end(), row.zone()), c.offered(),
                 c.answered(), c.answeredWithinSl(), c.abandoned(), c.shortAbandoned(), c.flowOuts(), c.answerWaitMs(),
                 c.abandonWaitMs(), c.handled(), c.handleMs(), c.talkMs(), c.holdMs(), c.acwMs(), d.serviceLevel(),
-                d.asaSeconds(), d.ahtSeconds(), d.abandonRate(), row.isFinal(), row.revision(), row.zone().getId());
+                d.asaSeconds(), d.ahtSeconds(), d.abandonRate(), row.isFinal(), row.revision(), row.zone().getId(),
+                row.settings().slThreshold().toMillis() / 1000.0, row.slTarget());
     }
 
     private static OffsetDateTime local(Instant t, ZoneId zone) {

@@ -36,7 +36,7 @@ import java.util.Objects;
  */
 public record QueueIntervalPayload(String queueId, String queueName, String mediaType, Instant intervalStart,
         Instant intervalEnd, Granularity granularity, ZoneId zone, IntervalComponents components,
-        ServiceLevelSettings settings, int revision, boolean isFinal) {
+        ServiceLevelSettings settings, double slTarget, int revision, boolean isFinal) {
 
     public static final String IS_FINAL = "isFinal";
 
@@ -47,7 +47,8 @@ public record QueueIntervalPayload(String queueId, String queueName, String medi
             "answeredWithinSl", "abandoned", "shortAbandoned", "flowOuts", "answerWaitMs", "abandonWaitMs", "handled",
             "handleMs", "talkMs", "holdMs", "acwMs", "answerWaitSeconds", "abandonWaitSeconds", "handleSeconds",
             "talkSeconds", "holdSeconds", "acwSeconds", "serviceLevel", "serviceLevelPct", "slDenominator",
-            "asaSeconds", "ahtSeconds", "abandonRate", "slThresholdSeconds", "revision", "final", IS_FINAL);
+            "asaSeconds", "ahtSeconds", "abandonRate", "slThresholdSeconds", "slTarget", "revision", "final",
+            IS_FINAL);
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
@@ -70,8 +71,8 @@ public record QueueIntervalPayload(String queueId, String queueName, String medi
     /** The push shape of a row as read; a zero-filled row has revision 0, payload id ..._r0. */
     public static QueueIntervalPayload of(QueueInterval row) {
         return new QueueIntervalPayload(row.queueId(), row.queueName(), row.mediaType(), row.start(), row.end(),
-                row.granularity(), row.zone(), row.components(), row.settings(), Math.toIntExact(row.revision()),
-                row.isFinal());
+                row.granularity(), row.zone(), row.components(), row.settings(), row.slTarget(),
+                Math.toIntExact(row.revision()), row.isFinal());
     }
 
     /** Identifies the row regardless of revision: queueId|mediaType|granularity|intervalStart. */
@@ -127,6 +128,7 @@ public record QueueIntervalPayload(String queueId, String queueName, String medi
         m.put("serviceLevelPct", d.serviceLevel() == null ? null : d.serviceLevel() * 100);
         m.put("slDenominator", slDenominator);
         m.put("slThresholdSeconds", seconds(settings.slThreshold().toMillis()));
+        m.put("slTarget", slTarget);
         m.put("revision", revision);
         m.put("final", isFinal);
         m.put(IS_FINAL, isFinal);

@@ -37,7 +37,7 @@ final class Buckets {
 
     /** The buckets holding at least one of {@code rows} (all of {@code series}), keyed by bucket start. */
     NavigableMap<Instant, QueueInterval> of(Series series, String queueName, ServiceLevelSettings settings,
-            List<BaseRow> rows) {
+            double slTarget, List<BaseRow> rows) {
         Map<Instant, IntervalComponents> components = new HashMap<>();
         Map<Instant, List<StoredRow>> stored = new HashMap<>();
         Map<Instant, Long> revisions = new HashMap<>();
@@ -52,16 +52,18 @@ final class Buckets {
             List<StoredRow> inside = stored.get(start);
             Interval bucket = new Interval(start, target.end(start));
             buckets.put(start, new QueueInterval(series.queueId(), queueName, series.mediaType(), start, bucket.end(),
-                    target.granularity(), target.zone(), sum, settings, Finality.isFinal(bucket, watermark, inside),
+                    target.granularity(), target.zone(), sum, settings, slTarget,
+                    Finality.isFinal(bucket, watermark, inside),
                     revisions.get(start), inside.size(), baseBuckets(bucket)));
         });
         return buckets;
     }
 
     /** The bucket at {@code start} without any stored row: zeros, revision 0, final once the watermark passed it. */
-    QueueInterval zero(Series series, String queueName, ServiceLevelSettings settings, Interval bucket) {
+    QueueInterval zero(Series series, String queueName, ServiceLevelSettings settings, double slTarget,
+            Interval bucket) {
         return new QueueInterval(series.queueId(), queueName, series.mediaType(), bucket.start(), bucket.end(),
-                target.granularity(), target.zone(), IntervalComponents.ZERO, settings,
+                target.granularity(), target.zone(), IntervalComponents.ZERO, settings, slTarget,
                 Finality.isFinal(bucket, watermark, List.of()), 0, 0, baseBuckets(bucket));
     }
 

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param queueName       from the queue dimension; null when the queue is not in it
  * @param end             where the bucket ends: a local day lasts 23 to 25 hours around a DST change
  * @param zone            the time zone whose local period the bucket is (the queue's site zone, or the one asked)
+ * @param slTarget        the service-level target (fraction) of the queue and media type: {@link
+ *                        io.streamvane.model.kpi.ServiceLevelTargets}
  * @param revision        the sum of the stored base rows' revisions: each only grows, so the sum grows whenever any
  *                        part of the bucket is restated; 0 for a bucket without stored rows
  * @param storedBaseRows  how many base rows are stored inside the bucket (0 for a zero-filled bucket)
@@ -25,7 +27,7 @@ import java.util.Objects;
  */
 public record QueueInterval(String queueId, String queueName, String mediaType, Instant start, Instant end,
         Granularity granularity, ZoneId zone, IntervalComponents components, ServiceLevelSettings settings,
-        boolean isFinal, long revision, int storedBaseRows, int baseBuckets) {
+        double slTarget, boolean isFinal, long revision, int storedBaseRows, int baseBuckets) {
 
     public QueueInterval {
         Objects.requireNonNull(queueId, "queueId");

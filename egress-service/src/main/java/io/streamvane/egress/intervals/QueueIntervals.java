@@ -6,6 +6,7 @@ import io.streamvane.model.kpi.Interval;
 import io.streamvane.model.kpi.Rollup;
 import io.streamvane.model.kpi.ServiceLevelPolicy;
 import io.streamvane.model.kpi.ServiceLevelSettings;
+import io.streamvane.model.kpi.ServiceLevelTargets;
 import io.streamvane.model.kpi.QueueTimeZones;
 import io.streamvane.model.kpi.Watermark;
 import io.streamvane.model.kpi.ZonedBuckets;
@@ -99,8 +100,8 @@ public final class QueueIntervals {
      * {@code streamvane.kpi.service-level} layers with the synced Genesys thresholds) are read now, once.
      */
     public Read read(Connection connection) throws SQLException {
-        return new Read(connection, KpiSettingsStore.policy(connection), KpiSettingsStore.timeZones(connection),
-                EffectiveWatermark.read(connection, sourceIdleTimeout));
+        return new Read(connection, KpiSettingsStore.policy(connection), KpiSettingsStore.targets(connection),
+                KpiSettingsStore.timeZones(connection), EffectiveWatermark.read(connection, sourceIdleTimeout));
     }
 
     /** {@code work} on one read over a connection of {@code jdbc}'s data source, SQL errors as Spring's exceptions. */
@@ -137,13 +138,16 @@ public final class QueueIntervals {
 
         private final Connection connection;
         private final ServiceLevelPolicy policy;
+        private final ServiceLevelTargets targets;
         private final QueueTimeZones zones;
         private final Watermark watermark;
         private final Map<String, String> names = new HashMap<>();
 
-        private Read(Connection connection, ServiceLevelPolicy policy, QueueTimeZones zones, Watermark watermark) {
+        private Read(Connection connection, ServiceLevelPolicy policy, ServiceLevelTargets targets,
+                QueueTimeZones zones, Watermark watermark) {
             this.connection = connection;
             this.policy = policy;
+            this.targets = targets;
             this.zones = zones;
             this.watermark = watermark;
         }
@@ -156,6 +160,11 @@ public final class QueueIntervals {
         /** The published site time zones of this read. */
         public QueueTimeZones zones() {
             return zones;
+        }
+
+        /** The SL target of a queue and media type under this read. */
+        public double target(String queueId, String mediaType) {
+            return targets.of(queueId, mediaType);
         }
 
         /** The service-level policy of this read. */
@@ -340,16 +349,21 @@ public final class QueueIntervals {
             loadNames(bySeries.keySet().stream().map(Series::queueId).toList());
             Map<Series, Map<Instant, QueueInterval>> result = new HashMap<>();
             bySeries.forEach((s, inSeries) -> result.put(s, new Buckets(base, calendars.apply(s), watermark)
-                    .of(s, names.get(s.queueId()), settings(s), inSeries)));
+                    .of(s, names.get(s.queueId()), settings(s), target(s), inSeries)));
             return result;
         }
 
         private QueueInterval zero(Series s, Interval bucket, ZonedBuckets calendar) {
-            return new Buckets(base, calendar, watermark).zero(s, names.get(s.queueId()), settings(s), bucket);
+            return new Buckets(base, calendar, watermark).zero(s, names.get(s.queueId()), settings(s), target(s),
+                    bucket);
         }
 
         private ServiceLevelSettings settings(Series s) {
             return policy.resolve(s.queueId(), s.mediaType());
+        }
+
+        private double target(Series s) {
+            return targets.of(s.queueId(), s.mediaType());
         }
 
         private void loadNames(Collection<String> queueIds) throws SQLException {

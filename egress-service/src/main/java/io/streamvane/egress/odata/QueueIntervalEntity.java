@@ -30,6 +30,8 @@ final class QueueIntervalEntity {
         p.put("revision", row.revision());
         p.put("timeZone", row.zone().getId());
         p.put("intervalDate", row.start().atZone(row.zone()).toLocalDate());
+        p.put("slThresholdSeconds", row.settings().slThreshold().toMillis() / 1000.0);
+        p.put("slTarget", row.slTarget());
         return p;
     }
 }

@@ -57,8 +57,10 @@ final class StreamvaneEdm extends CsdlAbstractEdmProvider {
             cols.add(m.stored() ? of(m.field(), m.column(), Int64) : derived(m.field()));
         }
         cols.addAll(List.of(of("final", "is_final", Boolean), of("revision", "revision", Int64)));
-        // The queue's site time zone and the row's local date in it (a BI date table joins on the site's day).
-        cols.addAll(List.of(derived("timeZone", String), derived("intervalDate", Date)));
+        // The queue's site time zone and the row's local date in it (a BI date table joins on the site's day), and
+        // the threshold and target its service level is judged by.
+        cols.addAll(List.of(derived("timeZone", String), derived("intervalDate", Date),
+                derived("slThresholdSeconds"), derived("slTarget")));
         return new ODataEntitySet(QUEUE_INTERVALS, "QueueInterval", "queue_interval_effective", cols,
                 List.of("queueId", "mediaType", "intervalStart"), row -> { });
     }

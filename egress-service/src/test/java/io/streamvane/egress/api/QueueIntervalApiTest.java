@@ -49,6 +49,8 @@ class QueueIntervalApiTest extends EgressIntegrationTest {
             assertThat(day.intervalStart().toInstant()).isEqualTo(Instant.parse("2024-12-31T13:00:00Z"));
             assertThat(day.timeZone()).isEqualTo("Australia/Sydney");
         });
+        assertThat(rows.get(0).slThresholdSeconds()).isEqualTo(20.0);
+        assertThat(rows.get(0).slTarget()).isEqualTo(0.8);
         assertThat(json).contains("\"intervalStart\":\"2025-01-01T00:00:00+11:00\"",
                 "\"intervalEnd\":\"2025-01-02T00:00:00+11:00\"");
         // The same rows without timeZone are in the queue's zone: UTC until one is configured.
@@ -58,6 +60,20 @@ class QueueIntervalApiTest extends EgressIntegrationTest {
                 + "&to=2025-01-02T00:00:00Z&timeZone=Mars/Olympus", READ_KEY).retrieve().toEntity(String.class);
         assertThat(bad.getStatusCode().value()).isEqualTo(400);
         assertThat(bad.getBody()).contains("invalid-time-zone").doesNotContain("Mars/Olympus");
+    }
+
+    @Test
+    void theSlTargetAndThresholdOfTheQueueAreOnEveryRow() {
+        threeBaseBuckets();
+        jdbc.sql("INSERT INTO queue_media_sl (queue_id, media_type, sl_threshold_ms, sl_target_percent) "
+                + "VALUES ('q1', 'voice', 30000, 92.5)").update();
+
+        List<QueueIntervalRow> rows = rows("from=2025-01-01T10:00:00Z&to=2025-01-01T11:00:00Z");
+
+        assertThat(rows).hasSize(4).allSatisfy(r -> {
+            assertThat(r.slTarget()).isEqualTo(0.925);
+            assertThat(r.slThresholdSeconds()).isEqualTo(30.0);
+        });
     }
 
     @Test

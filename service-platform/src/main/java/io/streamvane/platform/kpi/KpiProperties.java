@@ -10,6 +10,8 @@ import io.streamvane.model.kpi.ServiceLevelLayers;
 import io.streamvane.model.kpi.ServiceLevelOverride;
 import io.streamvane.model.kpi.QueueTimeZones;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.AssertTrue;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -33,6 +35,7 @@ import org.springframework.validation.annotation.Validated;
  *   source-idle-timeout: 30m
  *   time-zone: Europe/London
  *   queue-time-zones: { q-sydney: Australia/Sydney }
+ *   sl-target: 0.8
  *   service-level:
  *     sl-threshold: 20s
  *     include-flow-outs: false
@@ -57,15 +60,16 @@ public record KpiProperties(
         Duration sourceIdleTimeout,
         ZoneId timeZone,
         Map<String, ZoneId> queueTimeZones,
+        @DecimalMin("0") @DecimalMax("1") Double slTarget,
         Thresholds thresholds) {
 
     /** Refuses, while binding, a time zone that is an offset or that the base granularity cannot sum into. */
     public KpiProperties {
-        siteTimeZones(timeZone, queueTimeZones).requireAlignedTo(
+        zones(timeZone, queueTimeZones).requireAlignedTo(
                 baseGranularity == null ? KpiSettings.DEFAULTS.baseGranularity() : baseGranularity);
     }
 
-    private static QueueTimeZones siteTimeZones(ZoneId timeZone, Map<String, ZoneId> queueTimeZones) {
+    private static QueueTimeZones zones(ZoneId timeZone, Map<String, ZoneId> queueTimeZones) {
         return new QueueTimeZones(timeZone == null ? KpiSettings.DEFAULTS.timeZones().defaultZone() : timeZone,
                 queueTimeZones);
     }
@@ -85,7 +89,8 @@ public record KpiProperties(
                 allowedLateness == null ? d.allowedLateness() : allowedLateness,
                 acdSessionExpiry == null ? d.acdSessionExpiry() : acdSessionExpiry,
                 sourceIdleTimeout == null ? d.sourceIdleTimeout() : sourceIdleTimeout,
-                siteTimeZones(timeZone, queueTimeZones));
+                zones(timeZone, queueTimeZones),
+                slTarget == null ? d.slTarget() : slTarget);
     }
 
     /** The wallboard's alert thresholds, defaults filled in. */

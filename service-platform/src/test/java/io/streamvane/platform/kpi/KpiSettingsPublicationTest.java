@@ -81,6 +81,18 @@ class KpiSettingsPublicationTest {
     }
 
     @Test
+    void theSlTargetIsPublishedAndOneOutsideZeroToOneStopsTheStart() {
+        service.withPropertyValues("streamvane.kpi.sl-target=0.9").run(context -> {
+            assertThat(context).hasNotFailed();
+            try (Connection c = db.dataSource().getConnection()) {
+                assertThat(KpiSettingsStore.targets(c).of("q-1", "voice")).isEqualTo(0.9);
+            }
+        });
+        service.withPropertyValues("streamvane.kpi.sl-target=1.5").run(context ->
+                assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("slTarget"));
+    }
+
+    @Test
     void aTimeZoneThatIsAnOffsetOrSplitsABaseBucketStopsTheStartWhileBinding() {
         service.withPropertyValues("streamvane.kpi.time-zone=+05:30").run(context ->
                 assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("not an IANA zone name"));

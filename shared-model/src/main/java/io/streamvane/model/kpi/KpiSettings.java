@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param acdSessionExpiry  a waiting ACD session with no end after this long no longer counts as waiting
  * @param sourceIdleTimeout an event source silent for this long no longer holds finality back
  * @param timeZones         the zone each queue's local periods are reported in; each aligned to the base
+ * @param slTarget          the service-level target (fraction 0..1) of a queue and media type Genesys gives none
+ *                          ({@link ServiceLevelTargets})
  */
 public record KpiSettings(
         ServiceLevelLayers serviceLevel,
@@ -21,13 +23,15 @@ public record KpiSettings(
         Duration allowedLateness,
         Duration acdSessionExpiry,
         Duration sourceIdleTimeout,
-        QueueTimeZones timeZones) {
+        QueueTimeZones timeZones,
+        double slTarget) {
 
     /**
-     * SPEC §2 defaults: PT15M buckets, 5 min lateness, 4 h ACD-session expiry; 30 min source idle timeout; UTC.
+     * SPEC §2 defaults: PT15M buckets, 5 min lateness, 4 h ACD-session expiry; 30 min source idle timeout; UTC; an
+     * SL target of 80 %.
      */
     public static final KpiSettings DEFAULTS = new KpiSettings(ServiceLevelLayers.DEFAULTS, Granularity.PT15M,
-            Duration.ofMinutes(5), Duration.ofHours(4), Duration.ofMinutes(30), QueueTimeZones.UTC);
+            Duration.ofMinutes(5), Duration.ofHours(4), Duration.ofMinutes(30), QueueTimeZones.UTC, 0.8);
 
     public KpiSettings {
         Objects.requireNonNull(serviceLevel, "serviceLevel");
@@ -39,20 +43,27 @@ public record KpiSettings(
         ServiceLevelSettings.requireNonNegative(allowedLateness, "allowedLateness");
         requirePositive(acdSessionExpiry, "acdSessionExpiry");
         requirePositive(sourceIdleTimeout, "sourceIdleTimeout");
+        ServiceLevelTargets.requireFraction(slTarget, "slTarget");
     }
 
     public KpiSettings withServiceLevel(ServiceLevelLayers layers) {
         return new KpiSettings(layers, baseGranularity, allowedLateness, acdSessionExpiry, sourceIdleTimeout,
-                timeZones);
+                timeZones, slTarget);
     }
 
     public KpiSettings withBaseGranularity(Granularity base) {
-        return new KpiSettings(serviceLevel, base, allowedLateness, acdSessionExpiry, sourceIdleTimeout, timeZones);
+        return new KpiSettings(serviceLevel, base, allowedLateness, acdSessionExpiry, sourceIdleTimeout, timeZones,
+                slTarget);
     }
 
     public KpiSettings withTimeZones(QueueTimeZones zones) {
         return new KpiSettings(serviceLevel, baseGranularity, allowedLateness, acdSessionExpiry, sourceIdleTimeout,
-                zones);
+                zones, slTarget);
+    }
+
+    public KpiSettings withSlTarget(double target) {
+        return new KpiSettings(serviceLevel, baseGranularity, allowedLateness, acdSessionExpiry, sourceIdleTimeout,
+                timeZones, target);
     }
 
     private static void requirePositive(Duration d, String name) {

@@ -7,6 +7,7 @@ import io.streamvane.model.kpi.ServiceLevelLayers;
 import io.streamvane.model.kpi.ServiceLevelOverride;
 import io.streamvane.model.kpi.ServiceLevelPolicy;
 import io.streamvane.model.kpi.ServiceLevelSettings;
+import io.streamvane.model.kpi.ServiceLevelTargets;
 import io.streamvane.model.kpi.QueueTimeZones;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -56,8 +57,11 @@ public final class KpiSettingsStore {
 
     private static final String LOCK = "SELECT pg_advisory_xact_lock(" + StoreLocks.KPI_SETTINGS + ")";
     private static final String READ_SCALARS = """
-            SELECT base_granularity, allowed_lateness_ms, acd_session_expiry_ms, source_idle_timeout_ms, time_zone
+            SELECT base_granularity, allowed_lateness_ms, acd_session_expiry_ms, source_idle_timeout_ms, time_zone,
+                   sl_target
             FROM kpi_setting""";
+    private static final String READ_SYNCED_TARGETS = """
+            SELECT queue_id, media_type, sl_target_percent FROM queue_media_sl WHERE sl_target_percent IS NOT NULL""";
     private static final String READ_QUEUE_ZONES = "SELECT queue_id, time_zone FROM queue_time_zone";
     private static final String WRITE_QUEUE_ZONE = "INSERT INTO queue_time_zone (queue_id, time_zone) VALUES (?, ?)";
     private static final String READ_LAYERS = """
@@ -67,12 +71,13 @@ public final class KpiSettingsStore {
     private static final String READ_SYNCED = "SELECT queue_id, media_type, sl_threshold_ms FROM queue_media_sl";
     private static final String WRITE_SCALARS = """
             INSERT INTO kpi_setting (base_granularity, allowed_lateness_ms, acd_session_expiry_ms,
-                                     source_idle_timeout_ms, time_zone, published_by)
-            VALUES (?, ?, ?, ?, ?, ?)
+                                     source_idle_timeout_ms, time_zone, sl_target, published_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (singleton) DO UPDATE
                SET base_granularity = EXCLUDED.base_granularity, allowed_lateness_ms = EXCLUDED.allowed_lateness_ms,
                    acd_session_expiry_ms = EXCLUDED.acd_session_expiry_ms,
                    source_idle_timeout_ms = EXCLUDED.source_idle_timeout_ms, time_zone = EXCLUDED.time_zone,
+                   sl_target = EXCLUDED.sl_target,
                    published_by = EXCLUDED.published_by,
                    published_at = now()""";
     private static final String WRITE_LAYER = """
@@ -123,8 +128,9 @@ public final class KpiSettingsStore {
             Duration expiry = Duration.ofMillis(rs.getLong(3));
             Duration idle = Duration.ofMillis(rs.getLong(4));
             ZoneId zone = ZoneId.of(rs.getString(5));
+            double target = rs.getDouble(6);
             return Optional.of(new KpiSettings(readLayers(c), base, lateness, expiry, idle,
-                    new QueueTimeZones(zone, readQueueZones(c))));
+                    new QueueTimeZones(zone, readQueueZones(c)), target));
         }
     }
 
@@ -134,6 +140,25 @@ public final class KpiSettingsStore {
                 ResultSet rs = ps.executeQuery()) {
             return rs.next() ? new QueueTimeZones(ZoneId.of(rs.getString(1)), readQueueZones(c)) : QueueTimeZones.UTC;
         }
+    }
+
+    /** The SL targets every surface shows: Genesys' per queue and media type, else the published default. */
+    public static ServiceLevelTargets targets(Connection c) throws SQLException {
+        double fallback = KpiSettings.DEFAULTS.slTarget();
+        try (PreparedStatement ps = c.prepareStatement("SELECT sl_target FROM kpi_setting");
+                ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+                fallback = rs.getDouble(1);
+            }
+        }
+        Map<QueueMedia, Double> synced = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(READ_SYNCED_TARGETS); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                synced.put(new QueueMedia(rs.getString(1), rs.getString(2)),
+                        rs.getBigDecimal(3).movePointLeft(2).doubleValue());
+            }
+        }
+        return new ServiceLevelTargets(fallback, synced);
     }
 
     private static Map<String, ZoneId> readQueueZones(Connection c) throws SQLException {
@@ -172,6 +197,7 @@ public final class KpiSettingsStore {
         differ(d, "time-zone", configured.timeZones().defaultZone(), stored.timeZones().defaultZone());
         differ(d, "queue-time-zones", new TreeMap<>(configured.timeZones().queues()),
                 new TreeMap<>(stored.timeZones().queues()));
+        differ(d, "sl-target", configured.slTarget(), stored.slTarget());
         ServiceLevelLayers a = configured.serviceLevel();
         ServiceLevelLayers b = stored.serviceLevel();
         differ(d, "service-level (global)", a.global(), b.global());
@@ -200,7 +226,8 @@ public final class KpiSettingsStore {
             ps.setLong(3, s.acdSessionExpiry().toMillis());
             ps.setLong(4, s.sourceIdleTimeout().toMillis());
             ps.setString(5, s.timeZones().defaultZone().getId());
-            ps.setString(6, publisher);
+            ps.setDouble(6, s.slTarget());
+            ps.setString(7, publisher);
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM queue_time_zone")) {

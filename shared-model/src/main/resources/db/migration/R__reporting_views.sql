@@ -1,23 +1,10 @@
--- Site time zones (SPEC §2): each queue reports its local hours, days, weeks and months in a time zone, the
--- deployment's streamvane.kpi.time-zone or its own streamvane.kpi.queue-time-zones entry. The store still keeps
--- UTC base buckets; only reporting groups them, so a zone change restates nothing.
-ALTER TABLE kpi_setting ADD COLUMN time_zone text NOT NULL DEFAULT 'UTC';
-ALTER TABLE kpi_setting ALTER COLUMN time_zone DROP DEFAULT;
-COMMENT ON TABLE kpi_setting IS
-    'The streamvane.kpi settings (base granularity, allowed lateness, ACD-session expiry, source idle timeout, '
-    'default time zone) as published at service start-up; one row. Written at start-up, read by every service and '
-    'the reporting views.';
+-- The current definition of the reporting views whose columns follow the KPI settings: edit them here, never in a
+-- new versioned migration. Flyway re-applies this file after the versioned ones whenever it changes (a repeatable
+-- migration), so each view is written once. Columns are only ever added, at the end: BI models bind them by name
+-- and CREATE OR REPLACE VIEW keeps the existing ones in place.
 
-CREATE TABLE queue_time_zone (
-    queue_id  text NOT NULL,
-    time_zone text NOT NULL,
-    CONSTRAINT queue_time_zone_pk PRIMARY KEY (queue_id)
-);
-COMMENT ON TABLE queue_time_zone IS
-    'Per-queue time zones (streamvane.kpi.queue-time-zones, IANA names) where a queue''s site differs from the '
-    'default; replaced as a whole at start-up with the other settings. Bounded by the number of queues.';
-
--- The effective settings gain the zone each row's local periods are in (added at the end: columns never move).
+-- Effective settings per queue and media type, layered as ServiceLevelPolicy layers them (pinned to the Java rule
+-- by a property test), with the zone of the row's local periods and its SL target.
 CREATE OR REPLACE VIEW reporting.kpi_settings AS
 SELECT k.queue_id,
        k.media_type,
@@ -31,7 +18,9 @@ SELECT k.queue_id,
                 og.exclude_short_abandons)                                              AS exclude_short_abandons,
        coalesce(oqm.include_flow_outs, oq.include_flow_outs, om.include_flow_outs, og.include_flow_outs)
                                                                                         AS include_flow_outs,
-       coalesce(tz.time_zone, (SELECT time_zone FROM public.kpi_setting), 'UTC')         AS time_zone
+       coalesce(tz.time_zone, (SELECT time_zone FROM public.kpi_setting), 'UTC')         AS time_zone,
+       coalesce(qms.sl_target_percent::double precision / 100, (SELECT sl_target FROM public.kpi_setting))
+                                                                                        AS sl_target
 FROM (SELECT DISTINCT queue_id, media_type FROM public.queue_interval_effective
       UNION
       SELECT queue_id, media_type FROM public.queue_media_sl) k
@@ -43,11 +32,11 @@ LEFT JOIN public.sl_settings_override oqm ON oqm.queue_id = k.queue_id AND oqm.m
 LEFT JOIN public.queue_time_zone tz ON tz.queue_id = k.queue_id;
 COMMENT ON VIEW reporting.kpi_settings IS
     'Effective KPI settings per queue and media type, layered as the services layer them: queue+media override > '
-    'queue override > Genesys queue SL threshold (threshold only) > media override > global settings; and the '
-    'time zone its local periods are reported in (queue zone > default; UTC before any service published).';
+    'queue override > Genesys queue SL threshold (threshold only) > media override > global settings; the time '
+    'zone its local periods are reported in (queue zone > default; UTC before any service published); and the SL '
+    'target (Genesys queue target > streamvane.kpi.sl-target; null before any service published).';
 
--- date_key is now the local date of the row's site time zone (it was the UTC date), so a BI day is the site's day;
--- the local wall-clock start and end and the zone are added at the end.
+-- date_key is the local date of the row's site time zone, so a BI day is the site's day.
 CREATE OR REPLACE VIEW reporting.queue_interval AS
 SELECT i.queue_id,
        i.media_type,
@@ -86,7 +75,8 @@ SELECT i.queue_id,
        i.updated_at,
        s.time_zone,
        i.interval_start AT TIME ZONE s.time_zone                                   AS interval_start_local,
-       i.interval_end AT TIME ZONE s.time_zone                                     AS interval_end_local
+       i.interval_end AT TIME ZONE s.time_zone                                     AS interval_end_local,
+       s.sl_target
 FROM public.queue_interval_effective i
 JOIN reporting.kpi_settings s ON s.queue_id = i.queue_id AND s.media_type = i.media_type
 LEFT JOIN public.queue q ON q.queue_id = i.queue_id
@@ -122,7 +112,3 @@ SELECT a.user_id,
 FROM public.agent_interval a
 CROSS JOIN (SELECT coalesce((SELECT time_zone FROM public.kpi_setting), 'UTC') AS time_zone) z
 LEFT JOIN public.app_user u ON u.user_id = a.user_id;
-
-COMMENT ON TABLE reporting.dim_date IS
-    'Calendar dimension 2015-01-01..2045-12-31, date_key = yyyymmdd; the interval views'' date_key is the local '
-    'date of each row''s site time zone. Static; extend by a migration.';

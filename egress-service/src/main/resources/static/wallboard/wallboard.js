@@ -9,6 +9,13 @@ let tileReceivedAt = new Map();  // key -> performance.now() when that tile last
 let source = null;
 let failures = 0;               // connection attempts failed in a row, for the back-off
 
+// Queue groups (streamvane.egress.wallboard.groups): ?group=<name> shows one, ?tv=<seconds> rotates through them on a
+// TV. The query is fine in an address: it names what to show, never a credential.
+const params = new URLSearchParams(location.search);
+let groups = [];                               // configured group names, from the latest full snapshot
+let group = params.get('group');               // the group shown; null for every queue
+const tvSeconds = Math.max(0, Number(params.get('tv')) || 0);
+
 const $ = (id) => document.getElementById(id);
 const KEY_STORE = 'streamvane.wallboard.key';
 
@@ -80,6 +87,10 @@ function apply(message, full) {
   if (full) {
     tiles.clear();
     tileReceivedAt = new Map();
+    groups = message.groups || [];
+    if (group && !groups.includes(group)) group = null;
+    if (tvSeconds && !group && groups.length) group = groups[0];
+    renderGroups();
   }
   for (const k of message.removed || []) {
     tiles.delete(k);
@@ -95,10 +106,12 @@ function apply(message, full) {
 function render(changed) {
   const container = $('tiles');
   // Critical tiles first, then warning ones, then the rest; by name within each (the levels are the server's).
-  const ordered = [...tiles.values()].sort((a, b) => rank(a) - rank(b)
+  const ordered = [...tiles.values()].filter((t) => !group || (t.groups || []).includes(group))
+    .sort((a, b) => rank(a) - rank(b)
     || a.queueName.localeCompare(b.queueName) || a.queueId.localeCompare(b.queueId)
     || a.mediaType.localeCompare(b.mediaType));
   $('empty').hidden = ordered.length > 0;
+  $('empty').textContent = group ? `No queues in ${group} yet.` : 'No queues yet: tiles appear with the first event.';
   const existing = new Map([...container.children].map((el) => [el.dataset.key, el]));
   let previous = null;
   for (const t of ordered) {
@@ -121,6 +134,38 @@ function render(changed) {
   }
   for (const el of existing.values()) el.remove();
   tick();
+}
+
+// The group bar: every queue, then each configured group; the one shown is pressed. Hidden without groups.
+function renderGroups() {
+  const nav = $('groups');
+  nav.hidden = groups.length === 0;
+  nav.replaceChildren(...[null, ...groups].map((name) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = name ?? 'All queues';
+    b.dataset.group = name ?? '';
+    b.setAttribute('aria-pressed', String(name === group));
+    b.addEventListener('click', () => show(name));
+    return b;
+  }));
+  document.body.dataset.group = group ?? '';
+}
+
+function show(name) {
+  group = name;
+  const query = new URLSearchParams(location.search);
+  if (name) query.set('group', name); else query.delete('group');
+  history.replaceState(null, '', location.pathname + (query.size ? '?' + query : ''));
+  renderGroups();
+  render(null);
+}
+
+if (tvSeconds) {
+  document.body.classList.add('tv');
+  setInterval(() => {
+    if (groups.length) show(groups[(groups.indexOf(group) + 1) % groups.length]);
+  }, tvSeconds * 1000);
 }
 
 // How a tile or value stands against its thresholds, as the server judged it: NORMAL, WARNING or CRITICAL.

@@ -52,6 +52,10 @@ class EgressSettingsTest {
         runner.withPropertyValues("streamvane.egress.delivery.retention.dead-letterd=10d").run(context ->
                 assertThat(context.getStartupFailure()).isInstanceOf(UnknownSettingsException.class)
                         .hasMessageContaining("streamvane.egress.delivery.retention.dead-letterd"));
+        // Moved to the one settings tree: every row and the wallboard show streamvane.kpi.sl-target now.
+        runner.withPropertyValues("streamvane.egress.wallboard.default-sl-target=0.8").run(context ->
+                assertThat(context.getStartupFailure()).isInstanceOf(UnknownSettingsException.class)
+                        .hasMessageContaining("streamvane.egress.wallboard.default-sl-target"));
         // Removed with the one settings tree: the idle timeout is streamvane.kpi.source-idle-timeout now.
         runner.withPropertyValues("streamvane.egress.delivery.source-idle-timeout=30m").run(context ->
                 assertThat(context.getStartupFailure()).isInstanceOf(UnknownSettingsException.class)
@@ -62,8 +66,6 @@ class EgressSettingsTest {
     void anOutOfRangeValueFailsTheStartNamingTheSetting() {
         runner.withPropertyValues("streamvane.egress.powerbi.posts-per-minute=500").run(context ->
                 assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("postsPerMinute"));
-        runner.withPropertyValues("streamvane.egress.wallboard.default-sl-target=1.5").run(context ->
-                assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("defaultSlTarget"));
         runner.withPropertyValues("streamvane.egress.wfm.feeds[0].name=wfm", "streamvane.egress.wfm.feeds[0].batch-size=0")
                 .run(context -> assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("url"));
     }

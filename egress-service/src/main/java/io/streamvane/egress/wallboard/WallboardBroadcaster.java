@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * a second old (so a reconnect storm costs one read per second). Snapshots are read on one thread; each screen is
  * written by its own {@link ScreenStream}, so a screen that stops reading delays no other.
  */
-class WallboardBroadcaster implements SmartLifecycle {
+class WallboardBroadcaster implements SmartLifecycle, AutoCloseable {
 
     static final String SNAPSHOT = "snapshot";
     static final String UPDATE = "update";
@@ -51,6 +52,7 @@ class WallboardBroadcaster implements SmartLifecycle {
         t.setDaemon(true);
         return t;
     });
+    private final List<ScheduledFuture<?>> timers = new CopyOnWriteArrayList<>();
     private volatile boolean running;
     // Touched on the executor thread only.
     private WallboardSnapshot current;
@@ -179,18 +181,27 @@ class WallboardBroadcaster implements SmartLifecycle {
     @Override
     public void start() {
         long heartbeat = properties.heartbeat().toMillis();
-        executor.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
+        timers.add(executor.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS));
         long resync = properties.resync().toMillis();
-        executor.scheduleWithFixedDelay(this::changed, resync, resync, TimeUnit.MILLISECONDS);
+        timers.add(executor.scheduleWithFixedDelay(this::changed, resync, resync, TimeUnit.MILLISECONDS));
         running = true;
     }
 
+    /** Closes every screen and stops the timers; {@link #start()} may follow (a paused context resumes). */
     @Override
     public void stop() {
         running = false;
-        executor.shutdownNow();
+        timers.forEach(t -> t.cancel(false));
+        timers.clear();
         streams.forEach(ScreenStream::close);
         streams.clear();
+    }
+
+    /** The threads go with the bean, not with a {@link #stop()}. */
+    @Override
+    public void close() {
+        stop();
+        executor.shutdownNow();
         writers.shutdown();
     }
 

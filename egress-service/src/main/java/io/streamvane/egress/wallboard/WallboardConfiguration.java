@@ -27,8 +27,7 @@ class WallboardConfiguration implements WebMvcConfigurer {
     WallboardBroadcaster wallboardBroadcaster(QueueReader queues, QueueIntervals intervals,
             JdbcClient jdbc, JdbcTemplate jdbcTemplate, JsonMapper json,
             WallboardProperties properties, AlertPolicy alerts, Clock clock, MeterRegistry meters) {
-        var reader = new WallboardReader(queues, intervals, jdbc, jdbcTemplate,
-                properties.defaultSlTarget(), alerts, clock);
+        var reader = new WallboardReader(queues, intervals, jdbc, jdbcTemplate, alerts, properties.groups(), clock);
         return new WallboardBroadcaster(reader::read, json, properties, clock, meters);
     }
 

@@ -1,10 +1,11 @@
 package io.streamvane.egress.wallboard;
 
-import java.time.Duration;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.List;
 import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -24,7 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxStreamsPerOwner open streams one credential (API key or token subject) may hold; more are answered 429
  * @param tokenTtl        how long a stream token ({@code POST /api/v1/wallboard/tokens}) may wait to be used; it is
  *                        good for one stream
- * @param defaultSlTarget SL target (fraction) where Genesys gave the queue none
+ * @param groups          named sets of queues (by id, or every queue of a Genesys division) a screen shows alone
+ *                        ({@code ?group=}) or rotates through ({@code ?tv=<seconds>}); a queue may be in several
  */
 @Validated
 @ConfigurationProperties("streamvane.egress.wallboard")
@@ -37,5 +39,22 @@ public record WallboardProperties(
         @Min(1) @DefaultValue("500") int maxStreams,
         @Min(1) @DefaultValue("100") int maxStreamsPerOwner,
         @NotNull @DurationMin(seconds = 1) @DurationMax(minutes = 10) @DefaultValue("60s") Duration tokenTtl,
-        @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.8") double defaultSlTarget) {
+        List<@Valid Group> groups) {
+
+    public WallboardProperties {
+        groups = groups == null ? List.of() : List.copyOf(groups);
+    }
+
+    /** One group: its name on the screen, and its queues by id and by division id. */
+    public record Group(@NotBlank String name, List<String> queues, List<String> divisions) {
+
+        public Group {
+            queues = queues == null ? List.of() : List.copyOf(queues);
+            divisions = divisions == null ? List.of() : List.copyOf(divisions);
+        }
+
+        boolean contains(String queueId, String divisionId) {
+            return queues.contains(queueId) || (divisionId != null && divisions.contains(divisionId));
+        }
+    }
 }

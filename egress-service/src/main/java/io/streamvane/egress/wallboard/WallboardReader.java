@@ -39,18 +39,18 @@ class WallboardReader {
     private final QueueIntervals intervals;
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
-    private final double defaultSlTarget;
     private final AlertPolicy alerts;
+    private final List<WallboardProperties.Group> groups;
     private final Clock clock;
 
     WallboardReader(QueueReader queues, QueueIntervals intervals, JdbcClient jdbc, JdbcTemplate jdbcTemplate,
-            double defaultSlTarget, AlertPolicy alerts, Clock clock) {
+            AlertPolicy alerts, List<WallboardProperties.Group> groups, Clock clock) {
         this.queues = queues;
         this.intervals = intervals;
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
-        this.defaultSlTarget = defaultSlTarget;
         this.alerts = alerts;
+        this.groups = List.copyOf(groups);
         this.clock = clock;
     }
 
@@ -64,9 +64,11 @@ class WallboardReader {
         Granularity base = intervals.base();
         Instant currentStart = Interval.of(now, base).start();
         Instant day = ZonedBuckets.of(Granularity.P1D, rows.zones().defaultZone()).start(now);
-        Map<String, Double> targets = slTargets();
         List<Tile> tiles = new ArrayList<>();
+        Map<String, String> divisions = groups.isEmpty() ? Map.of() : divisions();
         for (QueueSummary queue : queues.queues()) {
+            List<String> in = groups.stream().filter(g -> g.contains(queue.id(), divisions.get(queue.id())))
+                    .map(WallboardProperties.Group::name).toList();
             Map<String, QueueRealtime> realtime = new HashMap<>();
             queues.realtime(queue.id()).forEach(r -> realtime.put(r.mediaType(), r));
             List<Series> series = rows.mediaTypes(queue.id(), null).stream().map(m -> new Series(queue.id(), m))
@@ -97,14 +99,15 @@ class WallboardReader {
                 tiles.add(new Tile(queue.id(), queue.name(), m, waiting, longestWait,
                         rt == null ? 0 : rt.interacting(), rt == null ? 0 : rt.agentsOnQueue(),
                         rt == null ? 0 : rt.agentsAvailable(), rt == null ? now : rt.asOf(),
-                        targets.getOrDefault(queue.id() + "|" + m, defaultSlTarget),
+                        rows.target(queue.id(), m),
                         policy.resolve(queue.id(), m).slThreshold().toMillis() / 1000.0,
                         current, sinceMidnight, points,
                         Alerts.of(alerts.resolve(queue.id(), m), current, sinceMidnight, waiting, longestWait),
-                        days.zone().getId()));
+                        days.zone().getId(), in));
             }
         }
-        return new WallboardSnapshot(id, now, day, newestEventTime(), List.copyOf(tiles));
+        return new WallboardSnapshot(id, now, day, newestEventTime(), List.copyOf(tiles),
+                groups.stream().map(WallboardProperties.Group::name).toList());
     }
 
     private static Map<String, List<QueueInterval>> byMedia(List<QueueInterval> rows) {
@@ -120,12 +123,12 @@ class WallboardReader {
                 r.isFinal(), r.revision());
     }
 
-    /** Genesys' SL target per queue × media ({@code mediaSettings.<media>.serviceLevel.percentage}). */
-    private Map<String, Double> slTargets() {
-        Map<String, Double> result = new HashMap<>();
-        jdbc.sql("SELECT queue_id, media_type, sl_target_percent FROM queue_media_sl WHERE sl_target_percent IS NOT NULL")
+    /** Each queue's Genesys division, for groups that name divisions. */
+    private Map<String, String> divisions() {
+        Map<String, String> result = new HashMap<>();
+        jdbc.sql("SELECT queue_id, division_id FROM queue WHERE division_id IS NOT NULL")
                 .query(rs -> {
-                    result.put(rs.getString(1) + "|" + rs.getString(2), rs.getBigDecimal(3).doubleValue() / 100.0);
+                    result.put(rs.getString(1), rs.getString(2));
                 });
         return result;
     }

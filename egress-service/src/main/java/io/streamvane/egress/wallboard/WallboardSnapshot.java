@@ -22,8 +22,10 @@ import java.util.Objects;
  * @param day             where "today" starts in the deployment's default time zone; each tile's own today is the local
  *                        day of its queue's site (its {@code today} period and {@code timeZone})
  * @param newestEventTime the newest event time the engine has projected (freshness); null before any event
+ * @param groups          the configured queue groups' names, in their order (empty: one screen of every queue)
  */
-record WallboardSnapshot(long id, Instant asOf, Instant day, Instant newestEventTime, List<Tile> tiles) {
+record WallboardSnapshot(long id, Instant asOf, Instant day, Instant newestEventTime, List<Tile> tiles,
+        List<String> groups) {
 
     /** A change to send: tiles that differ from the previous snapshot, and keys of tiles that went away. */
     record Update(long id, Instant asOf, Instant day, Instant newestEventTime, List<Tile> tiles, List<String> removed) {
@@ -58,11 +60,12 @@ record WallboardSnapshot(long id, Instant asOf, Instant day, Instant newestEvent
      * @param alerts             the level of each alerted value, which the page colours, marks and sorts by
      * @param timeZone           the queue's site time zone: {@code today} is its local day, and the page shows
      *                           the chart's times on its clock
+     * @param groups             the names of the queue groups the tile is in
      */
     record Tile(String queueId, String queueName, String mediaType, long waiting, long longestWaitSeconds,
             long interacting, long agentsOnQueue, long agentsAvailable, Instant realtimeAsOf, double slTarget,
             double slThresholdSeconds, Period current, Period today, List<Point> intervals, Alerts alerts,
-            String timeZone) {
+            String timeZone, List<String> groups) {
 
         @JsonProperty
         String key() {
@@ -90,7 +93,7 @@ record WallboardSnapshot(long id, Instant asOf, Instant day, Instant newestEvent
         private List<Object> comparable() {
             // Alerts too: a longest wait that crosses a level while only growing is a change, sent at the next read.
             return java.util.Arrays.asList(queueName, interacting, agentsOnQueue, agentsAvailable, slTarget,
-                    slThresholdSeconds, current, today, intervals, alerts, timeZone);
+                    slThresholdSeconds, current, today, intervals, alerts, timeZone, groups);
         }
     }
 

@@ -34,6 +34,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -41,6 +42,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the engine commits, and the tiles must show the new numbers within a second of the commit; at every screen size
  * from a laptop to a 4K TV, the widest numbers stay inside their cells.
  */
+@TestPropertySource(properties = {
+        "streamvane.egress.wallboard.groups[0].name=Support desk",
+        "streamvane.egress.wallboard.groups[0].queues[0]=q-support",
+        "streamvane.egress.wallboard.groups[1].name=Sales floor",
+        "streamvane.egress.wallboard.groups[1].divisions[0]=d-sales"})
 class WallboardBrowserTest extends EgressIntegrationTest {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -173,6 +179,41 @@ class WallboardBrowserTest extends EgressIntegrationTest {
         Path shot = Path.of("target", "wallboard.png");
         Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
         System.out.println("[wallboard] screenshot " + shot.toAbsolutePath());
+    }
+
+    /**
+     * Queue groups: one by queue id, one by Genesys division. {@code ?group=} shows a group alone, the bar switches
+     * groups and back to every queue, and TV mode ({@code ?tv=1}: every second) rotates through the groups.
+     */
+    @Test
+    void aGroupShowsItsQueuesAloneAndTvModeRotatesThroughTheGroups() {
+        jdbc.sql("""
+                INSERT INTO queue (queue_id, name, division_id) VALUES ('q-support', 'Support', 'd-service'),
+                    ('q-sales', 'Sales', 'd-sales'), ('q-other', 'Other', NULL)""").update();
+        jdbc.sql("""
+                INSERT INTO queue_media_sl (queue_id, media_type, sl_threshold_ms) VALUES ('q-support', 'voice', 20000),
+                    ('q-sales', 'voice', 20000), ('q-other', 'voice', 20000)""").update();
+        // Reference data notifies nobody: an agent's change, as the engine commits it, makes the next snapshot.
+        engine.agent("u-1", "ON_QUEUE", "IDLE", "q-sales");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10), Duration.ofMillis(20));
+
+        browser.get("http://localhost:" + port + "/wallboard/?group=Sales%20floor#key=" + READ_KEY);
+        wait.until(d -> List.of("q-sales|voice normal").equals(order()));
+        assertThat(browser.findElements(By.cssSelector("#groups button"))).extracting(e -> e.getText())
+                .containsExactly("All queues", "Support desk", "Sales floor");
+        assertThat(browser.findElement(By.cssSelector("#groups button[aria-pressed='true']")).getText())
+                .isEqualTo("Sales floor");
+
+        browser.findElement(By.cssSelector("#groups button[data-group='']")).click();
+        wait.until(d -> order().size() == 3);
+        assertThat(browser.getCurrentUrl()).endsWith("/wallboard/");
+
+        browser.get("http://localhost:" + port + "/wallboard/?tv=1#key=" + READ_KEY);
+        wait.until(d -> List.of("q-support|voice normal").equals(order()));
+        wait.until(d -> List.of("q-sales|voice normal").equals(order()));
+        wait.until(d -> List.of("q-support|voice normal").equals(order()));
+        assertThat(browser.findElement(By.tagName("body")).getAttribute("class")).contains("tv");
+        assertThat(browser.findElement(By.cssSelector("footer.legend")).isDisplayed()).isFalse();
     }
 
     /**

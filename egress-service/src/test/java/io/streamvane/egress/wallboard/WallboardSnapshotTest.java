@@ -20,11 +20,11 @@ class WallboardSnapshotTest {
         Period p = new Period(T, T.plusSeconds(900), offered, 0, 0, null, null, null, null, false, 1);
         return new Tile(queue, queue, "voice", waiting, longestWait, 0, 2, 1, asOf, 0.8, 20, p, p,
                 List.of(new Point(T, offered, 0, null, false)),
-                WallboardSnapshot.Alerts.of(AlertThresholds.DEFAULTS, p, p, waiting, longestWait), "UTC");
+                WallboardSnapshot.Alerts.of(AlertThresholds.DEFAULTS, p, p, waiting, longestWait), "UTC", List.of());
     }
 
     private static WallboardSnapshot snapshot(long id, Instant newest, Tile... tiles) {
-        return new WallboardSnapshot(id, T, DAY, newest, List.of(tiles));
+        return new WallboardSnapshot(id, T, DAY, newest, List.of(tiles), List.of());
     }
 
     @Test

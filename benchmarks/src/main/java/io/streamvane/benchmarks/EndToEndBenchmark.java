@@ -47,7 +47,7 @@ public final class EndToEndBenchmark {
 
     /** Run settings; the simulated arrival window is {@code [start, start + duration)}. */
     public record Options(java.time.Instant start, Duration duration, double scale, int rate, int latencySeconds,
-                          int bodyEvents, int workers, Path out) {
+                          int bodyEvents, int workers, boolean pooled, Path out) {
 
         public static Options parse(String[] args) {
             java.time.Instant start = SimulationConfig.DEFAULT_START;
@@ -57,6 +57,7 @@ public final class EndToEndBenchmark {
             int latencySeconds = 20;
             int bodyEvents = 100;
             int workers = 2;
+            boolean pooled = true;
             Path out = Path.of("benchmarks/target/e2e-results.md");
             for (int i = 0; i < args.length; i += 2) {
                 if (i + 1 >= args.length) {
@@ -71,11 +72,16 @@ public final class EndToEndBenchmark {
                     case "--latency-seconds" -> latencySeconds = Integer.parseInt(v);
                     case "--body-events" -> bodyEvents = Integer.parseInt(v);
                     case "--workers" -> workers = Integer.parseInt(v);
+                    case "--pool" -> pooled = switch (v) {
+                        case "hikari" -> true;
+                        case "none" -> false;
+                        default -> throw new IllegalArgumentException("--pool is hikari or none: " + v);
+                    };
                     case "--out" -> out = Path.of(v);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
-            return new Options(start, duration, scale, rate, latencySeconds, bodyEvents, workers, out);
+            return new Options(start, duration, scale, rate, latencySeconds, bodyEvents, workers, pooled, out);
         }
     }
 
@@ -111,8 +117,9 @@ public final class EndToEndBenchmark {
             t.append(String.format(Locale.ROOT, "| Workload | %s (arrival scale %.2f, 4 queues × voice/chat, "
                     + "40 agents): %,d Genesys events → %,d deliveries (10 %% duplicates, 30 s reordering, 1 %% "
                     + "10 min late) in %,d bodies of ~%d, ingested by direct `IngestionPipeline.ingest` calls "
-                    + "(one thread), %d engine workers (LISTEN/NOTIFY, batch 500) |\n", window, o.scale,
-                    generatedEvents, deliveries, bodies, o.bodyEvents, o.workers));
+                    + "(one thread), %d engine workers (LISTEN/NOTIFY, batch 500), connections %s |\n", window,
+                    o.scale, generatedEvents, deliveries, bodies, o.bodyEvents, o.workers,
+                    o.pooled ? "from a Hikari pool of " + (o.workers + 4) : "opened per transaction (no pool)"));
             t.append(String.format(Locale.ROOT, "| **End to end, max speed** | **%,.0f events/s** (%,d distinct events "
                     + "stored and projected in %.1f s, first ingest → inbox empty; %,.0f deliveries/s; ingest alone "
                     + "done at %.1f s, %,d duplicates dropped, %,d flagged late) |\n", endToEndPerSecond(), accepted,
@@ -201,7 +208,7 @@ public final class EndToEndBenchmark {
         int finalised;
         double copyRate;
         String pgVersion;
-        try (Pipeline p = Pipeline.fresh(config, o.workers(), 500)) {
+        try (Pipeline p = Pipeline.fresh(config, o.workers(), 500, o.pooled())) {
             pgVersion = p.serverVersion();
             p.start();
             long t0 = System.nanoTime();
@@ -218,7 +225,7 @@ public final class EndToEndBenchmark {
             out.printf(Locale.ROOT, "max speed: %,d events accepted (%,d duplicates, %,d late) ingested in %.1f s, "
                     + "projected by %.1f s: %,.0f events/s end to end%n", accepted, duplicates, late, ingestSeconds,
                     e2eSeconds, accepted / e2eSeconds);
-            p.close();
+            p.stopWorkers();
             finalised = p.finality.sweep();
             exactness = Exactness.compare(p.dataSource, sim.groundTruth(), config.start());
             out.printf(Locale.ROOT, "exactness: %,d / %,d rows equal the ground truth (%.2f %%), %,d finalised by "
@@ -232,8 +239,7 @@ public final class EndToEndBenchmark {
         Latency latency = latency(config, sim, o, out);
         String loadAfter = loadAverage();
         String machine = String.format(Locale.ROOT, "%d CPUs (`nproc`), %s RAM, PostgreSQL %s on 127.0.0.1 (fresh "
-                + "database per run), Java %s; load average %s before, %s after (shared with other engineers' builds: "
-                + "figures are pessimistic)", Runtime.getRuntime().availableProcessors(), memory(), pgVersion,
+                + "database per run), Java %s; load average %s before, %s after", Runtime.getRuntime().availableProcessors(), memory(), pgVersion,
                 System.getProperty("java.version"), loadBefore, loadAfter);
         Results results = new Results(o, machine, sim.events().size(), deliveries, bodies.size(), accepted,
                 duplicates, late, ingestSeconds, e2eSeconds, exactness, finalised, latency, copyRate,
@@ -279,7 +285,7 @@ public final class EndToEndBenchmark {
         List<Long> micros = Collections.synchronizedList(new ArrayList<>());
         int delivered = 0;
         double seconds;
-        try (Pipeline p = Pipeline.fresh(config, o.workers(), 500)) {
+        try (Pipeline p = Pipeline.fresh(config, o.workers(), 500, o.pooled())) {
             p.start();
             watching = true;
             Thread watcher = new Thread(() -> watch(p.dataSource, returnedAt, micros), "e2e-latency-watcher");

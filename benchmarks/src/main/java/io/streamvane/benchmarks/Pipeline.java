@@ -1,5 +1,7 @@
 package io.streamvane.benchmarks;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.streamvane.ingress.guard.DedupHorizon;
 import io.streamvane.engine.finality.FinalitySweep;
@@ -18,6 +20,7 @@ import io.streamvane.model.kpi.KpiSettings;
 import io.streamvane.model.store.Transactions;
 import io.streamvane.simulator.model.SimulationConfig;
 import io.streamvane.testsupport.ServiceLevelSeed;
+import io.streamvane.testsupport.TestDatabase;
 import io.streamvane.testsupport.TestDatabases;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -52,7 +55,18 @@ final class Pipeline implements AutoCloseable {
     }
 
     static Pipeline fresh(SimulationConfig config, int workerThreads, int batchSize) throws SQLException {
-        DataSource ds = TestDatabases.freshMigrated().dataSource();
+        return fresh(config, workerThreads, batchSize, true);
+    }
+
+    /**
+     * @param pooled connections from a Hikari pool sized as the services size theirs (what the product runs on);
+     *               false opens a new PostgreSQL connection per transaction, as this benchmark did before, which
+     *               measures connection set-up as much as the pipeline
+     */
+    static Pipeline fresh(SimulationConfig config, int workerThreads, int batchSize, boolean pooled)
+            throws SQLException {
+        TestDatabase db = TestDatabases.freshMigrated();
+        DataSource ds = pooled ? pool(db, workerThreads) : db.dataSource();
         seedServiceLevels(ds, config);
         Transactions tx = new Transactions(ds);
         ServiceLevelSettingsSource sl = new ServiceLevelSettingsSource(tx, false);
@@ -121,11 +135,30 @@ final class Pipeline implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
+    /** Stops the engine workers; the database stays readable for the figures taken afterwards. */
+    void stopWorkers() {
         if (started) {
             started = false;
             workers.stop();
         }
+    }
+
+    @Override
+    public void close() {
+        stopWorkers();
+        if (dataSource instanceof HikariDataSource pool) {
+            pool.close();
+        }
+    }
+
+    /** One connection per worker, one for the ingest caller, a few for listeners and the figures. */
+    private static HikariDataSource pool(TestDatabase db, int workerThreads) {
+        HikariConfig c = new HikariConfig();
+        c.setJdbcUrl(db.jdbcUrl());
+        c.setUsername(db.username());
+        c.setPassword(db.password());
+        c.setMaximumPoolSize(workerThreads + 4);
+        c.setPoolName("benchmark");
+        return new HikariDataSource(c);
     }
 }

@@ -144,6 +144,25 @@ class ZeroFillTest extends StoreAndReceiverTest {
     }
 
     @Test
+    void aWeeklyFeedSendsTheIsoWeekFromMondayOnceItIsOver() throws Exception {
+        store.add("q1", "voice", T0, 5, 4, 3, 60_000, true); // Tuesday 4 March 2025
+        store.add("q1", "voice", Instant.parse("2025-03-09T22:00:00Z"), 2, 2, 2, 10_000, true); // Sunday night
+        DeliveryEngine e = engine(Granularity.P7D, true);
+
+        watermark(Instant.parse("2025-03-09T23:59:00Z"));
+        e.runOnce();
+        assertThat(receiver.accepted).isEmpty();
+
+        watermark(Instant.parse("2025-03-10T00:05:00Z"));
+        e.runOnce();
+        assertThat(receiver.acceptedIds()).containsExactly("kpi_q1_voice_P7D_20250303T0000Z_r2");
+        JsonNode week = row("kpi_q1_voice_P7D_20250303T0000Z_r2");
+        assertThat(week.get("intervalDate").asString()).isEqualTo("2025-03-03");
+        assertThat(week.get("intervalMinutes").asInt()).isEqualTo(7 * 24 * 60);
+        assertThat(week.get("offered").asLong()).isEqualTo(7);
+    }
+
+    @Test
     void finalOnlyHalfHourWithOnlyItsFirstQuarterStoredIsSentOnceTheWatermarkPassesItsEnd() throws Exception {
         store.add("q1", "voice", T0, 10, 8, 6, 120_000, true); // 09:00 final; 09:15 quiet, no row ever
         DeliveryEngine e = engine(Granularity.PT30M, true);

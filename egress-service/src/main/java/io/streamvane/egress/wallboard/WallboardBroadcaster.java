@@ -3,6 +3,7 @@ package io.streamvane.egress.wallboard;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -46,6 +47,7 @@ class WallboardBroadcaster implements SmartLifecycle, AutoCloseable {
     private final StreamSlots slots;
     private final ThreadPoolExecutor writers;
     private final Counter evictions;
+    private final Timer snapshots;
     private final AtomicBoolean refreshPending = new AtomicBoolean();
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "wallboard-broadcast");
@@ -71,6 +73,8 @@ class WallboardBroadcaster implements SmartLifecycle, AutoCloseable {
                 .description("Wallboard screens open on this process").register(meters);
         this.evictions = Counter.builder("streamvane.wallboard.evictions")
                 .description("Wallboard screens evicted for falling too far behind").register(meters);
+        this.snapshots = Timer.builder("streamvane.wallboard.snapshot")
+                .description("Time to read one wallboard snapshot, shared by every open screen").register(meters);
         // A thread per writing screen, made on demand: writes take microseconds, so few exist unless screens stall.
         this.writers = new ThreadPoolExecutor(0, properties.maxStreams() + 1, 30, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), r -> {
@@ -101,7 +105,7 @@ class WallboardBroadcaster implements SmartLifecycle, AutoCloseable {
             try {
                 // A snapshot older than a second may miss a change that notifies nobody (a synced SL target).
                 if (current == null || stale || current.asOf().isBefore(clock.instant().minusSeconds(1))) {
-                    current = reader.apply(nextId());
+                    current = read();
                     stale = false;
                 }
                 if (stream.offer(frame(SNAPSHOT, current.id(), json.writeValueAsString(current)))) {
@@ -137,7 +141,7 @@ class WallboardBroadcaster implements SmartLifecycle, AutoCloseable {
             return;
         }
         try {
-            WallboardSnapshot next = reader.apply(nextId());
+            WallboardSnapshot next = read();
             WallboardSnapshot.Update update = current == null ? null : next.since(current);
             boolean full = current == null;
             current = next;
@@ -150,6 +154,10 @@ class WallboardBroadcaster implements SmartLifecycle, AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("wallboard snapshot failed; screens keep the last one until the next change", e);
         }
+    }
+
+    private WallboardSnapshot read() {
+        return snapshots.record(() -> reader.apply(nextId()));
     }
 
     private void heartbeat() {

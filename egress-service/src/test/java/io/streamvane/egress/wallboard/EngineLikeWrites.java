@@ -1,5 +1,7 @@
 package io.streamvane.egress.wallboard;
 
+import io.streamvane.model.kpi.Granularity;
+import io.streamvane.model.kpi.Interval;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -107,5 +109,30 @@ final class EngineLikeWrites {
                             max_event_time = GREATEST(watermark.max_event_time, excluded.max_event_time),
                             updated_at = now()""")
                 .param("t", Timestamp.from(eventTime)).update();
+    }
+
+    /**
+     * {@code count} queues named {@code prefix0..}, each with a voice row in the current interval of {@code now}: the
+     * tiles of a busy floor.
+     */
+    void queuesWithCurrentInterval(String prefix, int count, Instant now) {
+        Instant current = Interval.of(now, Granularity.PT15M).start();
+        for (int q = 0; q < count; q++) {
+            String id = prefix + q;
+            jdbc.sql("INSERT INTO queue (queue_id, name) VALUES (?, ?)").params(id, "Queue " + id).update();
+            intervalChange(id, "voice", current, 10, 8, 6, 2, 80_000, 8, 2_400_000, now);
+        }
+    }
+
+    /** One commit changing every tile of the queues named {@code prefix...}, as a busy engine would. */
+    void everyQueueOffersOneMore(String prefix) {
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("UPDATE queue_interval SET offered = offered + 1, revision = revision + 1 WHERE queue_id LIKE ?")
+                    .params(prefix + "%").update();
+            jdbc.sql("""
+                    INSERT INTO kpi_change_log (row_kind, queue_id, media_type, interval_start, revision, is_final)
+                    SELECT 'queue', queue_id, media_type, interval_start, revision, is_final FROM queue_interval
+                    WHERE queue_id = ?""").params(prefix + "0").update();
+        });
     }
 }

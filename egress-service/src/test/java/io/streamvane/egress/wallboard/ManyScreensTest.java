@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.streamvane.egress.EgressIntegrationTest;
-import io.streamvane.model.kpi.Granularity;
-import io.streamvane.model.kpi.Interval;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -21,7 +19,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,17 +64,13 @@ class ManyScreensTest extends EgressIntegrationTest {
     @Autowired
     WallboardBroadcaster broadcaster;
 
+    EngineLikeWrites engine;
+
     @BeforeEach
     void queuesWithToday() {
         jdbc.sql("TRUNCATE kpi_change_log").update();
-        EngineLikeWrites engine = new EngineLikeWrites(jdbc, tx);
-        Instant now = CLOCK.instant();
-        Instant current = Interval.of(now, Granularity.PT15M).start();
-        for (int q = 0; q < QUEUES; q++) {
-            String id = "q-many-" + q;
-            jdbc.sql("INSERT INTO queue (queue_id, name) VALUES (?, ?)").params(id, "Queue " + q).update();
-            engine.intervalChange(id, "voice", current, 10, 8, 6, 2, 80_000, 8, 2_400_000, now);
-        }
+        engine = new EngineLikeWrites(jdbc, tx);
+        engine.queuesWithCurrentInterval("q-many-", QUEUES, CLOCK.instant());
     }
 
     @Test
@@ -100,7 +93,7 @@ class ManyScreensTest extends EgressIntegrationTest {
                 for (int round = 1; round <= ROUNDS; round++) {
                     long[] before = screens.stream().mapToLong(s -> s.frames.get()).toArray();
                     long committed = System.nanoTime();
-                    everyQueueOffersOneMore();
+                    engine.everyQueueOffersOneMore("q-many-");
                     await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(5)).until(() -> {
                         for (int i = 0; i < before.length; i++) {
                             if (screens.get(i).frames.get() <= before[i]) {
@@ -129,18 +122,6 @@ class ManyScreensTest extends EgressIntegrationTest {
         }
         assertThat(statementsPerSnapshot.get(500)).as("statements per snapshot, 500 screens vs 1")
                 .isEqualTo(statementsPerSnapshot.get(1));
-    }
-
-    /** One commit changing every tile, as a busy engine would. */
-    private void everyQueueOffersOneMore() {
-        tx.executeWithoutResult(s -> {
-            jdbc.sql("UPDATE queue_interval SET offered = offered + 1, revision = revision + 1 "
-                    + "WHERE queue_id LIKE 'q-many-%'").update();
-            jdbc.sql("""
-                    INSERT INTO kpi_change_log (row_kind, queue_id, media_type, interval_start, revision, is_final)
-                    SELECT 'queue', queue_id, media_type, interval_start, revision, is_final FROM queue_interval
-                    WHERE queue_id = 'q-many-0'""").update();
-        });
     }
 
     private static double loadAverage() throws Exception {

@@ -10,9 +10,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,13 +45,7 @@ class StalledScreenTest extends EgressIntegrationTest {
     void queuesWithToday() {
         jdbc.sql("TRUNCATE kpi_change_log").update();
         engine = new EngineLikeWrites(jdbc, tx);
-        Instant now = CLOCK.instant();
-        Instant current = io.streamvane.model.kpi.Interval.of(now, io.streamvane.model.kpi.Granularity.PT15M).start();
-        for (int q = 0; q < QUEUES; q++) {
-            String id = "q-stall-" + q;
-            jdbc.sql("INSERT INTO queue (queue_id, name) VALUES (?, ?)").params(id, "Stalled test queue " + q).update();
-            engine.intervalChange(id, "voice", current, 10, 8, 6, 2, 80_000, 8, 2_400_000, now);
-        }
+        engine.queuesWithCurrentInterval("q-stall-", QUEUES, CLOCK.instant());
     }
 
     @Test
@@ -75,7 +67,7 @@ class StalledScreenTest extends EgressIntegrationTest {
             int evictedAfter = -1;
             for (int round = 1; round <= MAX_ROUNDS && (evictedAfter < 0 || round <= evictedAfter + 5); round++) {
                 long committed = System.nanoTime();
-                everyQueueOffersOneMore();
+                engine.everyQueueOffersOneMore("q-stall-");
                 long offered = 10 + round;
                 awaitEveryTile(healthy, offered);
                 deliveryMillis.add((System.nanoTime() - committed) / 1_000_000);
@@ -92,18 +84,6 @@ class StalledScreenTest extends EgressIntegrationTest {
                             + "%.2f before, %.2f after%n", QUEUES, evictedAfter, sorted.size(),
                     sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1), loadBefore, loadAverage());
         }
-    }
-
-    /** One commit changing every tile, as a busy engine would: each round is one update of {@link #QUEUES} tiles. */
-    private void everyQueueOffersOneMore() {
-        tx.executeWithoutResult(s -> {
-            jdbc.sql("UPDATE queue_interval SET offered = offered + 1, revision = revision + 1 "
-                    + "WHERE queue_id LIKE 'q-stall-%'").update();
-            jdbc.sql("""
-                    INSERT INTO kpi_change_log (row_kind, queue_id, media_type, interval_start, revision, is_final)
-                    SELECT 'queue', queue_id, media_type, interval_start, revision, is_final FROM queue_interval
-                    WHERE queue_id = 'q-stall-0'""").update();
-        });
     }
 
     private void awaitEveryTile(SseClient sse, long offered) throws Exception {

@@ -86,6 +86,7 @@ class ManyScreensTest extends EgressIntegrationTest {
                 }
                 await().atMost(Duration.ofMinutes(2)).until(() -> broadcaster.openStreams() == count
                         && screens.stream().allMatch(s -> s.frames.get() >= 1));
+                awaitNoSnapshotUnderWay(snapshots);
                 long snapshots0 = snapshots.count();
                 double millis0 = snapshots.totalTime(TimeUnit.MILLISECONDS);
                 long statements0 = SNAPSHOT_STATEMENTS.get();
@@ -104,6 +105,7 @@ class ManyScreensTest extends EgressIntegrationTest {
                     });
                     lastScreenMillis.add((System.nanoTime() - committed) / 1_000_000);
                 }
+                awaitNoSnapshotUnderWay(snapshots);
                 long read = snapshots.count() - snapshots0;
                 double perSnapshotMillis = (snapshots.totalTime(TimeUnit.MILLISECONDS) - millis0) / read;
                 double perSnapshotStatements = (SNAPSHOT_STATEMENTS.get() - statements0) / (double) read;
@@ -122,6 +124,19 @@ class ManyScreensTest extends EgressIntegrationTest {
         }
         assertThat(statementsPerSnapshot.get(500)).as("statements per snapshot, 500 screens vs 1")
                 .isEqualTo(statementsPerSnapshot.get(1));
+    }
+
+    /**
+     * Until neither a snapshot completes nor a statement is prepared for a second: the counters are then read between
+     * snapshots, so each snapshot counted has all its statements counted and no statement belongs to an uncounted one.
+     */
+    private static void awaitNoSnapshotUnderWay(Timer snapshots) {
+        AtomicLong seen = new AtomicLong(-1);
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50)).during(Duration.ofSeconds(1))
+                .until(() -> {
+                    long now = snapshots.count() * 1_000_000_000L + SNAPSHOT_STATEMENTS.get();
+                    return seen.getAndSet(now) == now;
+                });
     }
 
     private static double loadAverage() throws Exception {

@@ -163,16 +163,25 @@ final class RunningEgress {
         void apply(Connection c) throws Exception;
     }
 
-    /** {@code work} in one transaction on the store, as the engine writes; returns once committed. */
+    /**
+     * {@code work} in one transaction on the store, as the engine writes; returns once committed. A reset truncates
+     * tables one by one under the running application, whose reads may hold one of them while waiting for another:
+     * PostgreSQL then aborts one side as a deadlock (40P01), and the work, rolled back whole, is run again.
+     */
     void write(Work work) throws Exception {
-        try (Connection c = store.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                work.apply(c);
-                c.commit();
-            } catch (Exception | Error e) {
-                c.rollback();
-                throw e;
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = store.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    work.apply(c);
+                    c.commit();
+                    return;
+                } catch (Exception | Error e) {
+                    c.rollback();
+                    if (attempt >= 5 || !(e instanceof java.sql.SQLException sql && "40P01".equals(sql.getSQLState()))) {
+                        throw e;
+                    }
+                }
             }
         }
     }

@@ -76,7 +76,21 @@ SELECT i.queue_id,
        s.time_zone,
        i.interval_start AT TIME ZONE s.time_zone                                   AS interval_start_local,
        i.interval_end AT TIME ZONE s.time_zone                                     AS interval_end_local,
-       s.sl_target
+       s.sl_target,
+       i.abandoned_within_sl,
+       i.short_abandon_wait_ms,
+       i.flow_out_wait_ms,
+       i.held,
+       i.wrapped_up,
+       i.alerts,
+       i.alert_ms,
+       i.not_responding,
+       i.not_responding_ms,
+       i.transferred,
+       i.blind_transferred,
+       i.consult_transferred,
+       i.answered - i.answered_within_sl                                           AS over_sla,
+       i.transferred::double precision / nullif(i.answered, 0)                    AS transfer_rate
 FROM public.queue_interval_effective i
 JOIN reporting.kpi_settings s ON s.queue_id = i.queue_id AND s.media_type = i.media_type
 LEFT JOIN public.queue q ON q.queue_id = i.queue_id

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import javax.sql.DataSource;
@@ -30,22 +31,24 @@ record Exactness(int rows, int equal, int finalRows, List<String> mismatches) {
         return rows == 0 ? 0 : 100.0 * equal / rows;
     }
 
+    private static long column(ResultSet rs, String field) {
+        try {
+            return rs.getLong(field.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static Exactness compare(DataSource ds, GroundTruth truth, Instant start) throws SQLException {
         Map<QueueBucket, QueueComponents> stored = new HashMap<>();
         int finalRows = 0;
         try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT queue_id, media_type, interval_start, offered, answered, answered_within_sl, abandoned, "
-                        + "short_abandoned, flow_outs, answer_wait_ms, abandon_wait_ms, handled, handle_ms, talk_ms, "
-                        + "hold_ms, acw_ms, is_final FROM queue_interval")) {
+                "SELECT * FROM queue_interval")) {
             while (rs.next()) {
-                long[] v = new long[13];
-                for (int i = 0; i < 13; i++) {
-                    v[i] = rs.getLong(4 + i);
-                }
-                stored.put(new QueueBucket(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()),
-                        new QueueComponents(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11],
-                                v[12]));
-                if (rs.getBoolean(17)) {
+                // Every component of the truth, by name: a component the store lacks fails the run.
+                stored.put(new QueueBucket(rs.getString("queue_id"), rs.getString("media_type"),
+                        rs.getTimestamp("interval_start").toInstant()), QueueComponents.byName(name -> column(rs, name)));
+                if (rs.getBoolean("is_final")) {
                     finalRows++;
                 }
             }

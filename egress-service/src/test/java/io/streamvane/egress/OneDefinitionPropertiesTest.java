@@ -2,6 +2,7 @@ package io.streamvane.egress;
 
 import io.streamvane.model.kpi.Granularity;
 import io.streamvane.model.kpi.IntervalComponents;
+import io.streamvane.model.kpi.QueueMetric;
 import io.streamvane.model.kpi.KpiSettings;
 import io.streamvane.model.kpi.QueueMedia;
 import io.streamvane.model.kpi.ServiceLevelLayers;
@@ -321,13 +322,10 @@ class OneDefinitionPropertiesTest {
             Instant end = start.plus(length);
             List<Map.Entry<Instant, StoredBucket>> inside = rows.entrySet().stream()
                     .filter(e -> !e.getKey().isBefore(start) && e.getKey().isBefore(end)).toList();
-            long[] sum = new long[13];
+            long[] sum = new long[QueueMetric.components().size()];
             long revision = 0;
             for (var e : inside) {
-                IntervalComponents k = e.getValue().components();
-                long[] v = {k.offered(), k.answered(), k.answeredWithinSl(), k.abandoned(), k.shortAbandoned(),
-                        k.flowOuts(), k.answerWaitMs(), k.abandonWaitMs(), k.handled(), k.handleMs(), k.talkMs(),
-                        k.holdMs(), k.acwMs()};
+                long[] v = e.getValue().components().toArray();
                 for (int i = 0; i < sum.length; i++) {
                     sum[i] += v[i];
                 }
@@ -335,8 +333,7 @@ class OneDefinitionPropertiesTest {
             }
             long offered = sum[0], answered = sum[1], withinSl = sum[2], abandoned = sum[3], shortAbandoned = sum[4],
                     flowOuts = sum[5], answerWaitMs = sum[6], handled = sum[8], handleMs = sum[9];
-            IntervalComponents components = new IntervalComponents(sum[0], sum[1], sum[2], sum[3], sum[4], sum[5],
-                    sum[6], sum[7], sum[8], sum[9], sum[10], sum[11], sum[12]);
+            IntervalComponents components = IntervalComponents.read(m -> sum[QueueMetric.components().indexOf(m)]);
             // serviceLevel = answeredWithinSl / (answered + abandoned − (excludeShortAbandons ? shortAbandoned : 0)
             // + (includeFlowOuts ? flowOuts : 0)), the abandoned terms dropped without includeAbandons; null at 0.
             long denominator = answered

@@ -24,6 +24,27 @@ class EmittedEventsMatchGroundTruthTest {
         assertThat(recomputed.queues).isEqualTo(run.groundTruth().queueBuckets());
     }
 
+    /** The day carries every kind of event the queue metrics count, at rates a contact center sees. */
+    @Test
+    void aDayHasAlertsMissedAlertsAndBlindAndConsultTransfers() {
+        QueueComponents day = QueueComponents.ZERO;
+        for (QueueComponents c : Runs.cleanDay().groundTruth().queueBuckets().values()) {
+            day = day.plus(c);
+        }
+        System.out.printf("[simulator] day: answered %d, alerts %d, missed %d, transferred %d (blind %d, consult %d),"
+                + " held %d, wrapped up %d, abandoned within SL %d%n", day.answered(), day.alerts(),
+                day.notResponding(), day.transferred(), day.blindTransferred(), day.consultTransferred(), day.held(),
+                day.wrappedUp(), day.abandonedWithinSl());
+        assertThat(day.alerts()).isGreaterThan(day.answered());
+        assertThat(day.notResponding()).isPositive().isLessThan(day.alerts() / 5);
+        assertThat(day.transferred()).isEqualTo(day.blindTransferred() + day.consultTransferred());
+        assertThat(day.blindTransferred()).isGreaterThan(day.consultTransferred()).isPositive();
+        assertThat(day.consultTransferred()).isPositive();
+        assertThat(day.transferred()).isLessThan(day.answered() / 4);
+        assertThat(day.held()).isPositive().isLessThan(day.handled());
+        assertThat(day.wrappedUp()).isEqualTo(day.handled());
+    }
+
     @Test
     void agentComponentsRecomputedFromTheEmittedEventsEqualTheGroundTruthPerInterval() {
         Simulator run = Runs.cleanDay();

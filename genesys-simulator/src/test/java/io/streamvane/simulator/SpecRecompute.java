@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import tools.jackson.databind.JsonNode;
 
 /**
  * SPEC §2 attribution applied to parsed events, written independently of the simulator's ground truth: distinct
@@ -45,21 +46,23 @@ final class SpecRecompute {
             String media = b.path("mediaType").asString().toLowerCase(Locale.ROOT);
             long at = b.path("eventTime").asLong();
             switch (e.kind()) {
-                case "acd.start" -> r.add(queueId, media, at, new QueueComponents(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+                case "acd.start" -> r.add(queueId, media, at, QueueComponents.offer());
                 case "acd.end" -> {
                     long wait = b.path("connectedDurationMs").asLong();
                     long sl = config.queue(queueId).media().get(io.streamvane.simulator.model.MediaType
                             .valueOf(media.toUpperCase(Locale.ROOT))).serviceLevelThreshold().toMillis();
                     QueueComponents c = switch (b.path("acdOutcome").asString()) {
-                        case "ANSWERED" -> new QueueComponents(0, 1, wait <= sl ? 1 : 0, 0, 0, 0, wait, 0, 0, 0, 0, 0, 0);
-                        case "ABANDON" -> new QueueComponents(0, 0, 0, 1, wait < SHORT_ABANDON_MS ? 1 : 0, 0, 0, wait,
-                                0, 0, 0, 0, 0);
-                        case "FLOW_OUT" -> new QueueComponents(0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0);
+                        case "ANSWERED" -> QueueComponents.answer(wait, wait <= sl);
+                        case "ABANDON" -> QueueComponents.abandon(wait, wait < SHORT_ABANDON_MS, wait <= sl);
+                        case "FLOW_OUT" -> QueueComponents.flowOut(wait);
                         default -> QueueComponents.ZERO;
                     };
                     r.add(queueId, media, at, c);
                 }
                 case "user.end", "acw" -> {
+                    if (e.kind().equals("user.end")) {
+                        r.addUserEnd(queueId, media, at, b);
+                    }
                     String key = b.path("conversationId").asString() + "|" + b.path("participantId").asString();
                     Segment s = segments.getOrDefault(key,
                             new Segment(queueId, media, b.path("userId").asString(), at, 0, 0, 0));
@@ -82,10 +85,25 @@ final class SpecRecompute {
             }
             AgentComponents a = new AgentComponents(handled, talk + s.held() + s.acw(), talk, s.held(), s.acw());
             r.agents.merge(new AgentBucket(s.userId(), bucket(s.completedAt())), a, AgentComponents::plus);
-            r.add(s.queueId(), s.mediaType(), s.completedAt(), new QueueComponents(0, 0, 0, 0, 0, 0, 0, 0, a.handled(),
-                    a.handleMs(), a.talkMs(), a.holdMs(), a.acwMs()));
+            r.add(s.queueId(), s.mediaType(), s.completedAt(), QueueComponents.handle(a));
         }
         return r;
+    }
+
+    /** An alert with any ringing time; a missed one when it timed out unanswered; an agent's transfer. */
+    private void addUserEnd(String queueId, String media, long at, JsonNode b) {
+        long alerting = b.path("alertingDurationMs").asLong();
+        boolean engaged = b.path("interactingDurationMs").asLong() > 0 || b.path("heldDurationMs").asLong() > 0;
+        String disconnect = b.path("disconnectType").asString();
+        if (alerting > 0) {
+            add(queueId, media, at, QueueComponents.alert(alerting));
+        }
+        if (alerting > 0 && !engaged && disconnect.equals("NO_ANSWER_TRANSFER")) {
+            add(queueId, media, at, QueueComponents.missedAlert(alerting));
+        }
+        if (engaged && (disconnect.equals("TRANSFER") || disconnect.equals("CONSULT_TRANSFER"))) {
+            add(queueId, media, at, QueueComponents.transfer(disconnect.equals("CONSULT_TRANSFER")));
+        }
     }
 
     private void add(String queueId, String media, long at, QueueComponents c) {

@@ -452,21 +452,19 @@ class KpiSettingsEndToEndTest {
                 assertThat(r.has(name)).as("property %s in %s", name, r).isTrue();
                 return r.path(name).asLong();
             };
-            return new Row(new QueueComponents(l.applyAsLong("offered"), l.applyAsLong("answered"),
-                    l.applyAsLong("answeredWithinSl"), l.applyAsLong("abandoned"), l.applyAsLong("shortAbandoned"),
-                    l.applyAsLong("flowOuts"), l.applyAsLong("answerWaitMs"), l.applyAsLong("abandonWaitMs"),
-                    l.applyAsLong("handled"), l.applyAsLong("handleMs"), l.applyAsLong("talkMs"),
-                    l.applyAsLong("holdMs"), l.applyAsLong("acwMs")),
+            return new Row(QueueComponents.byName(l),
                     nullableDouble(r, "serviceLevel"), nullableDouble(r, "asaSeconds"),
                     nullableDouble(r, "ahtSeconds"), nullableDouble(r, "abandonRate"), null);
         }
 
         static Row fromReporting(ResultSet rs) throws SQLException {
-            return new Row(new QueueComponents(rs.getLong("offered"), rs.getLong("answered"),
-                    rs.getLong("answered_within_sl"), rs.getLong("abandoned"), rs.getLong("short_abandoned"),
-                    rs.getLong("flow_outs"), rs.getLong("answer_wait_ms"), rs.getLong("abandon_wait_ms"),
-                    rs.getLong("handled"), rs.getLong("handle_ms"), rs.getLong("talk_ms"), rs.getLong("hold_ms"),
-                    rs.getLong("acw_ms")),
+            return new Row(QueueComponents.byName(name -> {
+                try {
+                    return rs.getLong(name.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT));
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }),
                     rs.getObject("service_level", Double.class), rs.getObject("asa_seconds", Double.class),
                     rs.getObject("aht_seconds", Double.class), rs.getObject("abandon_rate", Double.class),
                     rs.getBigDecimal("sl_threshold_seconds"));

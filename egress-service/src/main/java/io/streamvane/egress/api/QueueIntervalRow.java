@@ -16,7 +16,10 @@ import java.time.ZoneId;
          "shortAbandoned":1,"flowOuts":0,"answerWaitMs":50000,"abandonWaitMs":30000,"handled":10,
          "handleMs":3000000,"talkMs":2400000,"holdMs":100000,"acwMs":500000,"serviceLevel":0.7272727272727273,
          "asaSeconds":5.0,"ahtSeconds":300.0,"abandonRate":0.16666666666666666,"final":true,"revision":3,
-         "timeZone":"UTC","slThresholdSeconds":20.0,"slTarget":0.8}""")
+         "timeZone":"UTC","slThresholdSeconds":20.0,"slTarget":0.8,"abandonedWithinSl":1,
+         "shortAbandonWaitMs":4000,"flowOutWaitMs":0,"held":2,"wrappedUp":10,"alerts":11,"alertMs":44000,
+         "notResponding":1,"notRespondingMs":8000,"transferred":1,"blindTransferred":1,"consultTransferred":0,
+         "overSla":2,"transferRate":0.1}""")
 public record QueueIntervalRow(
         String queueId,
         String mediaType,
@@ -50,7 +53,21 @@ public record QueueIntervalRow(
         double slThresholdSeconds,
         @Schema(description = "the SL target (fraction 0..1) the queue is measured against: Genesys' own, else "
                 + "streamvane.kpi.sl-target")
-        double slTarget) {
+        double slTarget,
+        @Schema(description = "abandons with a wait at or under the SL threshold") long abandonedWithinSl,
+        @Schema(description = "Genesys tShortAbandon.sum") long shortAbandonWaitMs,
+        @Schema(description = "Genesys tFlowOut.sum") long flowOutWaitMs,
+        @Schema(description = "Genesys tHeld.count: interactions with hold time") long held,
+        @Schema(description = "Genesys tAcw.count: interactions wrapped up") long wrappedUp,
+        @Schema(description = "Genesys tAlert.count") long alerts,
+        @Schema(description = "Genesys tAlert.sum") long alertMs,
+        @Schema(description = "Genesys tNotResponding.count: alerts that timed out unanswered") long notResponding,
+        @Schema(description = "Genesys tNotResponding.sum") long notRespondingMs,
+        @Schema(description = "Genesys nTransferred") long transferred,
+        @Schema(description = "Genesys nBlindTransferred") long blindTransferred,
+        @Schema(description = "Genesys nConsultTransferred") long consultTransferred,
+        @Schema(description = "Genesys nOverSla: answered after the SL threshold") long overSla,
+        @Schema(description = "transferred / answered") Double transferRate) {
 
     /** The REST shape of a row as read. */
     public static QueueIntervalRow of(QueueInterval row) {
@@ -61,7 +78,10 @@ public record QueueIntervalRow(
                 c.answered(), c.answeredWithinSl(), c.abandoned(), c.shortAbandoned(), c.flowOuts(), c.answerWaitMs(),
                 c.abandonWaitMs(), c.handled(), c.handleMs(), c.talkMs(), c.holdMs(), c.acwMs(), d.serviceLevel(),
                 d.asaSeconds(), d.ahtSeconds(), d.abandonRate(), row.isFinal(), row.revision(), row.zone().getId(),
-                row.settings().slThreshold().toMillis() / 1000.0, row.slTarget());
+                row.settings().slThreshold().toMillis() / 1000.0, row.slTarget(), c.abandonedWithinSl(),
+                c.shortAbandonWaitMs(), c.flowOutWaitMs(), c.held(), c.wrappedUp(), c.alerts(), c.alertMs(),
+                c.notResponding(), c.notRespondingMs(), c.transferred(), c.blindTransferred(),
+                c.consultTransferred(), d.overSla(), d.transferRate());
     }
 
     private static OffsetDateTime local(Instant t, ZoneId zone) {
@@ -70,6 +90,8 @@ public record QueueIntervalRow(
 
     public IntervalComponents components() {
         return new IntervalComponents(offered, answered, answeredWithinSl, abandoned, shortAbandoned, flowOuts,
-                answerWaitMs, abandonWaitMs, handled, handleMs, talkMs, holdMs, acwMs);
+                answerWaitMs, abandonWaitMs, handled, handleMs, talkMs, holdMs, acwMs, abandonedWithinSl,
+                shortAbandonWaitMs, flowOutWaitMs, held, wrappedUp, alerts, alertMs, notResponding, notRespondingMs,
+                transferred, blindTransferred, consultTransferred);
     }
 }

@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,14 +42,7 @@ public record QueueIntervalPayload(String queueId, String queueName, String medi
     public static final String IS_FINAL = "isFinal";
 
     /** Every field name of {@link #toMap()}, in its order; per-feed column mappings pick from these. */
-    public static final List<String> FIELDS = List.of("id", "queueId", "queueName", "mediaType", "intervalStart",
-            "intervalEnd", "intervalMinutes", "intervalDate", "intervalTime", "granularity", "timeZone",
-            "intervalStartLocal", "intervalEndLocal", "offered", "answered",
-            "answeredWithinSl", "abandoned", "shortAbandoned", "flowOuts", "answerWaitMs", "abandonWaitMs", "handled",
-            "handleMs", "talkMs", "holdMs", "acwMs", "answerWaitSeconds", "abandonWaitSeconds", "handleSeconds",
-            "talkSeconds", "holdSeconds", "acwSeconds", "serviceLevel", "serviceLevelPct", "slDenominator",
-            "asaSeconds", "ahtSeconds", "abandonRate", "slThresholdSeconds", "slTarget", "revision", "final",
-            IS_FINAL);
+    public static final List<String> FIELDS = fields();
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
@@ -133,6 +127,19 @@ public record QueueIntervalPayload(String queueId, String queueName, String medi
         m.put("final", isFinal);
         m.put(IS_FINAL, isFinal);
         return m;
+    }
+
+    private static List<String> fields() {
+        List<String> fields = new ArrayList<>(List.of("id", "queueId", "queueName", "mediaType", "intervalStart",
+                "intervalEnd", "intervalMinutes", "intervalDate", "intervalTime", "granularity", "timeZone",
+                "intervalStartLocal", "intervalEndLocal"));
+        QueueMetric.components().forEach(m -> fields.add(m.field()));
+        fields.addAll(List.of("answerWaitSeconds", "abandonWaitSeconds", "handleSeconds", "talkSeconds",
+                "holdSeconds", "acwSeconds"));
+        QueueMetric.derived().forEach(m -> fields.add(m.field()));
+        fields.addAll(List.of("serviceLevelPct", "slDenominator", "slThresholdSeconds", "slTarget", "revision",
+                "final", IS_FINAL));
+        return List.copyOf(fields);
     }
 
     /** Whole seconds as a long, fractions as a plain decimal: 1500 ms is 1.5, 20000 ms is 20. */

@@ -5,6 +5,7 @@ import static io.streamvane.egress.odata.ODataColumn.of;
 import static org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind.Boolean;
 import static org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind.Date;
 import static org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind.DateTimeOffset;
+import static org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind.Double;
 import static org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind.Int64;
 import static org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind.String;
 
@@ -54,7 +55,8 @@ final class StreamvaneEdm extends CsdlAbstractEdmProvider {
                 of("intervalEnd", "interval_end", DateTimeOffset)));
         // The metric catalogue: stored components filter and sort on their column, ratios are derived per row.
         for (QueueMetric m : QueueMetric.values()) {
-            cols.add(m.stored() ? of(m.field(), m.column(), Int64) : derived(m.field()));
+            cols.add(m.stored() ? of(m.field(), m.column(), Int64)
+                    : derived(m.field(), m.kind() == QueueMetric.Kind.DERIVED_COUNT ? Int64 : Double));
         }
         cols.addAll(List.of(of("final", "is_final", Boolean), of("revision", "revision", Int64)));
         // The queue's site time zone and the row's local date in it (a BI date table joins on the site's day), and

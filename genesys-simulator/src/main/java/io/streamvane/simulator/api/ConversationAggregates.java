@@ -84,6 +84,13 @@ final class ConversationAggregates {
             } else if (o instanceof Outcome.FlowedOut f) {
                 facts.add(new Fact(at, "tFlowOut", q, m, null, f.waitMs()));
                 facts.add(new Fact(at, "tAcd", q, m, null, f.waitMs()));
+            } else if (o instanceof Outcome.Alerted a) {
+                facts.add(new Fact(at, "tAlert", q, m, a.userId(), a.alertMs()));
+            } else if (o instanceof Outcome.MissedAlert a) {
+                facts.add(new Fact(at, "tNotResponding", q, m, a.userId(), a.alertMs()));
+            } else if (o instanceof Outcome.Transferred t) {
+                facts.add(new Fact(at, "nTransferred", q, m, t.userId(), 0));
+                facts.add(new Fact(at, t.consult() ? "nConsultTransferred" : "nBlindTransferred", q, m, t.userId(), 0));
             } else if (o instanceof Outcome.SegmentHandled s) {
                 AgentComponents segment = AgentComponents.segment(s.talkMs(), s.holdMs(), s.acwMs());
                 if (segment.handled() > 0) {

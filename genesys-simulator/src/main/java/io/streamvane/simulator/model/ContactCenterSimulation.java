@@ -1,10 +1,13 @@
 package io.streamvane.simulator.model;
 
 import io.streamvane.simulator.model.Outcome.Abandoned;
+import io.streamvane.simulator.model.Outcome.Alerted;
 import io.streamvane.simulator.model.Outcome.Answered;
 import io.streamvane.simulator.model.Outcome.FlowedOut;
+import io.streamvane.simulator.model.Outcome.MissedAlert;
 import io.streamvane.simulator.model.Outcome.Offered;
 import io.streamvane.simulator.model.Outcome.SegmentHandled;
+import io.streamvane.simulator.model.Outcome.Transferred;
 import io.streamvane.simulator.model.SimEvent.AcdEnded;
 import io.streamvane.simulator.model.SimEvent.AcdStarted;
 import io.streamvane.simulator.model.SimEvent.AfterCallWork;
@@ -29,6 +32,9 @@ public final class ContactCenterSimulation {
 
     private record QueueMedia(String queueId, MediaType media) {
     }
+
+    /** Of the transfers, the share an agent makes after consulting the target (CONSULT_TRANSFER), else blind. */
+    private static final double CONSULT_TRANSFER_SHARE = 0.3;
 
     private static final Comparator<Contact> FIRST_COME_FIRST_SERVED =
             Comparator.comparingLong((Contact c) -> c.enteredQueueAtMs).thenComparingLong(c -> c.sequence);
@@ -151,6 +157,7 @@ public final class ContactCenterSimulation {
             contact.alertToken++;
             events.add(new UserEnded(now, agent.userLeg, agent.id(),
                     outcome == AcdOutcome.ABANDON ? "PEER" : "TRANSFER", 0, 0, now - agent.alertStartMs));
+            alerted(now, agent, now - agent.alertStartMs);
             agent.contact = null;
             becomeFree(agent);
         } else {
@@ -247,6 +254,9 @@ public final class ContactCenterSimulation {
         contact.alertToken++;
         events.add(new UserEnded(now, agent.userLeg, agent.id(), "NO_ANSWER_TRANSFER", 0, 0,
                 now - agent.alertStartMs));
+        alerted(now, agent, now - agent.alertStartMs);
+        outcomes.add(new MissedAlert(now, agent.userLeg.queueId(), agent.userLeg.media(), agent.id(),
+                now - agent.alertStartMs));
         agent.contact = null;
         setStatus(agent, RoutingStatus.NOT_RESPONDING, agent.presence);
         clock.at(now + config.notRespondingFor().toMillis(), () -> becomeFree(agent));
@@ -285,11 +295,17 @@ public final class ContactCenterSimulation {
         long now = clock.now();
         List<QueueSpec> targets = transferTargets(contact);
         boolean transfer = !targets.isEmpty() && behaviour.nextDouble() < config.transferProbability();
-        String disconnectType = transfer ? "TRANSFER" : (behaviour.nextBoolean() ? "PEER" : "CLIENT");
+        boolean consult = transfer && behaviour.nextDouble() < CONSULT_TRANSFER_SHARE;
+        String disconnectType = transfer ? (consult ? "CONSULT_TRANSFER" : "TRANSFER")
+                : (behaviour.nextBoolean() ? "PEER" : "CLIENT");
         Leg leg = agent.userLeg;
         long talkMs = agent.interactingMs;
         long heldMs = agent.heldMs;
         events.add(new UserEnded(now, leg, agent.id(), disconnectType, talkMs, heldMs, agent.alertingMs));
+        alerted(now, agent, agent.alertingMs);
+        if (transfer) {
+            outcomes.add(new Transferred(now, leg.queueId(), leg.media(), agent.id(), consult));
+        }
         agent.contact = null;
         if (transfer) {
             enterQueue(contact, targets.get(behaviour.nextInt(targets.size())));
@@ -305,6 +321,13 @@ public final class ContactCenterSimulation {
                     acwMs));
             becomeFree(agent);
         });
+    }
+
+    /** The truth of a user.end's alert; an alert of no duration is no alert. */
+    private void alerted(long now, AgentState agent, long alertMs) {
+        if (alertMs > 0) {
+            outcomes.add(new Alerted(now, agent.userLeg.queueId(), agent.userLeg.media(), agent.id(), alertMs));
+        }
     }
 
     private List<QueueSpec> transferTargets(Contact contact) {

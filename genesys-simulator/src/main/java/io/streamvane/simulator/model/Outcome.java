@@ -28,4 +28,17 @@ public sealed interface Outcome {
     record SegmentHandled(long atMs, String queueId, MediaType media, String userId, long talkMs, long holdMs,
                           long acwMs) implements Outcome {
     }
+
+    /** An agent's alert ended, answered or not: Genesys tAlert, at the end of the agent's participation. */
+    record Alerted(long atMs, String queueId, MediaType media, String userId, long alertMs) implements Outcome {
+    }
+
+    /** The agent let an alert time out (Genesys tNotResponding). */
+    record MissedAlert(long atMs, String queueId, MediaType media, String userId, long alertMs) implements Outcome {
+    }
+
+    /** An agent transferred a contact it took to another queue, blind or after consulting. */
+    record Transferred(long atMs, String queueId, MediaType media, String userId, boolean consult)
+            implements Outcome {
+    }
 }

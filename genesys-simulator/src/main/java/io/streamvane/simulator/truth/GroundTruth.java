@@ -53,12 +53,17 @@ public final class GroundTruth {
             if (outcome instanceof Outcome.Offered) {
                 delta = QueueComponents.offer();
             } else if (outcome instanceof Outcome.Answered a) {
-                long slMs = config.queue(a.queueId()).media().get(a.media()).serviceLevelThreshold().toMillis();
-                delta = QueueComponents.answer(a.waitMs(), a.waitMs() <= slMs);
+                delta = QueueComponents.answer(a.waitMs(), a.waitMs() <= slMs(config, a));
             } else if (outcome instanceof Outcome.Abandoned a) {
-                delta = QueueComponents.abandon(a.waitMs(), a.waitMs() < shortMs);
-            } else if (outcome instanceof Outcome.FlowedOut) {
-                delta = QueueComponents.flowOut();
+                delta = QueueComponents.abandon(a.waitMs(), a.waitMs() < shortMs, a.waitMs() <= slMs(config, a));
+            } else if (outcome instanceof Outcome.FlowedOut f) {
+                delta = QueueComponents.flowOut(f.waitMs());
+            } else if (outcome instanceof Outcome.Alerted a) {
+                delta = QueueComponents.alert(a.alertMs());
+            } else if (outcome instanceof Outcome.MissedAlert m) {
+                delta = QueueComponents.missedAlert(m.alertMs());
+            } else if (outcome instanceof Outcome.Transferred t) {
+                delta = QueueComponents.transfer(t.consult());
             } else {
                 Outcome.SegmentHandled s = (Outcome.SegmentHandled) outcome;
                 AgentComponents agent = AgentComponents.segment(s.talkMs(), s.holdMs(), s.acwMs());
@@ -70,6 +75,10 @@ public final class GroundTruth {
                     BASE.floor(outcome.atMs())), delta, QueueComponents::plus);
         }
         return truth;
+    }
+
+    private static long slMs(SimulationConfig config, Outcome o) {
+        return config.queue(o.queueId()).media().get(o.media()).serviceLevelThreshold().toMillis();
     }
 
     /** Every base bucket with any data, ordered by queue, media, interval. */

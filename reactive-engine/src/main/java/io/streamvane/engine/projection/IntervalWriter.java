@@ -2,6 +2,7 @@ package io.streamvane.engine.projection;
 
 import io.streamvane.model.kpi.Granularity;
 import io.streamvane.model.kpi.IntervalComponents;
+import io.streamvane.model.kpi.QueueMetric;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.stream.Collectors;
 
 /**
  * Writes summed interval deltas as additive upserts ({@code x = row.x + excluded.x}), one statement per table with
@@ -22,8 +24,9 @@ import java.util.NavigableMap;
  */
 public final class IntervalWriter {
 
-    private static final String QUEUE_COLUMNS = "offered, answered, answered_within_sl, abandoned, short_abandoned, "
-            + "flow_outs, answer_wait_ms, abandon_wait_ms, handled, handle_ms, talk_ms, hold_ms, acw_ms";
+    /** The stored components' columns, in catalogue order. */
+    static final String QUEUE_COLUMNS = QueueMetric.components().stream().map(QueueMetric::column)
+            .collect(Collectors.joining(", "));
     private static final String AGENT_COLUMNS = "handled, handle_ms, talk_ms, hold_ms, acw_ms, idle_ms, "
             + "interacting_ms, communicating_ms, not_responding_ms, off_queue_ms, other_ms";
 
@@ -53,15 +56,16 @@ public final class IntervalWriter {
                 String[] m = new String[n];
                 Timestamp[] starts = new Timestamp[n];
                 Timestamp[] ends = new Timestamp[n];
-                Long[][] cols = new Long[13][n];
+                int width = QueueMetric.components().size();
+                Long[][] cols = new Long[width][n];
                 int i = 0;
                 for (Map.Entry<QueueKey, IntervalComponents> e : queue.entrySet()) {
                     q[i] = e.getKey().queueId();
                     m[i] = e.getKey().mediaType();
                     starts[i] = Timestamp.from(e.getKey().intervalStart());
                     ends[i] = Timestamp.from(e.getKey().intervalStart().plus(base.duration()));
-                    long[] v = values(e.getValue());
-                    for (int k = 0; k < 13; k++) {
+                    long[] v = e.getValue().toArray();
+                    for (int k = 0; k < width; k++) {
                         cols[k][i] = v[k];
                     }
                     i++;
@@ -146,12 +150,6 @@ public final class IntervalWriter {
             ps.setArray(7, c.createArrayOf("bool", fin));
             ps.executeUpdate();
         }
-    }
-
-    static long[] values(IntervalComponents c) {
-        return new long[] {c.offered(), c.answered(), c.answeredWithinSl(), c.abandoned(), c.shortAbandoned(),
-                c.flowOuts(), c.answerWaitMs(), c.abandonWaitMs(), c.handled(), c.handleMs(), c.talkMs(), c.holdMs(),
-                c.acwMs()};
     }
 
     private static int setCommon(Connection c, PreparedStatement ps, int p, Timestamp[] starts, Timestamp[] ends,

@@ -4,10 +4,12 @@ import io.streamvane.model.event.AcdEnd;
 import io.streamvane.model.event.AcdStart;
 import io.streamvane.model.event.GenesysEvent;
 import io.streamvane.model.event.QueueObservations;
+import io.streamvane.model.event.UserEnd;
 import io.streamvane.model.kpi.Granularity;
 import io.streamvane.model.kpi.Interval;
 import io.streamvane.model.kpi.QueueContribution;
 import io.streamvane.model.kpi.ServiceLevelPolicy;
+import io.streamvane.model.kpi.UserEndContribution;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -52,6 +54,8 @@ public final class Projector {
                 acd.add(e);
             } else if (e.body() instanceof QueueObservations) {
                 observations.add(e);
+            } else {
+                addUserEnd(deltas, e, base);
             }
         }
         segments.project(c, events, deltas);
@@ -79,11 +83,27 @@ public final class Projector {
     }
 
     /**
-     * A missing wait counts as 0; a negative one (which the KPI rule refuses) as 0 too, so one malformed event cannot
+     * Adds what a user.end contributes by itself (alerts, missed alerts, transfers) to its queue's bucket; false for
+     * any other event. A user.end that names no queue (a direct call) adds to no queue row.
+     */
+    static boolean addUserEnd(IntervalDeltas deltas, GenesysEvent e, Granularity base) {
+        if (!(e.body() instanceof UserEnd u)) {
+            return false;
+        }
+        if (u.queueId() != null) {
+            deltas.addQueue(new QueueKey(u.queueId(), u.mediaType(), Interval.of(u.eventTime(), base).start()),
+                    UserEndContribution.of(u.asDisconnectType().asUserEndReason(), waitMs(u.interactingDurationMs()),
+                            waitMs(u.heldDurationMs()), waitMs(u.alertingDurationMs())));
+        }
+        return true;
+    }
+
+    /**
+     * A missing duration counts as 0; a negative one (which the KPI rule refuses) as 0 too, so one malformed event cannot
      * block its batch. The parser rejects non-numeric values, so this only sees numbers.
      */
-    static long waitMs(Long connectedDurationMs) {
-        return connectedDurationMs == null ? 0 : Math.max(0, connectedDurationMs);
+    static long waitMs(Long durationMs) {
+        return durationMs == null ? 0 : Math.max(0, durationMs);
     }
 
     /** acd_session rows: start and end joined whichever comes first; keys sorted so replicas lock in one order. */

@@ -7,6 +7,7 @@ import io.streamvane.model.event.ParseResult;
 import io.streamvane.model.kpi.AgentSegment;
 import io.streamvane.model.kpi.Granularity;
 import io.streamvane.model.kpi.IntervalComponents;
+import io.streamvane.model.kpi.QueueMetric;
 import io.streamvane.model.kpi.RoutingStatus;
 import io.streamvane.model.kpi.ServiceLevelPolicy;
 import io.streamvane.model.kpi.StatusPeriod;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * what defines it:
  * <ul>
  *   <li>ACD columns of queue rows (offered … abandon wait): the acd.start/acd.end events whose event time lies in
- *       the range, under the current service-level policy;</li>
+ *       the range, under the current service-level policy; alert and transfer columns: its user.end events;</li>
  *   <li>handle columns of queue and agent rows: every agent segment with an event in the range is first folded again
  *       from all its raw events within {@code segmentSpan} of the range (a segment that moves out of or into the
  *       range restates the bucket outside it too); the range's handle columns are then the sum of what the segments
@@ -105,8 +106,11 @@ public final class RangeRestatement {
     private void acdTargets(Connection c, Instant from, Instant to, IntervalDeltas deltas) throws SQLException {
         ServiceLevelPolicy sl = policy.get();
         for (GenesysEvent e : events(c, "SELECT " + PAYLOAD + " FROM raw_event r WHERE r.topic_kind IN "
-                + "('ACD_START', 'ACD_END') AND r.event_time >= ? AND r.event_time < ? AND " + NOT_QUEUED, from, to)) {
-            Projector.addAcd(deltas, e, sl, base);
+                + "('ACD_START', 'ACD_END', 'USER_END') AND r.event_time >= ? AND r.event_time < ? AND " + NOT_QUEUED,
+                from, to)) {
+            if (!Projector.addAcd(deltas, e, sl, base)) {
+                Projector.addUserEnd(deltas, e, base);
+            }
         }
     }
 
@@ -114,7 +118,8 @@ public final class RangeRestatement {
     private void segmentTargets(Connection c, Instant from, Instant to, IntervalDeltas deltas) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT contributed_queue_id, contributed_media_type, "
                 + "contributed_user_id, contributed_bucket, contributed_handled, contributed_handle_ms, "
-                + "contributed_talk_ms, contributed_hold_ms, contributed_acw_ms FROM agent_segment "
+                + "contributed_talk_ms, contributed_hold_ms, contributed_acw_ms, contributed_held, "
+                + "contributed_wrapped_up FROM agent_segment "
                 + "WHERE completion_time >= ? "
                 + "AND completion_time < ? AND contributed_bucket IS NOT NULL")) {
             ps.setTimestamp(1, Timestamp.from(from));
@@ -123,7 +128,8 @@ public final class RangeRestatement {
                 while (rs.next()) {
                     IntervalComponents handle = IntervalComponents.builder().handled(rs.getLong(5))
                             .handleMs(rs.getLong(6)).talkMs(rs.getLong(7)).holdMs(rs.getLong(8))
-                            .acwMs(rs.getLong(9)).build();
+                            .acwMs(rs.getLong(9)).set(QueueMetric.HELD, rs.getLong(10))
+                            .set(QueueMetric.WRAPPED_UP, rs.getLong(11)).build();
                     Instant bucket = rs.getTimestamp(4).toInstant();
                     if (rs.getString(1) != null) {
                         deltas.addQueue(new QueueKey(rs.getString(1), rs.getString(2), bucket), handle);
@@ -138,17 +144,13 @@ public final class RangeRestatement {
 
     /** Every stored component of the range, subtracted: what remains in the deltas is the restatement. */
     private void subtractStored(Connection c, Instant from, Instant to, IntervalDeltas deltas) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT queue_id, media_type, interval_start, offered, answered, "
-                + "answered_within_sl, abandoned, short_abandoned, flow_outs, answer_wait_ms, abandon_wait_ms, "
-                + "handled, handle_ms, talk_ms, hold_ms, acw_ms FROM queue_interval "
-                + "WHERE interval_start >= ? AND interval_start < ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT queue_id, media_type, interval_start, "
+                + IntervalWriter.QUEUE_COLUMNS + " FROM queue_interval WHERE interval_start >= ? AND interval_start < ?")) {
             ps.setTimestamp(1, Timestamp.from(from));
             ps.setTimestamp(2, Timestamp.from(to));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    IntervalComponents stored = new IntervalComponents(rs.getLong(4), rs.getLong(5), rs.getLong(6),
-                            rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11),
-                            rs.getLong(12), rs.getLong(13), rs.getLong(14), rs.getLong(15), rs.getLong(16));
+                    IntervalComponents stored = IntervalComponents.read(m -> rs.getLong(m.column()));
                     deltas.addQueue(new QueueKey(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()),
                             stored.negate());
                 }

@@ -43,7 +43,8 @@ final class SegmentProjection {
             + "talk_ms = ?, hold_ms = ?, acw_ms = ?, dialing_ms = ?, contacting_ms = ?, interacting = ?, "
             + "wrapped_up = ?, completion_time = ?, contributed_bucket = ?, contributed_queue_id = ?, "
             + "contributed_user_id = ?, contributed_media_type = ?, contributed_handled = ?, contributed_handle_ms = ?, "
-            + "contributed_talk_ms = ?, contributed_hold_ms = ?, contributed_acw_ms = ?, updated_at = now() "
+            + "contributed_talk_ms = ?, contributed_hold_ms = ?, contributed_acw_ms = ?, contributed_held = ?, "
+            + "contributed_wrapped_up = ?, updated_at = now() "
             + "WHERE conversation_id = ? AND participant_id = ?";
 
     private final Granularity base;
@@ -178,8 +179,10 @@ final class SegmentProjection {
         ps.setLong(18, placed ? contribution.talkMs() : 0);
         ps.setLong(19, placed ? contribution.holdMs() : 0);
         ps.setLong(20, placed ? contribution.acwMs() : 0);
-        ps.setString(21, s.key().conversationId());
-        ps.setString(22, s.key().participantId());
+        ps.setLong(21, placed ? contribution.held() : 0);
+        ps.setLong(22, placed ? contribution.wrappedUp() : 0);
+        ps.setString(23, s.key().conversationId());
+        ps.setString(24, s.key().participantId());
     }
 
     private static void setTime(PreparedStatement ps, int i, Instant t) throws SQLException {

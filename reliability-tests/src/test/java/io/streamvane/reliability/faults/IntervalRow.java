@@ -14,10 +14,7 @@ record IntervalRow(String key, int revision, boolean isFinal, QueueComponents co
 
     /** A row as the push sinks render it (QueueIntervalRow's fields). */
     static IntervalRow fromSinkFields(Map<String, Object> row) {
-        QueueComponents c = new QueueComponents(num(row, "offered"), num(row, "answered"),
-                num(row, "answeredWithinSl"), num(row, "abandoned"), num(row, "shortAbandoned"),
-                num(row, "flowOuts"), num(row, "answerWaitMs"), num(row, "abandonWaitMs"), num(row, "handled"),
-                num(row, "handleMs"), num(row, "talkMs"), num(row, "holdMs"), num(row, "acwMs"));
+        QueueComponents c = QueueComponents.byName(field -> num(row, field));
         return new IntervalRow(key((String) row.get("queueId"), (String) row.get("mediaType"),
                 Instant.parse((String) row.get("intervalStart"))), (int) num(row, "revision"),
                 Boolean.TRUE.equals(row.get("isFinal")), c);

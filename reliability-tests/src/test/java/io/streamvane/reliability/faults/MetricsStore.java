@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
@@ -36,19 +37,23 @@ final class MetricsStore {
     Map<String, IntervalRow> queueIntervals() throws SQLException {
         Map<String, IntervalRow> out = new TreeMap<>();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT queue_id, media_type, interval_start, offered, answered, "
-                        + "answered_within_sl, abandoned, short_abandoned, flow_outs, answer_wait_ms, abandon_wait_ms, "
-                        + "handled, handle_ms, talk_ms, hold_ms, acw_ms, revision, is_final "
-                        + "FROM queue_interval_effective")) {
+                ResultSet rs = s.executeQuery("SELECT * FROM queue_interval_effective")) {
             while (rs.next()) {
-                QueueComponents q = new QueueComponents(rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7),
-                        rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13),
-                        rs.getLong(14), rs.getLong(15), rs.getLong(16));
-                String key = IntervalRow.key(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant());
-                out.put(key, new IntervalRow(key, rs.getInt(17), rs.getBoolean(18), q));
+                QueueComponents q = QueueComponents.byName(field -> column(rs, field));
+                String key = IntervalRow.key(rs.getString("queue_id"), rs.getString("media_type"),
+                        rs.getTimestamp("interval_start").toInstant());
+                out.put(key, new IntervalRow(key, rs.getInt("revision"), rs.getBoolean("is_final"), q));
             }
         }
         return out;
+    }
+
+    private static long column(ResultSet rs, String field) {
+        try {
+            return rs.getLong(field.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** True when no sink has work left: cursors at the end of the change log, nothing pending or in flight. */

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * Maps one aggregate bucket's metrics onto the SPEC §2 components (interfaces.md §4.2): counts come from
  * {@code stats.count}, durations from {@code stats.sum} in ms; Genesys has no nAnswered/nAbandon, so answered and
  * abandoned are {@code tAnswered.count} and {@code tAbandon.count}; answeredWithinSl = answered − nOverSla. A
- * metric that is absent is zero ("no data returned").
+ * metric that is absent is zero ("no data returned"), and so is abandoned within SL, which Genesys does not report.
  */
 public final class AggregateComponents {
 
@@ -23,30 +23,15 @@ public final class AggregateComponents {
                 .collect(Collectors.toMap(Analytics.MetricValue::metric, Function.identity(), (a, b) -> a))
                 .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().stats()));
         long answered = count(byName, "tAnswered");
-        return IntervalComponents.builder()
-                .offered(count(byName, "nOffered"))
-                .answered(answered)
-                .answeredWithinSl(Math.max(0, answered - count(byName, "nOverSla")))
-                .abandoned(count(byName, "tAbandon"))
-                .shortAbandoned(count(byName, "tShortAbandon"))
-                .flowOuts(count(byName, "tFlowOut"))
-                .answerWaitMs(sum(byName, "tAnswered"))
-                .abandonWaitMs(sum(byName, "tAbandon"))
-                .handled(count(byName, "tHandle"))
-                .handleMs(sum(byName, "tHandle"))
-                .talkMs(sum(byName, "tTalk"))
-                .holdMs(sum(byName, "tHeld"))
-                .acwMs(sum(byName, "tAcw"))
-                .build();
+        IntervalComponents.Builder b = IntervalComponents.builder();
+        for (GenesysMetric g : GenesysMetric.ALL) {
+            b.set(g.component(), g.valueIn(byName.get(g.metric())));
+        }
+        return b.answeredWithinSl(Math.max(0, answered - count(byName, GenesysMetric.OVER_SLA))).build();
     }
 
     private static long count(Map<String, Analytics.Stats> m, String name) {
         Analytics.Stats s = m.get(name);
         return s == null || s.count() == null ? 0 : s.count();
-    }
-
-    private static long sum(Map<String, Analytics.Stats> m, String name) {
-        Analytics.Stats s = m.get(name);
-        return s == null || s.sum() == null ? 0 : Math.round(s.sum());
     }
 }

@@ -18,9 +18,8 @@ public final class Analytics {
     public static final String QUEUE_OBSERVATIONS = "/api/v2/analytics/queues/observations/query";
     public static final String USER_AGGREGATES = "/api/v2/analytics/users/aggregates/query";
 
-    /** The conversation metrics that carry the SPEC §2 components. */
-    public static final List<String> QUEUE_METRICS = List.of("nOffered", "tAnswered", "tAbandon", "tShortAbandon",
-            "tFlowOut", "nOverSla", "tHandle", "tTalk", "tHeld", "tAcw");
+    /** The conversation metrics that carry the SPEC §2 components, from the catalogue. */
+    public static final List<String> QUEUE_METRICS = GenesysMetric.QUERY;
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Predicate(String type, String dimension, String operator, String value) {

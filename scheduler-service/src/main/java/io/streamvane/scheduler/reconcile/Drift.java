@@ -1,6 +1,7 @@
 package io.streamvane.scheduler.reconcile;
 
 import io.streamvane.model.kpi.IntervalComponents;
+import io.streamvane.scheduler.genesys.GenesysMetric;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToLongFunction;
@@ -17,21 +18,18 @@ public final class Drift {
         }
     }
 
-    /** The components that §4 of interfaces.md says Genesys can confirm; nOverSla compares answered − within SL. */
-    public static final List<Metric> METRICS = List.of(
-            new Metric("nOffered", IntervalComponents::offered),
-            new Metric("tAnswered.count", IntervalComponents::answered),
-            new Metric("tAnswered.sum", IntervalComponents::answerWaitMs),
-            new Metric("nOverSla", c -> c.answered() - c.answeredWithinSl()),
-            new Metric("tAbandon.count", IntervalComponents::abandoned),
-            new Metric("tAbandon.sum", IntervalComponents::abandonWaitMs),
-            new Metric("tShortAbandon.count", IntervalComponents::shortAbandoned),
-            new Metric("tFlowOut.count", IntervalComponents::flowOuts),
-            new Metric("tHandle.count", IntervalComponents::handled),
-            new Metric("tHandle.sum", IntervalComponents::handleMs),
-            new Metric("tTalk.sum", IntervalComponents::talkMs),
-            new Metric("tHeld.sum", IntervalComponents::holdMs),
-            new Metric("tAcw.sum", IntervalComponents::acwMs));
+    /**
+     * Every component Genesys reports under a metric of its own (the catalogue's names), and nOverSla, which
+     * compares answered − within SL.
+     */
+    public static final List<Metric> METRICS = metrics();
+
+    private static List<Metric> metrics() {
+        List<Metric> metrics = new ArrayList<>();
+        GenesysMetric.ALL.forEach(g -> metrics.add(new Metric(g.statName(), g::of)));
+        metrics.add(new Metric(GenesysMetric.OVER_SLA, c -> c.answered() - c.answeredWithinSl()));
+        return List.copyOf(metrics);
+    }
 
     private Drift() {
     }

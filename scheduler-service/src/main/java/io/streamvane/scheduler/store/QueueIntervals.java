@@ -3,13 +3,17 @@ package io.streamvane.scheduler.store;
 import io.streamvane.model.kpi.Interval;
 import io.streamvane.model.kpi.IntervalComponents;
 import io.streamvane.model.kpi.QueueMedia;
+import io.streamvane.model.kpi.QueueMetric;
+import io.streamvane.scheduler.genesys.GenesysMetric;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -23,8 +27,32 @@ public class QueueIntervals {
     public record Change(QueueMedia key, Instant intervalStart, int revision, boolean isFinal) {
     }
 
-    private static final String COLUMNS = "offered, answered, answered_within_sl, abandoned, short_abandoned, flow_outs, "
-            + "answer_wait_ms, abandon_wait_ms, handled, handle_ms, talk_ms, hold_ms, acw_ms";
+    private static final List<String> COMPONENT_COLUMNS = QueueMetric.components().stream().map(QueueMetric::column)
+            .toList();
+    private static final String COLUMNS = String.join(", ", COMPONENT_COLUMNS);
+    private static final String UPSERT_API = """
+            INSERT INTO queue_interval_api (queue_id, media_type, interval_start, interval_end, %s,
+                                            revision, is_final, finalised_at, updated_at)
+            VALUES (?, ?, ?, ?, %s,
+                    COALESCE((SELECT e.revision FROM queue_interval e WHERE e.queue_id = ? AND e.media_type = ?
+                              AND e.interval_start = ?), -1) + 1, true, now(), now())
+            ON CONFLICT (queue_id, media_type, interval_start) DO UPDATE SET %s,
+                revision = GREATEST(queue_interval_api.revision + 1, EXCLUDED.revision),
+                updated_at = now()
+            WHERE (%s) IS DISTINCT FROM (%s)
+            RETURNING revision
+            """.formatted(COLUMNS, joined("?"), joined("%1$s = EXCLUDED.%1$s"), joined("queue_interval_api.%s"),
+            joined("EXCLUDED.%s"));
+    /** What an adoption replaces: the components Genesys reports; the others keep their event-derived values. */
+    private static final List<QueueMetric> ADOPTED = QueueMetric.components().stream()
+            .filter(m -> m == QueueMetric.ANSWERED_WITHIN_SL
+                    || GenesysMetric.ALL.stream().anyMatch(g -> g.component() == m))
+            .toList();
+    private static final String ADOPT = """
+            UPDATE queue_interval SET %s, revision = revision + 1, updated_at = now()
+            WHERE queue_id = ? AND media_type = ? AND interval_start = ?
+            RETURNING revision, is_final""".formatted(ADOPTED.stream().map(m -> m.column() + " = ?")
+            .collect(Collectors.joining(", ")));
 
     private final JdbcTemplate jdbc;
 
@@ -52,37 +80,11 @@ public class QueueIntervals {
      */
     public Optional<Change> upsertApi(IntervalRow r) {
         IntervalComponents c = r.components();
-        List<Integer> revisions = jdbc.query("""
-                        INSERT INTO queue_interval_api (queue_id, media_type, interval_start, interval_end, %s,
-                                                        revision, is_final, finalised_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                                COALESCE((SELECT e.revision FROM queue_interval e WHERE e.queue_id = ? AND e.media_type = ?
-                                          AND e.interval_start = ?), -1) + 1, true, now(), now())
-                        ON CONFLICT (queue_id, media_type, interval_start) DO UPDATE SET
-                            offered = EXCLUDED.offered, answered = EXCLUDED.answered,
-                            answered_within_sl = EXCLUDED.answered_within_sl, abandoned = EXCLUDED.abandoned,
-                            short_abandoned = EXCLUDED.short_abandoned, flow_outs = EXCLUDED.flow_outs,
-                            answer_wait_ms = EXCLUDED.answer_wait_ms, abandon_wait_ms = EXCLUDED.abandon_wait_ms,
-                            handled = EXCLUDED.handled, handle_ms = EXCLUDED.handle_ms, talk_ms = EXCLUDED.talk_ms,
-                            hold_ms = EXCLUDED.hold_ms, acw_ms = EXCLUDED.acw_ms,
-                            revision = GREATEST(queue_interval_api.revision + 1, EXCLUDED.revision),
-                            updated_at = now()
-                        WHERE (queue_interval_api.offered, queue_interval_api.answered, queue_interval_api.answered_within_sl,
-                               queue_interval_api.abandoned, queue_interval_api.short_abandoned, queue_interval_api.flow_outs,
-                               queue_interval_api.answer_wait_ms, queue_interval_api.abandon_wait_ms, queue_interval_api.handled,
-                               queue_interval_api.handle_ms, queue_interval_api.talk_ms, queue_interval_api.hold_ms,
-                               queue_interval_api.acw_ms)
-                              IS DISTINCT FROM
-                              (EXCLUDED.offered, EXCLUDED.answered, EXCLUDED.answered_within_sl, EXCLUDED.abandoned,
-                               EXCLUDED.short_abandoned, EXCLUDED.flow_outs, EXCLUDED.answer_wait_ms, EXCLUDED.abandon_wait_ms,
-                               EXCLUDED.handled, EXCLUDED.handle_ms, EXCLUDED.talk_ms, EXCLUDED.hold_ms, EXCLUDED.acw_ms)
-                        RETURNING revision
-                        """.formatted(COLUMNS),
-                (rs, n) -> rs.getInt(1),
-                r.key().queueId(), r.key().mediaType(), Timestamp.from(r.interval().start()), Timestamp.from(r.interval().end()),
-                c.offered(), c.answered(), c.answeredWithinSl(), c.abandoned(), c.shortAbandoned(), c.flowOuts(),
-                c.answerWaitMs(), c.abandonWaitMs(), c.handled(), c.handleMs(), c.talkMs(), c.holdMs(), c.acwMs(),
-                r.key().queueId(), r.key().mediaType(), Timestamp.from(r.interval().start()));
+        List<Object> args = new ArrayList<>(List.of(r.key().queueId(), r.key().mediaType(),
+                Timestamp.from(r.interval().start()), Timestamp.from(r.interval().end())));
+        args.addAll(values(c));
+        args.addAll(List.of(r.key().queueId(), r.key().mediaType(), Timestamp.from(r.interval().start())));
+        List<Integer> revisions = jdbc.query(UPSERT_API, (rs, n) -> rs.getInt(1), args.toArray());
         return revisions.stream().findFirst().map(rev -> new Change(r.key(), r.interval().start(), rev, true));
     }
 
@@ -113,16 +115,10 @@ public class QueueIntervals {
         jdbc.query("SELECT 1 FROM queue_interval WHERE queue_id = ? AND media_type = ? AND interval_start = ? FOR UPDATE",
                 (rs, n) -> 1, r.key().queueId(), r.key().mediaType(), Timestamp.from(r.interval().start()));
         IntervalComponents c = r.components();
-        return jdbc.queryForObject("""
-                        UPDATE queue_interval SET offered = ?, answered = ?, answered_within_sl = ?, abandoned = ?,
-                            short_abandoned = ?, flow_outs = ?, answer_wait_ms = ?, abandon_wait_ms = ?, handled = ?,
-                            handle_ms = ?, talk_ms = ?, hold_ms = ?, acw_ms = ?, revision = revision + 1, updated_at = now()
-                        WHERE queue_id = ? AND media_type = ? AND interval_start = ?
-                        RETURNING revision, is_final""",
-                (rs, n) -> new Change(r.key(), r.interval().start(), rs.getInt(1), rs.getBoolean(2)),
-                c.offered(), c.answered(), c.answeredWithinSl(), c.abandoned(), c.shortAbandoned(), c.flowOuts(),
-                c.answerWaitMs(), c.abandonWaitMs(), c.handled(), c.handleMs(), c.talkMs(), c.holdMs(), c.acwMs(),
-                r.key().queueId(), r.key().mediaType(), Timestamp.from(r.interval().start()));
+        List<Object> args = new ArrayList<>(ADOPTED.stream().map(m -> (Object) c.get(m)).toList());
+        args.addAll(List.of(r.key().queueId(), r.key().mediaType(), Timestamp.from(r.interval().start())));
+        return jdbc.queryForObject(ADOPT,
+                (rs, n) -> new Change(r.key(), r.interval().start(), rs.getInt(1), rs.getBoolean(2)), args.toArray());
     }
 
     /** Appends to kpi_change_log; call last in the transaction. */
@@ -139,12 +135,18 @@ public class QueueIntervals {
                 + "VALUES ('queue', ?, ?, ?, ?, ?)", args);
     }
 
+    /** Each stored column in {@link #COLUMNS} order, formatted with {@code format} (its one argument: the column). */
+    private static String joined(String format) {
+        return COMPONENT_COLUMNS.stream().map(c -> format.formatted(c)).collect(Collectors.joining(", "));
+    }
+
+    private static List<Object> values(IntervalComponents c) {
+        return Arrays.stream(c.toArray()).boxed().map(Object.class::cast).toList();
+    }
+
     private static IntervalRow row(ResultSet rs) throws SQLException {
         return new IntervalRow(new QueueMedia(rs.getString("queue_id"), rs.getString("media_type")),
                 new Interval(rs.getTimestamp("interval_start").toInstant(), rs.getTimestamp("interval_end").toInstant()),
-                new IntervalComponents(rs.getLong("offered"), rs.getLong("answered"), rs.getLong("answered_within_sl"),
-                        rs.getLong("abandoned"), rs.getLong("short_abandoned"), rs.getLong("flow_outs"),
-                        rs.getLong("answer_wait_ms"), rs.getLong("abandon_wait_ms"), rs.getLong("handled"),
-                        rs.getLong("handle_ms"), rs.getLong("talk_ms"), rs.getLong("hold_ms"), rs.getLong("acw_ms")));
+                IntervalComponents.read(m -> rs.getLong(m.column())));
     }
 }

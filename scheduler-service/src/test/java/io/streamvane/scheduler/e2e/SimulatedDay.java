@@ -108,14 +108,11 @@ final class SimulatedDay {
     /** Rows of {@code view} (queue_interval or queue_interval_effective), non-zero only, keyed like {@link #truth()}. */
     Map<String, IntervalComponents> rows(String view) {
         Map<String, IntervalComponents> m = new TreeMap<>();
-        store.jdbc.query("SELECT queue_id, media_type, interval_start, offered, answered, answered_within_sl, abandoned, "
-                + "short_abandoned, flow_outs, answer_wait_ms, abandon_wait_ms, handled, handle_ms, talk_ms, hold_ms, acw_ms "
-                + "FROM " + view, rs -> {
-            IntervalComponents c = new IntervalComponents(rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7),
-                    rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13),
-                    rs.getLong(14), rs.getLong(15), rs.getLong(16));
+        store.jdbc.query("SELECT * FROM " + view, rs -> {
+            IntervalComponents c = IntervalComponents.read(metric -> rs.getLong(metric.column()));
             if (!c.equals(IntervalComponents.ZERO)) {
-                m.put(rs.getString(1) + '|' + rs.getString(2) + '|' + rs.getTimestamp(3).toInstant(), c);
+                m.put(rs.getString("queue_id") + '|' + rs.getString("media_type") + '|'
+                        + rs.getTimestamp("interval_start").toInstant(), c);
             }
         });
         return m;
@@ -133,9 +130,14 @@ final class SimulatedDay {
         return Granularity.PT1H.bucketStart(last).plus(Duration.ofHours(1));
     }
 
+    /** The simulator's truth in the product's components, matched by name, so a component the truth lacks fails. */
     static IntervalComponents components(QueueComponents q) {
-        return new IntervalComponents(q.offered(), q.answered(), q.answeredWithinSl(), q.abandoned(), q.shortAbandoned(),
-                q.flowOuts(), q.answerWaitMs(), q.abandonWaitMs(), q.handled(), q.handleMs(), q.talkMs(), q.holdMs(),
-                q.acwMs());
+        return IntervalComponents.read(metric -> {
+            try {
+                return (long) QueueComponents.class.getMethod(metric.field()).invoke(q);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("the ground truth has no " + metric.field(), e);
+            }
+        });
     }
 }

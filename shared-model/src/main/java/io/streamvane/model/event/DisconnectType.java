@@ -1,5 +1,6 @@
 package io.streamvane.model.event;
 
+import io.streamvane.model.kpi.UserEndReason;
 import java.util.Map;
 
 /**
@@ -19,6 +20,17 @@ public enum DisconnectType {
             "TRANSFER_FORWARD", FORWARD_TRANSFER,
             "TRANSFER_NOANSWER", NO_ANSWER_TRANSFER,
             "TRANSFER_NOTAVAILABLE", NOT_AVAILABLE_TRANSFER);
+
+    /** What the KPIs read from an agent's participation ending this way. */
+    public UserEndReason asUserEndReason() {
+        return switch (this) {
+            case TRANSFER -> UserEndReason.BLIND_TRANSFER;
+            case CONSULT_TRANSFER -> UserEndReason.CONSULT_TRANSFER;
+            case CONFERENCE_TRANSFER, FORWARD_TRANSFER -> UserEndReason.OTHER_TRANSFER;
+            case NO_ANSWER_TRANSFER -> UserEndReason.ALERT_TIMEOUT;
+            default -> UserEndReason.OTHER;
+        };
+    }
 
     /** The type for a raw Genesys value in either vocabulary; {@link #UNKNOWN} for null or values unknown today. */
     public static DisconnectType of(String raw) {

@@ -112,7 +112,10 @@ public record AgentSegment(
                 Math.addExact(dialingMs, contactingMs));
     }
 
-    /** What this segment adds to the interval of {@link #completedAt()}. */
+    /**
+     * What this segment adds to the interval of {@link #completedAt()}: its handle time, and the counts Genesys
+     * averages hold and ACW over (tHeld.count: interactions with hold; tAcw.count: interactions wrapped up).
+     */
     public IntervalComponents contribution() {
         return IntervalComponents.builder()
                 .handled(handled() ? 1 : 0)
@@ -120,6 +123,8 @@ public record AgentSegment(
                 .holdMs(holdMs)
                 .acwMs(acwMs)
                 .handleMs(handleMs())
+                .set(QueueMetric.HELD, holdMs > 0 ? 1 : 0)
+                .set(QueueMetric.WRAPPED_UP, wrappedUp ? 1 : 0)
                 .build();
     }
 

@@ -8,15 +8,21 @@ package io.streamvane.model.kpi;
  * @param asaSeconds   average speed of answer
  * @param ahtSeconds   average handle time
  * @param abandonRate  abandoned / offered; may exceed 1 because the two land in different intervals, as in Genesys
+ * @param overSla      Genesys nOverSla: answered after the SL threshold (answered − answeredWithinSl)
+ * @param transferRate transferred / answered, Genesys' "Transfer %"; the two land in the intervals of different
+ *                     events, so per interval it can exceed 1
  */
-public record DerivedKpis(Double serviceLevel, Double asaSeconds, Double ahtSeconds, Double abandonRate) {
+public record DerivedKpis(Double serviceLevel, Double asaSeconds, Double ahtSeconds, Double abandonRate,
+        long overSla, Double transferRate) {
 
     public static DerivedKpis of(IntervalComponents c, ServiceLevelSettings s) {
         return new DerivedKpis(
                 ratio(c.answeredWithinSl(), serviceLevelDenominator(c, s)),
                 ratio(c.answerWaitMs(), c.answered() * 1000),
                 ratio(c.handleMs(), c.handled() * 1000),
-                ratio(c.abandoned(), c.offered()));
+                ratio(c.abandoned(), c.offered()),
+                c.answered() - c.answeredWithinSl(),
+                ratio(c.transferred(), c.answered()));
     }
 
     /**

@@ -1,11 +1,14 @@
 package io.streamvane.model.kpi;
 
 import java.util.Collection;
+import java.util.List;
 
 /**
  * The additive components of one interval row (SPEC §2). Only these are stored: coarser granularities and
  * corrections are sums and differences of them, and every ratio is derived from them by {@link DerivedKpis}.
- * Values may be negative while they travel as a delta (a retraction); a stored row never is.
+ * Values may be negative while they travel as a delta (a retraction); a stored row never is. The components are the
+ * stored entries of the {@link QueueMetric} catalogue, in its order, so code that stores, reads or sums them walks
+ * the catalogue instead of listing them.
  */
 public record IntervalComponents(
         long offered,
@@ -20,9 +23,59 @@ public record IntervalComponents(
         long handleMs,
         long talkMs,
         long holdMs,
-        long acwMs) {
+        long acwMs,
+        long abandonedWithinSl,
+        long shortAbandonWaitMs,
+        long flowOutWaitMs,
+        long held,
+        long wrappedUp,
+        long alerts,
+        long alertMs,
+        long notResponding,
+        long notRespondingMs,
+        long transferred,
+        long blindTransferred,
+        long consultTransferred) {
 
-    public static final IntervalComponents ZERO = new IntervalComponents(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final IntervalComponents ZERO = of(new long[QueueMetric.components().size()]);
+
+    /** Reads one component's value, e.g. from a result set column named {@link QueueMetric#column()}. */
+    @FunctionalInterface
+    public interface Source<E extends Exception> {
+        long get(QueueMetric component) throws E;
+    }
+
+    /** The components a source gives for each stored metric of the catalogue. */
+    public static <E extends Exception> IntervalComponents read(Source<E> source) throws E {
+        List<QueueMetric> components = QueueMetric.components();
+        long[] v = new long[components.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = source.get(components.get(i));
+        }
+        return of(v);
+    }
+
+    /** The components in catalogue order (the one place that relies on it). */
+    static IntervalComponents of(long[] v) {
+        return new IntervalComponents(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11],
+                v[12], v[13], v[14], v[15], v[16], v[17], v[18], v[19], v[20], v[21], v[22], v[23], v[24]);
+    }
+
+    /** One stored component's value. */
+    public long get(QueueMetric component) {
+        component.componentIndex();
+        return component.componentOf(this);
+    }
+
+    /** The values in catalogue order, for writers that bind them positionally. */
+    public long[] toArray() {
+        List<QueueMetric> components = QueueMetric.components();
+        long[] v = new long[components.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = components.get(i).componentOf(this);
+        }
+        return v;
+    }
 
     public static Builder builder() {
         return new Builder();
@@ -30,20 +83,12 @@ public record IntervalComponents(
 
     /** Sums exactly; overflow throws rather than wrapping into a plausible-looking wrong figure. */
     public IntervalComponents plus(IntervalComponents o) {
-        return new IntervalComponents(
-                Math.addExact(offered, o.offered),
-                Math.addExact(answered, o.answered),
-                Math.addExact(answeredWithinSl, o.answeredWithinSl),
-                Math.addExact(abandoned, o.abandoned),
-                Math.addExact(shortAbandoned, o.shortAbandoned),
-                Math.addExact(flowOuts, o.flowOuts),
-                Math.addExact(answerWaitMs, o.answerWaitMs),
-                Math.addExact(abandonWaitMs, o.abandonWaitMs),
-                Math.addExact(handled, o.handled),
-                Math.addExact(handleMs, o.handleMs),
-                Math.addExact(talkMs, o.talkMs),
-                Math.addExact(holdMs, o.holdMs),
-                Math.addExact(acwMs, o.acwMs));
+        long[] a = toArray();
+        long[] b = o.toArray();
+        for (int i = 0; i < a.length; i++) {
+            a[i] = Math.addExact(a[i], b[i]);
+        }
+        return of(a);
     }
 
     public IntervalComponents minus(IntervalComponents o) {
@@ -51,20 +96,11 @@ public record IntervalComponents(
     }
 
     public IntervalComponents negate() {
-        return new IntervalComponents(
-                Math.negateExact(offered),
-                Math.negateExact(answered),
-                Math.negateExact(answeredWithinSl),
-                Math.negateExact(abandoned),
-                Math.negateExact(shortAbandoned),
-                Math.negateExact(flowOuts),
-                Math.negateExact(answerWaitMs),
-                Math.negateExact(abandonWaitMs),
-                Math.negateExact(handled),
-                Math.negateExact(handleMs),
-                Math.negateExact(talkMs),
-                Math.negateExact(holdMs),
-                Math.negateExact(acwMs));
+        long[] a = toArray();
+        for (int i = 0; i < a.length; i++) {
+            a[i] = Math.negateExact(a[i]);
+        }
+        return of(a);
     }
 
     public boolean isZero() {
@@ -75,93 +111,73 @@ public record IntervalComponents(
         return parts.stream().reduce(ZERO, IntervalComponents::plus);
     }
 
-    /** Names each component, because thirteen positional longs invite swapped arguments. */
+    /** Names each component, because two dozen positional longs invite swapped arguments. */
     public static final class Builder {
-        private long offered;
-        private long answered;
-        private long answeredWithinSl;
-        private long abandoned;
-        private long shortAbandoned;
-        private long flowOuts;
-        private long answerWaitMs;
-        private long abandonWaitMs;
-        private long handled;
-        private long handleMs;
-        private long talkMs;
-        private long holdMs;
-        private long acwMs;
+        private final long[] values = new long[QueueMetric.components().size()];
 
         private Builder() {
         }
 
-        public Builder offered(long v) {
-            offered = v;
+        /** Sets a stored component of the catalogue. */
+        public Builder set(QueueMetric component, long v) {
+            values[component.componentIndex()] = v;
             return this;
+        }
+
+        public Builder offered(long v) {
+            return set(QueueMetric.OFFERED, v);
         }
 
         public Builder answered(long v) {
-            answered = v;
-            return this;
+            return set(QueueMetric.ANSWERED, v);
         }
 
         public Builder answeredWithinSl(long v) {
-            answeredWithinSl = v;
-            return this;
+            return set(QueueMetric.ANSWERED_WITHIN_SL, v);
         }
 
         public Builder abandoned(long v) {
-            abandoned = v;
-            return this;
+            return set(QueueMetric.ABANDONED, v);
         }
 
         public Builder shortAbandoned(long v) {
-            shortAbandoned = v;
-            return this;
+            return set(QueueMetric.SHORT_ABANDONED, v);
         }
 
         public Builder flowOuts(long v) {
-            flowOuts = v;
-            return this;
+            return set(QueueMetric.FLOW_OUTS, v);
         }
 
         public Builder answerWaitMs(long v) {
-            answerWaitMs = v;
-            return this;
+            return set(QueueMetric.ANSWER_WAIT_MS, v);
         }
 
         public Builder abandonWaitMs(long v) {
-            abandonWaitMs = v;
-            return this;
+            return set(QueueMetric.ABANDON_WAIT_MS, v);
         }
 
         public Builder handled(long v) {
-            handled = v;
-            return this;
+            return set(QueueMetric.HANDLED, v);
         }
 
         public Builder handleMs(long v) {
-            handleMs = v;
-            return this;
+            return set(QueueMetric.HANDLE_MS, v);
         }
 
         public Builder talkMs(long v) {
-            talkMs = v;
-            return this;
+            return set(QueueMetric.TALK_MS, v);
         }
 
         public Builder holdMs(long v) {
-            holdMs = v;
-            return this;
+            return set(QueueMetric.HOLD_MS, v);
         }
 
         public Builder acwMs(long v) {
-            acwMs = v;
-            return this;
+            return set(QueueMetric.ACW_MS, v);
         }
 
         public IntervalComponents build() {
-            return new IntervalComponents(offered, answered, answeredWithinSl, abandoned, shortAbandoned, flowOuts,
-                    answerWaitMs, abandonWaitMs, handled, handleMs, talkMs, holdMs, acwMs);
+            return of(values.clone());
         }
     }
 }

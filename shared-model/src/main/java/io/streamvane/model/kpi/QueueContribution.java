@@ -7,7 +7,6 @@ package io.streamvane.model.kpi;
 public final class QueueContribution {
 
     private static final IntervalComponents OFFERED = IntervalComponents.builder().offered(1).build();
-    private static final IntervalComponents FLOW_OUT = IntervalComponents.builder().flowOuts(1).build();
 
     private QueueContribution() {
     }
@@ -19,8 +18,8 @@ public final class QueueContribution {
 
     /**
      * An {@code acd.end}. Answered within SL means wait &lt;= threshold (a wait exactly at the threshold meets it);
-     * a short abandon means wait &lt; short-abandon threshold (exactly at the threshold is a normal abandon).
-     * Outcomes that are neither answered, abandoned nor flowed out add nothing.
+     * a short abandon means wait &lt; short-abandon threshold (exactly at the threshold is a normal abandon), and an
+     * abandon within SL means wait &lt;= SL threshold, as for an answer. Outcomes that are neither answered, abandoned nor flowed out add nothing.
      *
      * @param connectedDurationMs the time in queue; must not be negative (reject such events at the edge)
      */
@@ -34,12 +33,20 @@ public final class QueueContribution {
                     .answerWaitMs(connectedDurationMs)
                     .answeredWithinSl(connectedDurationMs <= s.slThreshold().toMillis() ? 1 : 0)
                     .build();
-            case ABANDON -> IntervalComponents.builder()
-                    .abandoned(1)
-                    .abandonWaitMs(connectedDurationMs)
-                    .shortAbandoned(connectedDurationMs < s.shortAbandonThreshold().toMillis() ? 1 : 0)
+            case ABANDON -> {
+                boolean isShort = connectedDurationMs < s.shortAbandonThreshold().toMillis();
+                yield IntervalComponents.builder()
+                        .abandoned(1)
+                        .abandonWaitMs(connectedDurationMs)
+                        .shortAbandoned(isShort ? 1 : 0)
+                        .set(QueueMetric.SHORT_ABANDON_WAIT_MS, isShort ? connectedDurationMs : 0)
+                        .set(QueueMetric.ABANDONED_WITHIN_SL, connectedDurationMs <= s.slThreshold().toMillis() ? 1 : 0)
+                        .build();
+            }
+            case FLOW_OUT -> IntervalComponents.builder()
+                    .flowOuts(1)
+                    .set(QueueMetric.FLOW_OUT_WAIT_MS, connectedDurationMs)
                     .build();
-            case FLOW_OUT -> FLOW_OUT;
             case UNKNOWN -> IntervalComponents.ZERO;
         };
     }

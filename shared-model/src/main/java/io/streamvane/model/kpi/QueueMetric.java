@@ -10,8 +10,8 @@ import java.util.function.ToLongFunction;
  * The catalogue of queue interval metrics (SPEC §2): each metric once, as data and the function that gives its value
  * from a row's components. Every surface (REST rows and OpenAPI, the OData EDM, the reporting views, the WFM,
  * RabbitMQ and Power BI payloads, the wallboard) carries these names and these values; tests in each module fail
- * when a surface lacks, renames or re-derives one. Adding a metric is one entry here, one projection rule and one
- * migration.
+ * when a surface lacks, renames or re-derives one. Adding a metric is one entry here, one component of
+ * {@link IntervalComponents}, one projection rule and one migration.
  */
 public enum QueueMetric {
 
@@ -35,6 +35,31 @@ public enum QueueMetric {
             IntervalComponents::holdMs),
     ACW_MS("tAcw.sum", Kind.DURATION_SUM, "agent segment completes (latest user.end / acw)", false,
             IntervalComponents::acwMs),
+    ABANDONED_WITHIN_SL("none (abandons a supervisor could not have saved: tAbandon ≤ the SL threshold)", Kind.COUNT,
+            "acd.end ABANDON with wait ≤ the SL threshold", true, IntervalComponents::abandonedWithinSl),
+    SHORT_ABANDON_WAIT_MS("tShortAbandon.sum", Kind.DURATION_SUM,
+            "acd.end ABANDON with wait < the short-abandon threshold", true, IntervalComponents::shortAbandonWaitMs),
+    FLOW_OUT_WAIT_MS("tFlowOut.sum", Kind.DURATION_SUM, "acd.end FLOW_OUT", false, IntervalComponents::flowOutWaitMs),
+    HELD("tHeld.count", Kind.COUNT, "agent segment completes (latest user.end / acw), when it has hold time", false,
+            IntervalComponents::held),
+    WRAPPED_UP("tAcw.count", Kind.COUNT, "agent segment completes (latest user.end / acw), when it has an acw", false,
+            IntervalComponents::wrappedUp),
+    ALERTS("tAlert.count", Kind.COUNT, "user.end with alertingDurationMs > 0", false, IntervalComponents::alerts),
+    ALERT_MS("tAlert.sum", Kind.DURATION_SUM, "user.end with alertingDurationMs > 0", false,
+            IntervalComponents::alertMs),
+    NOT_RESPONDING("tNotResponding.count", Kind.COUNT,
+            "user.end of an alert never answered, disconnectType NO_ANSWER_TRANSFER", false,
+            IntervalComponents::notResponding),
+    NOT_RESPONDING_MS("tNotResponding.sum", Kind.DURATION_SUM,
+            "user.end of an alert never answered, disconnectType NO_ANSWER_TRANSFER", false,
+            IntervalComponents::notRespondingMs),
+    TRANSFERRED("nTransferred", Kind.COUNT, "user.end of an answered participation with a transfer disconnectType",
+            false, IntervalComponents::transferred),
+    BLIND_TRANSFERRED("nBlindTransferred", Kind.COUNT, "user.end of an answered participation, disconnectType TRANSFER",
+            false, IntervalComponents::blindTransferred),
+    CONSULT_TRANSFERRED("nConsultTransferred", Kind.COUNT,
+            "user.end of an answered participation, disconnectType CONSULT_TRANSFER", false,
+            IntervalComponents::consultTransferred),
 
     SERVICE_LEVEL("oServiceLevel.ratio", Kind.RATIO, "derived", true,
             (c, s) -> DerivedKpis.of(c, s).serviceLevel()),
@@ -43,7 +68,10 @@ public enum QueueMetric {
     AHT_SECONDS("tHandle.sum / tHandle.count", Kind.RATIO, "derived", false,
             (c, s) -> DerivedKpis.of(c, s).ahtSeconds()),
     ABANDON_RATE("tAbandon.count / nOffered", Kind.RATIO, "derived", false,
-            (c, s) -> DerivedKpis.of(c, s).abandonRate());
+            (c, s) -> DerivedKpis.of(c, s).abandonRate()),
+    OVER_SLA("nOverSla", Kind.DERIVED_COUNT, "derived", true, (c, s) -> DerivedKpis.of(c, s).overSla()),
+    TRANSFER_RATE("nTransferred / tAnswered.count", Kind.RATIO, "derived", false,
+            (c, s) -> DerivedKpis.of(c, s).transferRate());
 
     /** How a metric adds up across buckets. */
     public enum Kind {
@@ -52,7 +80,9 @@ public enum QueueMetric {
         /** an additive sum of milliseconds, stored, paired with the count it averages over */
         DURATION_SUM,
         /** a ratio derived from stored components, never stored itself; null when its denominator is 0 */
-        RATIO
+        RATIO,
+        /** a count derived from stored counts (a difference), never stored itself */
+        DERIVED_COUNT
     }
 
     /** The dimensions every queue metric has: a row is one queue, media type and interval. */
@@ -66,19 +96,39 @@ public enum QueueMetric {
     private final String completedBy;
     private final boolean serviceLevelDependent;
     private final BiFunction<IntervalComponents, ServiceLevelSettings, Number> value;
+    private final ToLongFunction<IntervalComponents> component;
+    private int componentIndex = -1;
+
+    private static final List<QueueMetric> COMPONENTS =
+            Arrays.stream(values()).filter(QueueMetric::stored).toList();
+    private static final List<QueueMetric> DERIVED =
+            Arrays.stream(values()).filter(m -> !m.stored()).toList();
+
+    static {
+        for (int i = 0; i < COMPONENTS.size(); i++) {
+            COMPONENTS.get(i).componentIndex = i;
+        }
+    }
 
     QueueMetric(String genesys, Kind kind, String completedBy, boolean serviceLevelDependent,
             ToLongFunction<IntervalComponents> component) {
-        this(genesys, kind, completedBy, serviceLevelDependent, (c, s) -> component.applyAsLong(c));
+        this(genesys, kind, completedBy, serviceLevelDependent, (c, s) -> component.applyAsLong(c), component);
     }
 
     QueueMetric(String genesys, Kind kind, String completedBy, boolean serviceLevelDependent,
             BiFunction<IntervalComponents, ServiceLevelSettings, Number> value) {
+        this(genesys, kind, completedBy, serviceLevelDependent, value, null);
+    }
+
+    private QueueMetric(String genesys, Kind kind, String completedBy, boolean serviceLevelDependent,
+            BiFunction<IntervalComponents, ServiceLevelSettings, Number> value,
+            ToLongFunction<IntervalComponents> component) {
         this.genesys = genesys;
         this.kind = kind;
         this.completedBy = completedBy;
         this.serviceLevelDependent = serviceLevelDependent;
         this.value = value;
+        this.component = component;
     }
 
     /** The camelCase name every JSON surface uses (REST, OData, payloads, wallboard). */
@@ -109,9 +159,22 @@ public enum QueueMetric {
         return kind;
     }
 
-    /** Stored components are counts and sums; ratios are derived. */
+    /** Stored components are counts and sums; ratios and derived counts are computed from them. */
     public boolean stored() {
-        return kind != Kind.RATIO;
+        return kind == Kind.COUNT || kind == Kind.DURATION_SUM;
+    }
+
+    /** Its position among the stored components, which is its position in {@link IntervalComponents}. */
+    int componentIndex() {
+        if (componentIndex < 0) {
+            throw new IllegalArgumentException(this + " is derived, not a stored component");
+        }
+        return componentIndex;
+    }
+
+    /** A stored component's value in a row, without boxing. */
+    long componentOf(IntervalComponents components) {
+        return component.applyAsLong(components);
     }
 
     /** The event that completes it; the metric lands in the interval of that event's eventTime. */
@@ -131,11 +194,11 @@ public enum QueueMetric {
 
     /** The stored components, in {@link IntervalComponents} order. */
     public static List<QueueMetric> components() {
-        return Arrays.stream(values()).filter(QueueMetric::stored).toList();
+        return COMPONENTS;
     }
 
     /** The derived ratios. */
     public static List<QueueMetric> derived() {
-        return Arrays.stream(values()).filter(m -> !m.stored()).toList();
+        return DERIVED;
     }
 }

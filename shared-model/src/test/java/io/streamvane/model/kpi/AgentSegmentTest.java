@@ -19,7 +19,8 @@ class AgentSegmentTest {
     void handleTimeIsTalkPlusHoldPlusAcw() {
         AgentSegment s = segment().withUserEnd(T0, 241_800, 30_000).withAfterCallWork(T1, 89_000);
         assertThat(s.contribution()).isEqualTo(IntervalComponents.builder()
-                .handled(1).talkMs(241_800).holdMs(30_000).acwMs(89_000).handleMs(360_800).build());
+                .handled(1).talkMs(241_800).holdMs(30_000).acwMs(89_000).handleMs(360_800)
+                .set(QueueMetric.HELD, 1).set(QueueMetric.WRAPPED_UP, 1).build());
     }
 
     @Test
@@ -40,7 +41,8 @@ class AgentSegmentTest {
         AgentSegment s = segment().withUserEnd(T0, 120_000, 10_000, 8_000, 4_000).withAfterCallWork(T1, 30_000);
 
         assertThat(s.contribution()).isEqualTo(IntervalComponents.builder()
-                .handled(1).talkMs(120_000).holdMs(10_000).acwMs(30_000).handleMs(172_000).build());
+                .handled(1).talkMs(120_000).holdMs(10_000).acwMs(30_000).handleMs(172_000)
+                .set(QueueMetric.HELD, 1).set(QueueMetric.WRAPPED_UP, 1).build());
     }
 
     @Test
@@ -65,7 +67,7 @@ class AgentSegmentTest {
     void severalUserEndsOfOneParticipantAddUpEachPhaseAndCountOnce() {
         AgentSegment s = segment().withUserEnd(T0, 60_000, 0, 2_000, 0).withUserEnd(T1, 30_000, 5_000, 0, 1_000);
         assertThat(s.contribution()).isEqualTo(IntervalComponents.builder()
-                .handled(1).talkMs(90_000).holdMs(5_000).handleMs(98_000).build());
+                .handled(1).talkMs(90_000).holdMs(5_000).handleMs(98_000).set(QueueMetric.HELD, 1).build());
     }
 
     @Test

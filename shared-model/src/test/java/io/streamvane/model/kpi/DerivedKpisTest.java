@@ -59,7 +59,8 @@ class DerivedKpisTest {
 
     @Test
     void emptyIntervalHasNoRatios() {
-        assertThat(DerivedKpis.of(IntervalComponents.ZERO, DEFAULTS)).isEqualTo(new DerivedKpis(null, null, null, null));
+        assertThat(DerivedKpis.of(IntervalComponents.ZERO, DEFAULTS)).isEqualTo(new DerivedKpis(null, null, null, null, 0,
+                null));
     }
 
     @Test

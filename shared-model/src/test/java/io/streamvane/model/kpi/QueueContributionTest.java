@@ -29,19 +29,21 @@ class QueueContributionTest {
     @Test
     void abandonBeforeShortThresholdIsShortAbandon() {
         assertThat(QueueContribution.ofAcdEnd(AcdOutcome.ABANDON, 9_999, S)).isEqualTo(
-                IntervalComponents.builder().abandoned(1).abandonWaitMs(9_999).shortAbandoned(1).build());
+                IntervalComponents.builder().abandoned(1).abandonWaitMs(9_999).shortAbandoned(1)
+                        .set(QueueMetric.SHORT_ABANDON_WAIT_MS, 9_999).set(QueueMetric.ABANDONED_WITHIN_SL, 1).build());
     }
 
     @Test
     void abandonExactlyAtShortThresholdIsOrdinaryAbandon() {
         assertThat(QueueContribution.ofAcdEnd(AcdOutcome.ABANDON, 10_000, S)).isEqualTo(
-                IntervalComponents.builder().abandoned(1).abandonWaitMs(10_000).build());
+                IntervalComponents.builder().abandoned(1).abandonWaitMs(10_000)
+                        .set(QueueMetric.ABANDONED_WITHIN_SL, 1).build());
     }
 
     @Test
     void flowOutIsNeitherAnsweredNorAbandoned() {
         assertThat(QueueContribution.ofAcdEnd(AcdOutcome.FLOW_OUT, 45_000, S))
-                .isEqualTo(IntervalComponents.builder().flowOuts(1).build());
+                .isEqualTo(IntervalComponents.builder().flowOuts(1).set(QueueMetric.FLOW_OUT_WAIT_MS, 45_000).build());
     }
 
     @Test

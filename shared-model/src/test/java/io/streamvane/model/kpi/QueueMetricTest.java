@@ -40,11 +40,19 @@ class QueueMetricTest {
         assertThat(QueueMetric.OFFERED.completedBy()).isEqualTo("acd.start");
         assertThat(QueueMetric.components()).filteredOn(m -> m.column().startsWith("answer"))
                 .allSatisfy(m -> assertThat(m.completedBy()).startsWith("acd.end ANSWERED"));
-        assertThat(QueueMetric.components()).filteredOn(m -> m.column().endsWith("_ms") && !m.column().contains("wait"))
-                .allSatisfy(m -> assertThat(m.completedBy()).startsWith("agent segment completes"));
+        assertThat(QueueMetric.components()).filteredOn(m -> m.completedBy().startsWith("agent segment completes"))
+                .containsExactly(QueueMetric.HANDLED, QueueMetric.HANDLE_MS, QueueMetric.TALK_MS, QueueMetric.HOLD_MS,
+                        QueueMetric.ACW_MS, QueueMetric.HELD, QueueMetric.WRAPPED_UP);
+        assertThat(QueueMetric.components()).filteredOn(m -> m.completedBy().startsWith("user.end"))
+                .containsExactly(QueueMetric.ALERTS, QueueMetric.ALERT_MS, QueueMetric.NOT_RESPONDING,
+                        QueueMetric.NOT_RESPONDING_MS, QueueMetric.TRANSFERRED, QueueMetric.BLIND_TRANSFERRED,
+                        QueueMetric.CONSULT_TRANSFERRED);
         assertThat(QueueMetric.values()).filteredOn(QueueMetric::serviceLevelDependent)
-                .containsExactly(QueueMetric.ANSWERED_WITHIN_SL, QueueMetric.SHORT_ABANDONED, QueueMetric.SERVICE_LEVEL);
-        assertThat(QueueMetric.derived()).allSatisfy(m -> assertThat(m.kind()).isEqualTo(QueueMetric.Kind.RATIO));
+                .containsExactly(QueueMetric.ANSWERED_WITHIN_SL, QueueMetric.SHORT_ABANDONED,
+                        QueueMetric.ABANDONED_WITHIN_SL, QueueMetric.SHORT_ABANDON_WAIT_MS, QueueMetric.SERVICE_LEVEL,
+                        QueueMetric.OVER_SLA);
+        assertThat(QueueMetric.derived()).allSatisfy(m -> assertThat(m.kind())
+                .isIn(QueueMetric.Kind.RATIO, QueueMetric.Kind.DERIVED_COUNT));
         assertThat(QueueMetric.components()).filteredOn(m -> m.column().endsWith("_ms"))
                 .allSatisfy(m -> assertThat(m.kind()).isEqualTo(QueueMetric.Kind.DURATION_SUM));
     }

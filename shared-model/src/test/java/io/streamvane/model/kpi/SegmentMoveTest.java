@@ -40,7 +40,8 @@ class SegmentMoveTest {
         AgentSegment after = before.withAfterCallWork(T10_14_30, 30_000);
         assertThat(SegmentMove.between(before, after, BASE).deltas()).containsExactly(
                 new SegmentDelta("q-1", "voice", "u-1", Interval.of(T10_14, BASE),
-                        IntervalComponents.builder().acwMs(30_000).handleMs(30_000).build()));
+                        IntervalComponents.builder().acwMs(30_000).handleMs(30_000)
+                                .set(QueueMetric.WRAPPED_UP, 1).build()));
     }
 
     @Test

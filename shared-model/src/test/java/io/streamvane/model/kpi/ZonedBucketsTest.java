@@ -139,7 +139,7 @@ class ZonedBucketsTest {
     }
 
     static IntervalComponents offered(long n) {
-        return new IntervalComponents(n, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        return IntervalComponents.builder().offered(n).build();
     }
 
     static long sum(long first, long last) {

@@ -1,0 +1,90 @@
+-- Queue metrics Genesys reports that Streamvane lacked (SPEC §2, the QueueMetric catalogue): alerts and missed
+-- alerts (tAlert, tNotResponding), transfers (nTransferred, nBlindTransferred, nConsultTransferred), the counts
+-- Genesys averages hold and ACW over (tHeld.count, tAcw.count), the waits of flow-outs and short abandons
+-- (tFlowOut.sum, tShortAbandon.sum), and abandons within the SL threshold.
+-- Rows written before this migration hold 0 in the event-derived columns: a replay (POST /api/v1/admin/replay) over
+-- the retained range recomputes them from raw_event. held and wrapped_up are filled here from the agent segments.
+ALTER TABLE queue_interval
+    ADD COLUMN abandoned_within_sl   bigint NOT NULL DEFAULT 0,
+    ADD COLUMN short_abandon_wait_ms bigint NOT NULL DEFAULT 0,
+    ADD COLUMN flow_out_wait_ms      bigint NOT NULL DEFAULT 0,
+    ADD COLUMN held                  bigint NOT NULL DEFAULT 0,
+    ADD COLUMN wrapped_up            bigint NOT NULL DEFAULT 0,
+    ADD COLUMN alerts                bigint NOT NULL DEFAULT 0,
+    ADD COLUMN alert_ms              bigint NOT NULL DEFAULT 0,
+    ADD COLUMN not_responding        bigint NOT NULL DEFAULT 0,
+    ADD COLUMN not_responding_ms     bigint NOT NULL DEFAULT 0,
+    ADD COLUMN transferred           bigint NOT NULL DEFAULT 0,
+    ADD COLUMN blind_transferred     bigint NOT NULL DEFAULT 0,
+    ADD COLUMN consult_transferred   bigint NOT NULL DEFAULT 0;
+
+-- Same columns in the same order, so queue_interval_effective's UNION of the two stays aligned.
+ALTER TABLE queue_interval_api
+    ADD COLUMN abandoned_within_sl   bigint NOT NULL DEFAULT 0,
+    ADD COLUMN short_abandon_wait_ms bigint NOT NULL DEFAULT 0,
+    ADD COLUMN flow_out_wait_ms      bigint NOT NULL DEFAULT 0,
+    ADD COLUMN held                  bigint NOT NULL DEFAULT 0,
+    ADD COLUMN wrapped_up            bigint NOT NULL DEFAULT 0,
+    ADD COLUMN alerts                bigint NOT NULL DEFAULT 0,
+    ADD COLUMN alert_ms              bigint NOT NULL DEFAULT 0,
+    ADD COLUMN not_responding        bigint NOT NULL DEFAULT 0,
+    ADD COLUMN not_responding_ms     bigint NOT NULL DEFAULT 0,
+    ADD COLUMN transferred           bigint NOT NULL DEFAULT 0,
+    ADD COLUMN blind_transferred     bigint NOT NULL DEFAULT 0,
+    ADD COLUMN consult_transferred   bigint NOT NULL DEFAULT 0;
+
+COMMENT ON COLUMN queue_interval.abandoned_within_sl IS 'Abandons with a wait at or under the SL threshold.';
+COMMENT ON COLUMN queue_interval.short_abandon_wait_ms IS 'tShortAbandon.sum: Σ wait of the short abandons.';
+COMMENT ON COLUMN queue_interval.flow_out_wait_ms IS 'tFlowOut.sum: Σ connectedDurationMs of FLOW_OUT acd.end.';
+COMMENT ON COLUMN queue_interval.held IS 'tHeld.count: completed agent segments with hold time.';
+COMMENT ON COLUMN queue_interval.wrapped_up IS 'tAcw.count: completed agent segments with an acw event.';
+COMMENT ON COLUMN queue_interval.alerts IS 'tAlert.count: user.end events with alertingDurationMs > 0.';
+COMMENT ON COLUMN queue_interval.alert_ms IS 'tAlert.sum: Σ alertingDurationMs of user.end events.';
+COMMENT ON COLUMN queue_interval.not_responding IS
+    'tNotResponding.count: alerts never answered that ended with disconnectType NO_ANSWER_TRANSFER.';
+COMMENT ON COLUMN queue_interval.not_responding_ms IS 'tNotResponding.sum: their alerting time.';
+COMMENT ON COLUMN queue_interval.transferred IS
+    'nTransferred: answered participations that ended in a transfer (blind, consult, conference, forward).';
+COMMENT ON COLUMN queue_interval.blind_transferred IS 'nBlindTransferred: of those, disconnectType TRANSFER.';
+COMMENT ON COLUMN queue_interval.consult_transferred IS 'nConsultTransferred: of those, CONSULT_TRANSFER.';
+
+-- A segment keeps what it last contributed, so a range restatement reads it instead of re-deriving it.
+ALTER TABLE agent_segment
+    ADD COLUMN contributed_held       bigint NOT NULL DEFAULT 0,
+    ADD COLUMN contributed_wrapped_up bigint NOT NULL DEFAULT 0;
+UPDATE agent_segment
+SET contributed_held = CASE WHEN hold_ms > 0 THEN 1 ELSE 0 END,
+    contributed_wrapped_up = CASE WHEN wrapped_up THEN 1 ELSE 0 END
+WHERE contributed_bucket IS NOT NULL AND (hold_ms > 0 OR wrapped_up);
+UPDATE queue_interval q
+SET held = s.held, wrapped_up = s.wrapped_up
+FROM (SELECT contributed_queue_id, contributed_media_type, contributed_bucket,
+             sum(contributed_held) AS held, sum(contributed_wrapped_up) AS wrapped_up
+      FROM agent_segment
+      WHERE contributed_bucket IS NOT NULL AND contributed_queue_id IS NOT NULL
+      GROUP BY 1, 2, 3) s
+WHERE q.queue_id = s.contributed_queue_id AND q.media_type = s.contributed_media_type
+  AND q.interval_start = s.contributed_bucket;
+COMMENT ON COLUMN agent_segment.contributed_held IS 'tHeld.count the segment last added to its bucket (0 or 1).';
+COMMENT ON COLUMN agent_segment.contributed_wrapped_up IS 'tAcw.count the segment last added to its bucket (0 or 1).';
+
+-- The view lists the tables' columns when it is created, so it is made again to carry the new ones; the reporting
+-- views built on it are made again by R__reporting_views.sql, which Flyway applies after this file.
+DROP VIEW queue_interval_effective CASCADE;
+CREATE VIEW queue_interval_effective AS
+SELECT e.*, 'events'::text AS source
+FROM queue_interval e
+WHERE NOT EXISTS (
+    SELECT 1
+    FROM queue_interval_api a
+    JOIN ingest_gap g ON g.status <> 'dismissed' AND g.gap_start < a.interval_end AND g.gap_end > a.interval_start
+    WHERE a.queue_id = e.queue_id AND a.media_type = e.media_type AND a.interval_start = e.interval_start)
+UNION ALL
+SELECT a.*, 'api'::text AS source
+FROM queue_interval_api a
+WHERE EXISTS (
+    SELECT 1 FROM ingest_gap g
+    WHERE g.status <> 'dismissed' AND g.gap_start < a.interval_end AND g.gap_end > a.interval_start);
+COMMENT ON VIEW queue_interval_effective IS
+    'queue_interval with the gap policy applied: the API row replaces the event row for intervals that overlap a '
+    'non-dismissed ingest_gap; everywhere else the event-sourced row stands. source = events | api.';

@@ -2,8 +2,11 @@ package io.streamvane.scheduler;
 
 import io.streamvane.model.kpi.Interval;
 import io.streamvane.model.kpi.IntervalComponents;
+import io.streamvane.model.kpi.QueueMetric;
 import io.streamvane.scheduler.genesys.Analytics;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Conversation-aggregate responses in the documented shape, built from components (the inverse of the mapping). */
@@ -24,19 +27,21 @@ public final class AggregatePayloads {
         return "{ \"results\": [" + results + "] }";
     }
 
+    /** Each Genesys metric of the catalogue with the count and sum its components hold, and nOverSla. */
     private static String metrics(IntervalComponents c) {
-        StringBuilder m = new StringBuilder();
-        add(m, "nOffered", c.offered(), null);
-        add(m, "tAnswered", c.answered(), c.answerWaitMs());
-        add(m, "nOverSla", c.answered() - c.answeredWithinSl(), null);
-        add(m, "tAbandon", c.abandoned(), c.abandonWaitMs());
-        add(m, "tShortAbandon", c.shortAbandoned(), c.shortAbandoned() * 1000);
-        add(m, "tFlowOut", c.flowOuts(), c.flowOuts() * 30000);
-        add(m, "tHandle", c.handled(), c.handleMs());
-        add(m, "tTalk", c.handled(), c.talkMs());
-        add(m, "tHeld", c.holdMs() > 0 ? 1 : 0, c.holdMs());
-        add(m, "tAcw", c.handled(), c.acwMs());
-        return m.toString();
+        Map<String, long[]> byMetric = new LinkedHashMap<>();
+        Map<String, Boolean> hasSum = new LinkedHashMap<>();
+        for (QueueMetric m : QueueMetric.components()) {
+            m.genesysStat().ifPresent(g -> {
+                long[] countAndSum = byMetric.computeIfAbsent(g.metric(), k -> new long[2]);
+                countAndSum[g.sum() ? 1 : 0] = c.get(m);
+                hasSum.merge(g.metric(), g.sum(), Boolean::logicalOr);
+            });
+        }
+        StringBuilder out = new StringBuilder();
+        byMetric.forEach((metric, v) -> add(out, metric, v[0], hasSum.get(metric) ? v[1] : null));
+        add(out, Analytics.OVER_SLA, c.answered() - c.answeredWithinSl(), null);
+        return out.toString();
     }
 
     private static void add(StringBuilder m, String metric, long count, Long sum) {

@@ -2,10 +2,15 @@ package io.streamvane.scheduler;
 
 import io.streamvane.model.kpi.Granularity;
 import io.streamvane.model.kpi.IntervalComponents;
+import io.streamvane.model.kpi.QueueMetric;
 import io.streamvane.scheduler.store.QueueIntervals;
 import io.streamvane.testsupport.TestDatabases;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -21,14 +26,14 @@ public final class StoreFixture {
 
     /** An event-derived row as the engine would have written it. */
     public void eventRow(String queue, String media, Instant start, IntervalComponents c, int revision) {
-        jdbc.update("""
-                INSERT INTO queue_interval (queue_id, media_type, interval_start, interval_end, offered, answered,
-                    answered_within_sl, abandoned, short_abandoned, flow_outs, answer_wait_ms, abandon_wait_ms, handled,
-                    handle_ms, talk_ms, hold_ms, acw_ms, revision, is_final)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true)""",
-                queue, media, Timestamp.from(start), Timestamp.from(start.plus(Granularity.PT15M.duration())),
-                c.offered(), c.answered(), c.answeredWithinSl(), c.abandoned(), c.shortAbandoned(), c.flowOuts(),
-                c.answerWaitMs(), c.abandonWaitMs(), c.handled(), c.handleMs(), c.talkMs(), c.holdMs(), c.acwMs(), revision);
+        List<String> columns = QueueMetric.components().stream().map(QueueMetric::column).toList();
+        List<Object> args = new ArrayList<>(List.of(queue, media, Timestamp.from(start),
+                Timestamp.from(start.plus(Granularity.PT15M.duration()))));
+        Arrays.stream(c.toArray()).forEach(args::add);
+        args.add(revision);
+        jdbc.update("INSERT INTO queue_interval (queue_id, media_type, interval_start, interval_end, "
+                + String.join(", ", columns) + ", revision, is_final) VALUES (?, ?, ?, ?, "
+                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ", ?, true)", args.toArray());
     }
 
     public long gap(Instant from, Instant to) {

@@ -43,6 +43,8 @@ public final class ContactCenterSimulation {
     /** Arrivals draw from their own stream, so behaviour changes do not shift the arrival pattern. */
     private final SplittableRandom arrivals;
     private final SplittableRandom behaviour;
+    /** Blind or consult is drawn apart too, so telling the two apart left every other draw of a day as it was. */
+    private final SplittableRandom transferKinds;
     private final DeterministicIds ids;
     private final EventQueue clock;
     private final long endMs;
@@ -58,6 +60,7 @@ public final class ContactCenterSimulation {
         this.arrivals = root.split();
         this.behaviour = root.split();
         this.ids = new DeterministicIds(root.nextLong());
+        this.transferKinds = root.split();
         this.clock = new EventQueue(config.start().toEpochMilli());
         this.endMs = config.end().toEpochMilli();
     }
@@ -295,7 +298,7 @@ public final class ContactCenterSimulation {
         long now = clock.now();
         List<QueueSpec> targets = transferTargets(contact);
         boolean transfer = !targets.isEmpty() && behaviour.nextDouble() < config.transferProbability();
-        boolean consult = transfer && behaviour.nextDouble() < CONSULT_TRANSFER_SHARE;
+        boolean consult = transfer && transferKinds.nextDouble() < CONSULT_TRANSFER_SHARE;
         String disconnectType = transfer ? (consult ? "CONSULT_TRANSFER" : "TRANSFER")
                 : (behaviour.nextBoolean() ? "PEER" : "CLIENT");
         Leg leg = agent.userLeg;

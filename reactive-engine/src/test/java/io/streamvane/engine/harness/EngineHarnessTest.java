@@ -89,6 +89,32 @@ class EngineHarnessTest {
     }
 
     @Test
+    void alertsMissedAlertsAndTransfersLandWithTheirUserEndAndHoldAndAcwAreCountedOncePerSegment() throws Exception {
+        engine.feed(userEnd("c1", "p-miss", "u1", "q1", "voice", T0.plusSeconds(100), 0, 0, 8_277,
+                "NO_ANSWER_TRANSFER"));
+        engine.feed(userEnd("c1", "p-take", "u2", "q1", "voice", T0.plusSeconds(400), 90_000, 15_000, 3_000,
+                "CONSULT_TRANSFER"));
+        engine.feed(acw("c1", "p-take", "u2", "q1", "voice", T0.plusSeconds(1000), 20_000));
+        engine.feed(userEnd("c2", "p-blind", "u3", "q1", "voice", T0.plusSeconds(500), 60_000, 0, 2_000, "TRANSFER"));
+        engine.feed(userEnd("c3", "p-gone", "u1", "q1", "voice", T0.plusSeconds(600), 0, 0, 1_500, "PEER"));
+        engine.drain();
+
+        String columns = "interval_start, alerts, alert_ms, not_responding, not_responding_ms, transferred, "
+                + "blind_transferred, consult_transferred, held, wrapped_up, handled";
+        assertThat(engine.rows("SELECT " + columns + " FROM queue_interval ORDER BY interval_start")).containsExactly(
+                Map.ofEntries(Map.entry("interval_start", T0), Map.entry("alerts", 4L),
+                        Map.entry("alert_ms", 14_777L), Map.entry("not_responding", 1L),
+                        Map.entry("not_responding_ms", 8_277L), Map.entry("transferred", 2L),
+                        Map.entry("blind_transferred", 1L), Map.entry("consult_transferred", 1L),
+                        Map.entry("held", 0L), Map.entry("wrapped_up", 0L), Map.entry("handled", 1L)),
+                Map.ofEntries(Map.entry("interval_start", T0.plusSeconds(900)), Map.entry("alerts", 0L),
+                        Map.entry("alert_ms", 0L), Map.entry("not_responding", 0L),
+                        Map.entry("not_responding_ms", 0L), Map.entry("transferred", 0L),
+                        Map.entry("blind_transferred", 0L), Map.entry("consult_transferred", 0L),
+                        Map.entry("held", 1L), Map.entry("wrapped_up", 1L), Map.entry("handled", 1L)));
+    }
+
+    @Test
     void anAcwBeforeItsUserEndGivesTheSameTables() throws Exception {
         engine.feed(acw("c1", "p1", "u1", "q1", "voice", T0.plusSeconds(1000), 30_000));
         engine.drain();

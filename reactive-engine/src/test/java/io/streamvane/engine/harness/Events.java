@@ -34,6 +34,13 @@ public final class Events {
                 + ",\"dialingDurationMs\":" + dialingMs + ",\"contactingDurationMs\":" + contactingMs);
     }
 
+    /** A user.end as Genesys ends an agent's participation: why (disconnectType) and how long it alerted. */
+    public static String userEnd(String conv, String participant, String user, String queue, String media, Instant t,
+            long interactingMs, long heldMs, long alertingMs, String disconnectType) {
+        return detail(conv, "user.end", userEndFields(conv, participant, user, queue, media, t, interactingMs, heldMs)
+                + ",\"alertingDurationMs\":" + alertingMs + ",\"disconnectType\":\"" + disconnectType + "\"");
+    }
+
     private static String userEndFields(String conv, String participant, String user, String queue, String media,
             Instant t, long interactingMs, long heldMs) {
         return "\"eventTime\":" + t.toEpochMilli() + ",\"conversationId\":\"" + conv

@@ -11,6 +11,7 @@ import io.streamvane.engine.harness.EngineHarness;
 import io.streamvane.engine.projection.RangeRestatement;
 import io.streamvane.model.event.EventParser;
 import io.streamvane.model.kpi.Granularity;
+import io.streamvane.model.kpi.QueueMetric;
 import io.streamvane.model.kpi.ServiceLevelOverride;
 import io.streamvane.model.kpi.ServiceLevelPolicy;
 import java.time.Clock;
@@ -38,9 +39,10 @@ class ReplayTest {
     private static final ServiceLevelPolicy STRICTER = ServiceLevelPolicy.builder()
             .global(new ServiceLevelOverride(Duration.ofSeconds(10), Duration.ofSeconds(4), null, null, null))
             .build();
-    private static final String QUEUE_ROWS = "SELECT queue_id, media_type, interval_start, offered, answered, "
-            + "answered_within_sl, abandoned, short_abandoned, flow_outs, answer_wait_ms, abandon_wait_ms, handled, "
-            + "handle_ms, talk_ms, hold_ms, acw_ms FROM queue_interval ORDER BY 1, 2, 3";
+    /** Every stored component of the catalogue, so a replay that misses one shows here. */
+    private static final String QUEUE_ROWS = "SELECT queue_id, media_type, interval_start, "
+            + String.join(", ", QueueMetric.components().stream().map(QueueMetric::column).toList())
+            + " FROM queue_interval ORDER BY 1, 2, 3";
     private static final String AGENT_ROWS = "SELECT user_id, interval_start, handled, handle_ms, talk_ms, hold_ms, "
             + "acw_ms, idle_ms, interacting_ms, communicating_ms, not_responding_ms, off_queue_ms, other_ms "
             + "FROM agent_interval ORDER BY 1, 2";
@@ -95,7 +97,14 @@ class ReplayTest {
                 Instant userEnd = end.plusSeconds(200 + i * 13L % 600);
                 events.add(i % 5 == 1
                         ? userEnd(conv, "a" + i, user, queue, "voice", userEnd, 150_000 + i, 10_000, 3_000, 7_000)
+                        : i % 5 == 2
+                        ? userEnd(conv, "a" + i, user, queue, "voice", userEnd, 150_000 + i, 0, 4_000 + i,
+                                i % 10 == 2 ? "CONSULT_TRANSFER" : "TRANSFER")
                         : userEnd(conv, "a" + i, user, queue, "voice", userEnd, 150_000 + i, 10_000));
+                if (i % 7 == 0) {
+                    events.add(userEnd(conv, "m" + i, "u" + ((i + 1) % 3), queue, "voice", end.minusSeconds(1), 0, 0,
+                            15_000, "NO_ANSWER_TRANSFER"));
+                }
                 if (i % 2 == 0) {
                     events.add(acw(conv, "a" + i, user, queue, "voice", userEnd.plusSeconds(i * 31L % 900), 20_000));
                 }

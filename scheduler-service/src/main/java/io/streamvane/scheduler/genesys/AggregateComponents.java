@@ -1,6 +1,7 @@
 package io.streamvane.scheduler.genesys;
 
 import io.streamvane.model.kpi.IntervalComponents;
+import io.streamvane.model.kpi.QueueMetric;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -24,10 +25,15 @@ public final class AggregateComponents {
                 .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().stats()));
         long answered = count(byName, "tAnswered");
         IntervalComponents.Builder b = IntervalComponents.builder();
-        for (GenesysMetric g : GenesysMetric.ALL) {
-            b.set(g.component(), g.valueIn(byName.get(g.metric())));
+        for (QueueMetric m : QueueMetric.components()) {
+            m.genesysStat().ifPresent(g -> b.set(m, g.sum() ? sum(byName, g.metric()) : count(byName, g.metric())));
         }
-        return b.answeredWithinSl(Math.max(0, answered - count(byName, GenesysMetric.OVER_SLA))).build();
+        return b.answeredWithinSl(Math.max(0, answered - count(byName, Analytics.OVER_SLA))).build();
+    }
+
+    private static long sum(Map<String, Analytics.Stats> m, String name) {
+        Analytics.Stats s = m.get(name);
+        return s == null || s.sum() == null ? 0 : Math.round(s.sum());
     }
 
     private static long count(Map<String, Analytics.Stats> m, String name) {

@@ -2,11 +2,13 @@ package io.streamvane.scheduler.genesys;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.streamvane.model.kpi.Interval;
+import io.streamvane.model.kpi.QueueMetric;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** Request and response shapes of the analytics query APIs (interfaces.md §3), as records. */
 public final class Analytics {
@@ -18,8 +20,13 @@ public final class Analytics {
     public static final String QUEUE_OBSERVATIONS = "/api/v2/analytics/queues/observations/query";
     public static final String USER_AGGREGATES = "/api/v2/analytics/users/aggregates/query";
 
-    /** The conversation metrics that carry the SPEC §2 components, from the catalogue. */
-    public static final List<String> QUEUE_METRICS = GenesysMetric.QUERY;
+    /** Genesys' nOverSla: answered after the SL threshold, the complement of answered within SL. */
+    public static final String OVER_SLA = "nOverSla";
+
+    /** The conversation metrics that carry the SPEC §2 components: each catalogue metric once, and nOverSla. */
+    public static final List<String> QUEUE_METRICS = Stream.concat(QueueMetric.components().stream()
+            .flatMap(m -> m.genesysStat().stream()).map(QueueMetric.GenesysStat::metric), Stream.of(OVER_SLA))
+            .distinct().toList();
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Predicate(String type, String dimension, String operator, String value) {

@@ -1,7 +1,7 @@
 package io.streamvane.scheduler.reconcile;
 
 import io.streamvane.model.kpi.IntervalComponents;
-import io.streamvane.scheduler.genesys.GenesysMetric;
+import io.streamvane.model.kpi.QueueMetric;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToLongFunction;
@@ -26,8 +26,12 @@ public final class Drift {
 
     private static List<Metric> metrics() {
         List<Metric> metrics = new ArrayList<>();
-        GenesysMetric.ALL.forEach(g -> metrics.add(new Metric(g.statName(), g::of)));
-        metrics.add(new Metric(GenesysMetric.OVER_SLA, c -> c.answered() - c.answeredWithinSl()));
+        for (QueueMetric m : QueueMetric.components()) {
+            if (m.genesysStat().isPresent()) {
+                metrics.add(new Metric(m.genesys(), c -> c.get(m)));
+            }
+        }
+        metrics.add(new Metric("nOverSla", c -> c.answered() - c.answeredWithinSl()));
         return List.copyOf(metrics);
     }
 

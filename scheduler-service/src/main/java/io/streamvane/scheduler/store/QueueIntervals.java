@@ -4,7 +4,6 @@ import io.streamvane.model.kpi.Interval;
 import io.streamvane.model.kpi.IntervalComponents;
 import io.streamvane.model.kpi.QueueMedia;
 import io.streamvane.model.kpi.QueueMetric;
-import io.streamvane.scheduler.genesys.GenesysMetric;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -45,8 +44,7 @@ public class QueueIntervals {
             joined("EXCLUDED.%s"));
     /** What an adoption replaces: the components Genesys reports; the others keep their event-derived values. */
     private static final List<QueueMetric> ADOPTED = QueueMetric.components().stream()
-            .filter(m -> m == QueueMetric.ANSWERED_WITHIN_SL
-                    || GenesysMetric.ALL.stream().anyMatch(g -> g.component() == m))
+            .filter(m -> m == QueueMetric.ANSWERED_WITHIN_SL || m.genesysStat().isPresent())
             .toList();
     private static final String ADOPT = """
             UPDATE queue_interval SET %s, revision = revision + 1, updated_at = now()

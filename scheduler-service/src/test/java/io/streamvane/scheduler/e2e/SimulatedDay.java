@@ -28,7 +28,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A small simulated morning (2 queues × voice/chat, 16 agents, 3 hours of arrivals) whose delivered events are
@@ -116,6 +118,13 @@ final class SimulatedDay {
             }
         });
         return m;
+    }
+
+    /** Keys (as {@link #rows}) of the effective rows the gap-fill took from the API. */
+    Set<String> apiRowKeys() {
+        return new TreeSet<>(store.jdbc.query("SELECT queue_id || '|' || media_type || '|' || "
+                + "to_char(interval_start AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') "
+                + "FROM queue_interval_effective WHERE source = 'api'", (rs, n) -> rs.getString(1)));
     }
 
     /** The first and last base bucket holding any truth, widened to whole hours. */

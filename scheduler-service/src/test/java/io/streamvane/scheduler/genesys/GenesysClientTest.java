@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.streamvane.model.kpi.Interval;
 import io.streamvane.model.kpi.IntervalComponents;
+import io.streamvane.model.kpi.QueueMetric;
 import io.streamvane.scheduler.FakeGenesys;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +48,11 @@ class GenesysClientTest {
                     { "metric": "tAbandon",      "stats": { "max": 95000, "min": 2100, "count": 6, "sum": 201300 } },
                     { "metric": "tShortAbandon", "stats": { "count": 2, "sum": 9000 } },
                     { "metric": "nOverSla",      "stats": { "count": 9 } },
+                    { "metric": "tAlert",        "stats": { "max": 12000, "min": 900, "count": 52, "sum": 260000 } },
+                    { "metric": "tNotResponding", "stats": { "max": 15000, "min": 15000, "count": 3, "sum": 45000 } },
+                    { "metric": "nTransferred",  "stats": { "count": 4 } },
+                    { "metric": "nBlindTransferred", "stats": { "count": 3 } },
+                    { "metric": "nConsultTransferred", "stats": { "count": 1 } },
                     { "metric": "tHandle",       "stats": { "count": 40, "sum": 12000000 } },
                     { "metric": "tTalk",         "stats": { "count": 40, "sum": 9000000 } },
                     { "metric": "tHeld",         "stats": { "count": 5, "sum": 1000000 } },
@@ -72,7 +78,9 @@ class GenesysClientTest {
                 .withRequestBody(equalToJson("""
                         {"interval":"2025-03-04T10:00:00.000Z/2025-03-04T11:00:00.000Z","granularity":"PT15M",
                          "groupBy":["queueId","mediaType"],
-                         "metrics":["nOffered","tAnswered","tAbandon","tShortAbandon","tFlowOut","nOverSla","tHandle","tTalk","tHeld","tAcw"]}""")));
+                         "metrics":["nOffered","tAnswered","tAbandon","tShortAbandon","tFlowOut","tHandle","tTalk","tHeld","tAcw",
+                                     "tAlert","tNotResponding","nTransferred","nBlindTransferred","nConsultTransferred",
+                                     "nOverSla"]}""")));
         fake.server.verify(postRequestedFor(urlEqualTo("/oauth/token"))
                 .withHeader("Authorization", equalTo("Basic Y2xpZW50OnNlY3JldA=="))
                 .withRequestBody(equalTo("grant_type=client_credentials")));
@@ -81,7 +89,10 @@ class GenesysClientTest {
         assertThat(AggregateComponents.of(r.data().get(0).metrics())).isEqualTo(IntervalComponents.builder()
                 .offered(57).answered(49).answeredWithinSl(40).abandoned(6).shortAbandoned(2).answerWaitMs(903411)
                 .abandonWaitMs(201300).handled(40).handleMs(12000000).talkMs(9000000).holdMs(1000000).acwMs(2000000)
-                .build());
+                .set(QueueMetric.SHORT_ABANDON_WAIT_MS, 9000).set(QueueMetric.HELD, 5).set(QueueMetric.WRAPPED_UP, 40)
+                .set(QueueMetric.ALERTS, 52).set(QueueMetric.ALERT_MS, 260000).set(QueueMetric.NOT_RESPONDING, 3)
+                .set(QueueMetric.NOT_RESPONDING_MS, 45000).set(QueueMetric.TRANSFERRED, 4)
+                .set(QueueMetric.BLIND_TRANSFERRED, 3).set(QueueMetric.CONSULT_TRANSFERRED, 1).build());
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.streamvane.model.kpi.Granularity;
 import io.streamvane.model.kpi.Interval;
 import io.streamvane.model.kpi.IntervalComponents;
+import io.streamvane.model.kpi.QueueMetric;
 import io.streamvane.scheduler.AggregatePayloads;
 import io.streamvane.scheduler.AggregatePayloads.Bucket;
 import io.streamvane.scheduler.FakeGenesys;
@@ -31,7 +32,12 @@ class ReconcilerTest {
     private static final ReconcileSettings.Pass T48H = new ReconcileSettings.Pass("T+48h", Duration.ofHours(48), true);
     private static final IntervalComponents TRUTH = IntervalComponents.builder().offered(12).answered(10).answeredWithinSl(8)
             .answerWaitMs(120_000).abandoned(2).abandonWaitMs(30_000).shortAbandoned(1).flowOuts(1).handled(9)
-            .handleMs(2_700_000).talkMs(2_000_000).holdMs(200_000).acwMs(500_000).build();
+            .handleMs(2_700_000).talkMs(2_000_000).holdMs(200_000).acwMs(500_000)
+            .set(QueueMetric.HELD, 2).set(QueueMetric.WRAPPED_UP, 9).set(QueueMetric.SHORT_ABANDON_WAIT_MS, 4_000)
+            .set(QueueMetric.FLOW_OUT_WAIT_MS, 60_000).set(QueueMetric.ALERTS, 11).set(QueueMetric.ALERT_MS, 50_000)
+            .set(QueueMetric.NOT_RESPONDING, 1).set(QueueMetric.NOT_RESPONDING_MS, 8_000)
+            .set(QueueMetric.TRANSFERRED, 2).set(QueueMetric.BLIND_TRANSFERRED, 1)
+            .set(QueueMetric.CONSULT_TRANSFERRED, 1).build();
 
     private final FakeGenesys fake = new FakeGenesys();
     private final StoreFixture store = new StoreFixture();
@@ -73,7 +79,12 @@ class ReconcilerTest {
         Instant bucket = Instant.parse("2026-02-28T11:15:00Z"); // reaches T+48h at 2026-03-02T11:30 < clock 12:00
         IntervalComponents events = IntervalComponents.builder().offered(11).answered(10).answeredWithinSl(8)
                 .answerWaitMs(118_000).abandoned(2).abandonWaitMs(30_000).shortAbandoned(1).flowOuts(1).handled(9)
-                .handleMs(2_700_000).talkMs(2_000_000).holdMs(200_000).acwMs(500_000).build();
+                .handleMs(2_700_000).talkMs(2_000_000).holdMs(200_000).acwMs(500_000)
+            .set(QueueMetric.HELD, 2).set(QueueMetric.WRAPPED_UP, 9).set(QueueMetric.SHORT_ABANDON_WAIT_MS, 4_000)
+            .set(QueueMetric.FLOW_OUT_WAIT_MS, 60_000).set(QueueMetric.ALERTS, 11).set(QueueMetric.ALERT_MS, 50_000)
+            .set(QueueMetric.NOT_RESPONDING, 1).set(QueueMetric.NOT_RESPONDING_MS, 8_000)
+            .set(QueueMetric.TRANSFERRED, 2).set(QueueMetric.BLIND_TRANSFERRED, 1)
+            .set(QueueMetric.CONSULT_TRANSFERRED, 1).build();
         store.eventRow("q-1", "voice", bucket, events, 6);
         genesysSays(bucket, TRUTH);
         Reconciler reconciler = reconciler(ReconcileSettings.defaults());

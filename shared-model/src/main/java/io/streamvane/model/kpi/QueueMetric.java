@@ -3,8 +3,11 @@ package io.streamvane.model.kpi;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.ToLongFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The catalogue of queue interval metrics (SPEC §2): each metric once, as data and the function that gives its value
@@ -85,6 +88,15 @@ public enum QueueMetric {
         DERIVED_COUNT
     }
 
+    /**
+     * A Genesys conversation-aggregate stat: the metric and whether it is its {@code stats.sum} (else
+     * {@code stats.count}).
+     */
+    public record GenesysStat(String metric, boolean sum) {
+    }
+
+    private static final Pattern GENESYS_STAT = Pattern.compile("([nt][A-Z][A-Za-z]*)(?:\\.(count|sum))?");
+
     /** The dimensions every queue metric has: a row is one queue, media type and interval. */
     public static final List<String> DIMENSIONS = List.of("queueId", "mediaType", "intervalStart", "intervalEnd");
 
@@ -153,6 +165,17 @@ public enum QueueMetric {
     /** The Genesys analytics metric it equals (conversation aggregates, SPEC §2). */
     public String genesys() {
         return genesys;
+    }
+
+    /**
+     * The Genesys stat a stored component equals, read from {@link #genesys()}; empty for derived metrics and for
+     * components Genesys does not report under a metric of their own (answered within SL is tAnswered.count −
+     * nOverSla; abandoned within SL has no Genesys metric).
+     */
+    public Optional<GenesysStat> genesysStat() {
+        Matcher m = GENESYS_STAT.matcher(genesys);
+        return stored() && m.matches() ? Optional.of(new GenesysStat(m.group(1), "sum".equals(m.group(2))))
+                : Optional.empty();
     }
 
     public Kind kind() {

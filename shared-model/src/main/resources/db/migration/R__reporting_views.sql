@@ -89,12 +89,19 @@ SELECT i.queue_id,
        i.transferred,
        i.blind_transferred,
        i.consult_transferred,
+       i.dialing_ms,
+       i.contacting_ms,
        i.answered - i.answered_within_sl                                           AS over_sla,
        i.transferred::double precision / nullif(i.answered, 0)                    AS transfer_rate
 FROM public.queue_interval_effective i
 JOIN reporting.kpi_settings s ON s.queue_id = i.queue_id AND s.media_type = i.media_type
 LEFT JOIN public.queue q ON q.queue_id = i.queue_id
 LEFT JOIN reporting.dim_media_type m ON m.media_type = i.media_type;
+COMMENT ON VIEW reporting.queue_interval IS
+    'Queue interval rows at base granularity (the API row in snake_case: every component of the metric catalogue, '
+    'docs/metrics.md) with the derived service_level, asa_seconds, aht_seconds, abandon_rate, over_sla and '
+    'transfer_rate (ratios null when the denominator is 0). Sum the components, not the derived values, for coarser '
+    'granularities. Java KPI definitions are authoritative.';
 
 -- Agents report in the default zone (an agent works for many queues).
 CREATE OR REPLACE VIEW reporting.agent_interval AS

@@ -1,9 +1,11 @@
 -- Queue metrics Genesys reports that Streamvane lacked (SPEC §2, the QueueMetric catalogue): alerts and missed
 -- alerts (tAlert, tNotResponding), transfers (nTransferred, nBlindTransferred, nConsultTransferred), the counts
 -- Genesys averages hold and ACW over (tHeld.count, tAcw.count), the waits of flow-outs and short abandons
--- (tFlowOut.sum, tShortAbandon.sum), and abandons within the SL threshold.
+-- (tFlowOut.sum, tShortAbandon.sum), abandons within the SL threshold, and dialing and contacting on their own
+-- (tDialing, tContacting: already inside handle_ms).
 -- Rows written before this migration hold 0 in the event-derived columns: a replay (POST /api/v1/admin/replay) over
--- the retained range recomputes them from raw_event. held and wrapped_up are filled here from the agent segments.
+-- the retained range recomputes them from raw_event. held, wrapped_up, dialing_ms and contacting_ms are filled here
+-- from the agent segments.
 ALTER TABLE queue_interval
     ADD COLUMN abandoned_within_sl   bigint NOT NULL DEFAULT 0,
     ADD COLUMN short_abandon_wait_ms bigint NOT NULL DEFAULT 0,
@@ -16,7 +18,9 @@ ALTER TABLE queue_interval
     ADD COLUMN not_responding_ms     bigint NOT NULL DEFAULT 0,
     ADD COLUMN transferred           bigint NOT NULL DEFAULT 0,
     ADD COLUMN blind_transferred     bigint NOT NULL DEFAULT 0,
-    ADD COLUMN consult_transferred   bigint NOT NULL DEFAULT 0;
+    ADD COLUMN consult_transferred   bigint NOT NULL DEFAULT 0,
+    ADD COLUMN dialing_ms            bigint NOT NULL DEFAULT 0,
+    ADD COLUMN contacting_ms         bigint NOT NULL DEFAULT 0;
 
 -- Same columns in the same order, so queue_interval_effective's UNION of the two stays aligned.
 ALTER TABLE queue_interval_api
@@ -31,7 +35,9 @@ ALTER TABLE queue_interval_api
     ADD COLUMN not_responding_ms     bigint NOT NULL DEFAULT 0,
     ADD COLUMN transferred           bigint NOT NULL DEFAULT 0,
     ADD COLUMN blind_transferred     bigint NOT NULL DEFAULT 0,
-    ADD COLUMN consult_transferred   bigint NOT NULL DEFAULT 0;
+    ADD COLUMN consult_transferred   bigint NOT NULL DEFAULT 0,
+    ADD COLUMN dialing_ms            bigint NOT NULL DEFAULT 0,
+    ADD COLUMN contacting_ms         bigint NOT NULL DEFAULT 0;
 
 COMMENT ON COLUMN queue_interval.abandoned_within_sl IS 'Abandons with a wait at or under the SL threshold.';
 COMMENT ON COLUMN queue_interval.short_abandon_wait_ms IS 'tShortAbandon.sum: Σ wait of the short abandons.';
@@ -47,19 +53,27 @@ COMMENT ON COLUMN queue_interval.transferred IS
     'nTransferred: answered participations that ended in a transfer (blind, consult, conference, forward).';
 COMMENT ON COLUMN queue_interval.blind_transferred IS 'nBlindTransferred: of those, disconnectType TRANSFER.';
 COMMENT ON COLUMN queue_interval.consult_transferred IS 'nConsultTransferred: of those, CONSULT_TRANSFER.';
+COMMENT ON COLUMN queue_interval.dialing_ms IS 'tDialing.sum: dialing time of completed segments (part of handle).';
+COMMENT ON COLUMN queue_interval.contacting_ms IS
+    'tContacting.sum: contacting time of completed segments (part of handle).';
 
 -- A segment keeps what it last contributed, so a range restatement reads it instead of re-deriving it.
 ALTER TABLE agent_segment
     ADD COLUMN contributed_held       bigint NOT NULL DEFAULT 0,
-    ADD COLUMN contributed_wrapped_up bigint NOT NULL DEFAULT 0;
+    ADD COLUMN contributed_wrapped_up bigint NOT NULL DEFAULT 0,
+    ADD COLUMN contributed_dialing_ms bigint NOT NULL DEFAULT 0,
+    ADD COLUMN contributed_contacting_ms bigint NOT NULL DEFAULT 0;
 UPDATE agent_segment
 SET contributed_held = CASE WHEN hold_ms > 0 THEN 1 ELSE 0 END,
-    contributed_wrapped_up = CASE WHEN wrapped_up THEN 1 ELSE 0 END
-WHERE contributed_bucket IS NOT NULL AND (hold_ms > 0 OR wrapped_up);
+    contributed_wrapped_up = CASE WHEN wrapped_up THEN 1 ELSE 0 END,
+    contributed_dialing_ms = dialing_ms,
+    contributed_contacting_ms = contacting_ms
+WHERE contributed_bucket IS NOT NULL AND (hold_ms > 0 OR wrapped_up OR dialing_ms > 0 OR contacting_ms > 0);
 UPDATE queue_interval q
-SET held = s.held, wrapped_up = s.wrapped_up
+SET held = s.held, wrapped_up = s.wrapped_up, dialing_ms = s.dialing_ms, contacting_ms = s.contacting_ms
 FROM (SELECT contributed_queue_id, contributed_media_type, contributed_bucket,
-             sum(contributed_held) AS held, sum(contributed_wrapped_up) AS wrapped_up
+             sum(contributed_held) AS held, sum(contributed_wrapped_up) AS wrapped_up,
+             sum(contributed_dialing_ms) AS dialing_ms, sum(contributed_contacting_ms) AS contacting_ms
       FROM agent_segment
       WHERE contributed_bucket IS NOT NULL AND contributed_queue_id IS NOT NULL
       GROUP BY 1, 2, 3) s
@@ -67,6 +81,8 @@ WHERE q.queue_id = s.contributed_queue_id AND q.media_type = s.contributed_media
   AND q.interval_start = s.contributed_bucket;
 COMMENT ON COLUMN agent_segment.contributed_held IS 'tHeld.count the segment last added to its bucket (0 or 1).';
 COMMENT ON COLUMN agent_segment.contributed_wrapped_up IS 'tAcw.count the segment last added to its bucket (0 or 1).';
+COMMENT ON COLUMN agent_segment.contributed_dialing_ms IS 'Dialing time the segment last added to its bucket.';
+COMMENT ON COLUMN agent_segment.contributed_contacting_ms IS 'Contacting time the segment last added to its bucket.';
 
 -- The view lists the tables' columns when it is created, so it is made again to carry the new ones; the reporting
 -- views built on it are made again by R__reporting_views.sql, which Flyway applies after this file.

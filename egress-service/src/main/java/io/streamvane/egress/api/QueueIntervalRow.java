@@ -19,7 +19,7 @@ import java.time.ZoneId;
          "timeZone":"UTC","slThresholdSeconds":20.0,"slTarget":0.8,"abandonedWithinSl":1,
          "shortAbandonWaitMs":4000,"flowOutWaitMs":0,"held":2,"wrappedUp":10,"alerts":11,"alertMs":44000,
          "notResponding":1,"notRespondingMs":8000,"transferred":1,"blindTransferred":1,"consultTransferred":0,
-         "overSla":2,"transferRate":0.1}""")
+         "dialingMs":0,"contactingMs":0,"overSla":2,"transferRate":0.1}""")
 public record QueueIntervalRow(
         String queueId,
         String mediaType,
@@ -66,6 +66,8 @@ public record QueueIntervalRow(
         @Schema(description = "Genesys nTransferred") long transferred,
         @Schema(description = "Genesys nBlindTransferred") long blindTransferred,
         @Schema(description = "Genesys nConsultTransferred") long consultTransferred,
+        @Schema(description = "Genesys tDialing.sum (part of handleMs)") long dialingMs,
+        @Schema(description = "Genesys tContacting.sum (part of handleMs)") long contactingMs,
         @Schema(description = "Genesys nOverSla: answered after the SL threshold") long overSla,
         @Schema(description = "transferred / answered") Double transferRate) {
 
@@ -81,7 +83,7 @@ public record QueueIntervalRow(
                 row.settings().slThreshold().toMillis() / 1000.0, row.slTarget(), c.abandonedWithinSl(),
                 c.shortAbandonWaitMs(), c.flowOutWaitMs(), c.held(), c.wrappedUp(), c.alerts(), c.alertMs(),
                 c.notResponding(), c.notRespondingMs(), c.transferred(), c.blindTransferred(),
-                c.consultTransferred(), d.overSla(), d.transferRate());
+                c.consultTransferred(), c.dialingMs(), c.contactingMs(), d.overSla(), d.transferRate());
     }
 
     private static OffsetDateTime local(Instant t, ZoneId zone) {
@@ -92,6 +94,6 @@ public record QueueIntervalRow(
         return new IntervalComponents(offered, answered, answeredWithinSl, abandoned, shortAbandoned, flowOuts,
                 answerWaitMs, abandonWaitMs, handled, handleMs, talkMs, holdMs, acwMs, abandonedWithinSl,
                 shortAbandonWaitMs, flowOutWaitMs, held, wrappedUp, alerts, alertMs, notResponding, notRespondingMs,
-                transferred, blindTransferred, consultTransferred);
+                transferred, blindTransferred, consultTransferred, dialingMs, contactingMs);
     }
 }

@@ -12,13 +12,16 @@ public record QueueComponents(long offered, long answered, long answeredWithinSl
                               long talkMs, long holdMs, long acwMs, long abandonedWithinSl, long shortAbandonWaitMs,
                               long flowOutWaitMs, long held, long wrappedUp, long alerts, long alertMs,
                               long notResponding, long notRespondingMs, long transferred, long blindTransferred,
-                              long consultTransferred) {
+                              long consultTransferred, long dialingMs, long contactingMs) {
 
-    public static final QueueComponents ZERO = new QueueComponents(new long[25]);
+    private static final int WIDTH = QueueComponents.class.getRecordComponents().length;
+
+    public static final QueueComponents ZERO = new QueueComponents(new long[WIDTH]);
+
 
     private QueueComponents(long[] v) {
         this(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14], v[15],
-                v[16], v[17], v[18], v[19], v[20], v[21], v[22], v[23], v[24]);
+                v[16], v[17], v[18], v[19], v[20], v[21], v[22], v[23], v[24], v[25], v[26]);
     }
 
     /** The components a source gives by their camelCase names, e.g. a row of the product's JSON. */
@@ -35,7 +38,7 @@ public record QueueComponents(long offered, long answered, long answeredWithinSl
         return new long[] {offered, answered, answeredWithinSl, abandoned, shortAbandoned, flowOuts, answerWaitMs,
             abandonWaitMs, handled, handleMs, talkMs, holdMs, acwMs, abandonedWithinSl, shortAbandonWaitMs,
             flowOutWaitMs, held, wrappedUp, alerts, alertMs, notResponding, notRespondingMs, transferred,
-            blindTransferred, consultTransferred};
+            blindTransferred, consultTransferred, dialingMs, contactingMs};
     }
 
     public QueueComponents plus(QueueComponents o) {
@@ -57,13 +60,13 @@ public record QueueComponents(long offered, long answered, long answeredWithinSl
     }
 
     public static QueueComponents offer() {
-        long[] v = new long[25];
+        long[] v = new long[WIDTH];
         v[0] = 1;
         return new QueueComponents(v);
     }
 
     public static QueueComponents answer(long waitMs, boolean withinSl) {
-        long[] v = new long[25];
+        long[] v = new long[WIDTH];
         v[1] = 1;
         v[2] = withinSl ? 1 : 0;
         v[6] = waitMs;
@@ -71,7 +74,7 @@ public record QueueComponents(long offered, long answered, long answeredWithinSl
     }
 
     public static QueueComponents abandon(long waitMs, boolean isShort, boolean withinSl) {
-        long[] v = new long[25];
+        long[] v = new long[WIDTH];
         v[3] = 1;
         v[4] = isShort ? 1 : 0;
         v[7] = waitMs;
@@ -81,7 +84,7 @@ public record QueueComponents(long offered, long answered, long answeredWithinSl
     }
 
     public static QueueComponents flowOut(long waitMs) {
-        long[] v = new long[25];
+        long[] v = new long[WIDTH];
         v[5] = 1;
         v[15] = waitMs;
         return new QueueComponents(v);
@@ -89,7 +92,7 @@ public record QueueComponents(long offered, long answered, long answeredWithinSl
 
     /** A segment the model always wraps up: tAcw.count 1, tHeld.count 1 when it was held. */
     public static QueueComponents handle(AgentComponents agent) {
-        long[] v = new long[25];
+        long[] v = new long[WIDTH];
         v[8] = agent.handled();
         v[9] = agent.handleMs();
         v[10] = agent.talkMs();
@@ -101,21 +104,21 @@ public record QueueComponents(long offered, long answered, long answeredWithinSl
     }
 
     public static QueueComponents alert(long alertMs) {
-        long[] v = new long[25];
+        long[] v = new long[WIDTH];
         v[18] = 1;
         v[19] = alertMs;
         return new QueueComponents(v);
     }
 
     public static QueueComponents missedAlert(long alertMs) {
-        long[] v = new long[25];
+        long[] v = new long[WIDTH];
         v[20] = 1;
         v[21] = alertMs;
         return new QueueComponents(v);
     }
 
     public static QueueComponents transfer(boolean consult) {
-        long[] v = new long[25];
+        long[] v = new long[WIDTH];
         v[22] = 1;
         v[consult ? 24 : 23] = 1;
         return new QueueComponents(v);

@@ -119,7 +119,7 @@ public final class RangeRestatement {
         try (PreparedStatement ps = c.prepareStatement("SELECT contributed_queue_id, contributed_media_type, "
                 + "contributed_user_id, contributed_bucket, contributed_handled, contributed_handle_ms, "
                 + "contributed_talk_ms, contributed_hold_ms, contributed_acw_ms, contributed_held, "
-                + "contributed_wrapped_up FROM agent_segment "
+                + "contributed_wrapped_up, contributed_dialing_ms, contributed_contacting_ms FROM agent_segment "
                 + "WHERE completion_time >= ? "
                 + "AND completion_time < ? AND contributed_bucket IS NOT NULL")) {
             ps.setTimestamp(1, Timestamp.from(from));
@@ -129,7 +129,8 @@ public final class RangeRestatement {
                     IntervalComponents handle = IntervalComponents.builder().handled(rs.getLong(5))
                             .handleMs(rs.getLong(6)).talkMs(rs.getLong(7)).holdMs(rs.getLong(8))
                             .acwMs(rs.getLong(9)).set(QueueMetric.HELD, rs.getLong(10))
-                            .set(QueueMetric.WRAPPED_UP, rs.getLong(11)).build();
+                            .set(QueueMetric.WRAPPED_UP, rs.getLong(11)).set(QueueMetric.DIALING_MS, rs.getLong(12))
+                            .set(QueueMetric.CONTACTING_MS, rs.getLong(13)).build();
                     Instant bucket = rs.getTimestamp(4).toInstant();
                     if (rs.getString(1) != null) {
                         deltas.addQueue(new QueueKey(rs.getString(1), rs.getString(2), bucket), handle);

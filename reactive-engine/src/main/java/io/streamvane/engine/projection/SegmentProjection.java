@@ -44,7 +44,7 @@ final class SegmentProjection {
             + "wrapped_up = ?, completion_time = ?, contributed_bucket = ?, contributed_queue_id = ?, "
             + "contributed_user_id = ?, contributed_media_type = ?, contributed_handled = ?, contributed_handle_ms = ?, "
             + "contributed_talk_ms = ?, contributed_hold_ms = ?, contributed_acw_ms = ?, contributed_held = ?, "
-            + "contributed_wrapped_up = ?, updated_at = now() "
+            + "contributed_wrapped_up = ?, contributed_dialing_ms = ?, contributed_contacting_ms = ?, updated_at = now() "
             + "WHERE conversation_id = ? AND participant_id = ?";
 
     private final Granularity base;
@@ -181,8 +181,10 @@ final class SegmentProjection {
         ps.setLong(20, placed ? contribution.acwMs() : 0);
         ps.setLong(21, placed ? contribution.held() : 0);
         ps.setLong(22, placed ? contribution.wrappedUp() : 0);
-        ps.setString(23, s.key().conversationId());
-        ps.setString(24, s.key().participantId());
+        ps.setLong(23, placed ? contribution.dialingMs() : 0);
+        ps.setLong(24, placed ? contribution.contactingMs() : 0);
+        ps.setString(25, s.key().conversationId());
+        ps.setString(26, s.key().participantId());
     }
 
     private static void setTime(PreparedStatement ps, int i, Instant t) throws SQLException {

@@ -79,10 +79,10 @@ class EngineHarnessTest {
         engine.feed(acw("c1", "p1", "u1", "q1", "voice", T0.plusSeconds(1000), 45_000));
         engine.drain();
 
-        assertThat(engine.rows("SELECT interval_start, handled, talk_ms, hold_ms, acw_ms, handle_ms FROM queue_interval "
-                + "WHERE handled <> 0 OR handle_ms <> 0")).containsExactly(
+        assertThat(engine.rows("SELECT interval_start, handled, talk_ms, hold_ms, acw_ms, handle_ms, dialing_ms, "
+                + "contacting_ms FROM queue_interval WHERE handled <> 0 OR handle_ms <> 0")).containsExactly(
                 Map.of("interval_start", T0.plusSeconds(900), "handled", 1L, "talk_ms", 217_521L, "hold_ms", 307_338L,
-                        "acw_ms", 45_000L, "handle_ms", 579_859L));
+                        "acw_ms", 45_000L, "handle_ms", 579_859L, "dialing_ms", 4_000L, "contacting_ms", 6_000L));
         assertThat(engine.rows("SELECT interval_start, handle_ms, talk_ms, hold_ms FROM agent_interval "
                 + "WHERE user_id = 'u1' AND handled > 0")).containsExactly(Map.of("interval_start",
                 T0.plusSeconds(900), "handle_ms", 579_859L, "talk_ms", 217_521L, "hold_ms", 307_338L));

@@ -113,8 +113,9 @@ public record AgentSegment(
     }
 
     /**
-     * What this segment adds to the interval of {@link #completedAt()}: its handle time, and the counts Genesys
-     * averages hold and ACW over (tHeld.count: interactions with hold; tAcw.count: interactions wrapped up).
+     * What this segment adds to the interval of {@link #completedAt()}: its handle time and its phases (dialing and
+     * contacting too, as Genesys' tDialing and tContacting), and the counts Genesys averages hold and ACW over
+     * (tHeld.count: interactions with hold; tAcw.count: interactions wrapped up).
      */
     public IntervalComponents contribution() {
         return IntervalComponents.builder()
@@ -125,6 +126,8 @@ public record AgentSegment(
                 .handleMs(handleMs())
                 .set(QueueMetric.HELD, holdMs > 0 ? 1 : 0)
                 .set(QueueMetric.WRAPPED_UP, wrappedUp ? 1 : 0)
+                .set(QueueMetric.DIALING_MS, dialingMs)
+                .set(QueueMetric.CONTACTING_MS, contactingMs)
                 .build();
     }
 

@@ -35,7 +35,9 @@ public record IntervalComponents(
         long notRespondingMs,
         long transferred,
         long blindTransferred,
-        long consultTransferred) {
+        long consultTransferred,
+        long dialingMs,
+        long contactingMs) {
 
     public static final IntervalComponents ZERO = of(new long[QueueMetric.components().size()]);
 
@@ -58,7 +60,8 @@ public record IntervalComponents(
     /** The components in catalogue order (the one place that relies on it). */
     static IntervalComponents of(long[] v) {
         return new IntervalComponents(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11],
-                v[12], v[13], v[14], v[15], v[16], v[17], v[18], v[19], v[20], v[21], v[22], v[23], v[24]);
+                v[12], v[13], v[14], v[15], v[16], v[17], v[18], v[19], v[20], v[21], v[22], v[23], v[24], v[25],
+                v[26]);
     }
 
     /** One stored component's value. */

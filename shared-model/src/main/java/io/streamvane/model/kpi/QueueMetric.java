@@ -63,6 +63,10 @@ public enum QueueMetric {
     CONSULT_TRANSFERRED("nConsultTransferred", Kind.COUNT,
             "user.end of an answered participation, disconnectType CONSULT_TRANSFER", false,
             IntervalComponents::consultTransferred),
+    DIALING_MS("tDialing.sum", Kind.DURATION_SUM, "agent segment completes (latest user.end / acw)", false,
+            IntervalComponents::dialingMs),
+    CONTACTING_MS("tContacting.sum", Kind.DURATION_SUM, "agent segment completes (latest user.end / acw)", false,
+            IntervalComponents::contactingMs),
 
     SERVICE_LEVEL("oServiceLevel.ratio", Kind.RATIO, "derived", true,
             (c, s) -> DerivedKpis.of(c, s).serviceLevel()),

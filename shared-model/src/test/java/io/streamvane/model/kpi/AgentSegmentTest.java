@@ -42,7 +42,8 @@ class AgentSegmentTest {
 
         assertThat(s.contribution()).isEqualTo(IntervalComponents.builder()
                 .handled(1).talkMs(120_000).holdMs(10_000).acwMs(30_000).handleMs(172_000)
-                .set(QueueMetric.HELD, 1).set(QueueMetric.WRAPPED_UP, 1).build());
+                .set(QueueMetric.HELD, 1).set(QueueMetric.WRAPPED_UP, 1).set(QueueMetric.DIALING_MS, 8_000)
+                .set(QueueMetric.CONTACTING_MS, 4_000).build());
     }
 
     @Test
@@ -67,7 +68,8 @@ class AgentSegmentTest {
     void severalUserEndsOfOneParticipantAddUpEachPhaseAndCountOnce() {
         AgentSegment s = segment().withUserEnd(T0, 60_000, 0, 2_000, 0).withUserEnd(T1, 30_000, 5_000, 0, 1_000);
         assertThat(s.contribution()).isEqualTo(IntervalComponents.builder()
-                .handled(1).talkMs(90_000).holdMs(5_000).handleMs(98_000).set(QueueMetric.HELD, 1).build());
+                .handled(1).talkMs(90_000).holdMs(5_000).handleMs(98_000).set(QueueMetric.HELD, 1)
+                .set(QueueMetric.DIALING_MS, 2_000).set(QueueMetric.CONTACTING_MS, 1_000).build());
     }
 
     @Test

@@ -25,7 +25,7 @@ class IntervalComponentsTest {
     void addsComponentWise() {
         assertThat(A.plus(B)).isEqualTo(numbered(11));
         assertThat(A.alerts()).isEqualTo(QueueMetric.ALERTS.componentIndex() + 1);
-        assertThat(A.consultTransferred()).isEqualTo(QueueMetric.components().size());
+        assertThat(A.contactingMs()).isEqualTo(QueueMetric.components().size());
     }
 
     @Test

@@ -78,7 +78,8 @@ class KpiPropertiesTest {
         assertThat(fold(orders.shuffled()).contribution()).isEqualTo(IntervalComponents.builder()
                 .handled(interacting > 0 || acw ? 1 : 0).talkMs(interacting).holdMs(held).acwMs(wrapup)
                 .handleMs(interacting + held + wrapup + dialing + contacting)
-                .set(QueueMetric.HELD, held > 0 ? 1 : 0).set(QueueMetric.WRAPPED_UP, acw ? 1 : 0).build());
+                .set(QueueMetric.HELD, held > 0 ? 1 : 0).set(QueueMetric.WRAPPED_UP, acw ? 1 : 0)
+                .set(QueueMetric.DIALING_MS, dialing).set(QueueMetric.CONTACTING_MS, contacting).build());
     }
 
     // (b)

@@ -42,7 +42,8 @@ class QueueMetricTest {
                 .allSatisfy(m -> assertThat(m.completedBy()).startsWith("acd.end ANSWERED"));
         assertThat(QueueMetric.components()).filteredOn(m -> m.completedBy().startsWith("agent segment completes"))
                 .containsExactly(QueueMetric.HANDLED, QueueMetric.HANDLE_MS, QueueMetric.TALK_MS, QueueMetric.HOLD_MS,
-                        QueueMetric.ACW_MS, QueueMetric.HELD, QueueMetric.WRAPPED_UP);
+                        QueueMetric.ACW_MS, QueueMetric.HELD, QueueMetric.WRAPPED_UP, QueueMetric.DIALING_MS,
+                        QueueMetric.CONTACTING_MS);
         assertThat(QueueMetric.components()).filteredOn(m -> m.completedBy().startsWith("user.end"))
                 .containsExactly(QueueMetric.ALERTS, QueueMetric.ALERT_MS, QueueMetric.NOT_RESPONDING,
                         QueueMetric.NOT_RESPONDING_MS, QueueMetric.TRANSFERRED, QueueMetric.BLIND_TRANSFERRED,

@@ -80,7 +80,7 @@ class GenesysClientTest {
                          "groupBy":["queueId","mediaType"],
                          "metrics":["nOffered","tAnswered","tAbandon","tShortAbandon","tFlowOut","tHandle","tTalk","tHeld","tAcw",
                                      "tAlert","tNotResponding","nTransferred","nBlindTransferred","nConsultTransferred",
-                                     "nOverSla"]}""")));
+                                     "tDialing","tContacting","nOverSla"]}""")));
         fake.server.verify(postRequestedFor(urlEqualTo("/oauth/token"))
                 .withHeader("Authorization", equalTo("Basic Y2xpZW50OnNlY3JldA=="))
                 .withRequestBody(equalTo("grant_type=client_credentials")));

@@ -1,6 +1,7 @@
 package io.streamvane.benchmarks;
 
 import io.streamvane.ingress.pipeline.IngestionResult;
+import io.streamvane.model.kpi.QueueMetric;
 import io.streamvane.simulator.EmissionConfig;
 import io.streamvane.simulator.Simulator;
 import io.streamvane.simulator.faults.FaultConfig;
@@ -130,9 +131,10 @@ public final class EndToEndBenchmark {
                     latency.events(), latency.achievedRate(),
                     latency.achievedRate() < 0.95 * o.rate ? ", below target: the machine could not sustain it" : ""));
             t.append(String.format(Locale.ROOT, "| **Exactness** | **%.2f %%**: %,d of %,d `queue_interval` rows equal "
-                    + "the ground truth in all 13 components (queue × media × 15-min bucket grid; %,d rows final after "
-                    + "the sweep; %d mismatching) |\n", exactness.percent(), exactness.equal(), exactness.rows(),
-                    exactness.finalRows(), exactness.mismatches().size()));
+                    + "the ground truth in all %d components of the catalogue (queue × media × 15-min bucket grid; %,d "
+                    + "rows final after the sweep; %d mismatching) |\n", exactness.percent(), exactness.equal(),
+                    exactness.rows(), QueueMetric.components().size(), exactness.finalRows(),
+                    exactness.mismatches().size()));
             t.append(String.format(Locale.ROOT, "| **Genesys API calls / day** | **hybrid %,d vs polling-only %,d** "
                     + "(%.1f× fewer). %s |\n", apiCalls.hybrid(), apiCalls.pollingOnly(),
                     apiCalls.pollingOnly() / (double) apiCalls.hybrid(), apiCalls.formula()));

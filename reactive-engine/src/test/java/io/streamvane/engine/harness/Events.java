@@ -34,6 +34,15 @@ public final class Events {
                 + ",\"dialingDurationMs\":" + dialingMs + ",\"contactingDurationMs\":" + contactingMs);
     }
 
+    /** A user.end of an outbound call or callback with its alert and why it ended. */
+    public static String userEnd(String conv, String participant, String user, String queue, String media, Instant t,
+            long interactingMs, long heldMs, long dialingMs, long contactingMs, long alertingMs,
+            String disconnectType) {
+        return detail(conv, "user.end", userEndFields(conv, participant, user, queue, media, t, interactingMs, heldMs)
+                + ",\"dialingDurationMs\":" + dialingMs + ",\"contactingDurationMs\":" + contactingMs
+                + ",\"alertingDurationMs\":" + alertingMs + ",\"disconnectType\":\"" + disconnectType + "\"");
+    }
+
     /** A user.end as Genesys ends an agent's participation: why (disconnectType) and how long it alerted. */
     public static String userEnd(String conv, String participant, String user, String queue, String media, Instant t,
             long interactingMs, long heldMs, long alertingMs, String disconnectType) {

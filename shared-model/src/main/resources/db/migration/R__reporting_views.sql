@@ -1,7 +1,29 @@
--- The current definition of the reporting views whose columns follow the KPI settings: edit them here, never in a
--- new versioned migration. Flyway re-applies this file after the versioned ones whenever it changes (a repeatable
--- migration), so each view is written once. Columns are only ever added, at the end: BI models bind them by name
--- and CREATE OR REPLACE VIEW keeps the existing ones in place.
+-- The current definition of the views whose columns follow the interval columns and the KPI settings: edit them
+-- here, never in a new versioned migration. Flyway re-applies this file after the versioned ones whenever it changes
+-- (a repeatable migration), so each view is written once. Columns are only ever added, at the end: BI models bind
+-- them by name.
+
+-- queue_interval with the gap policy applied. It lists the tables' columns when it is made, so it is dropped and made
+-- again here (with the views on it) whenever this file changes, and a new interval column shows in every view below.
+DROP VIEW IF EXISTS public.queue_interval_effective CASCADE;
+CREATE VIEW public.queue_interval_effective AS
+SELECT e.*, 'events'::text AS source
+FROM public.queue_interval e
+WHERE NOT EXISTS (
+    SELECT 1
+    FROM public.queue_interval_api a
+    JOIN public.ingest_gap g
+      ON g.status <> 'dismissed' AND g.gap_start < a.interval_end AND g.gap_end > a.interval_start
+    WHERE a.queue_id = e.queue_id AND a.media_type = e.media_type AND a.interval_start = e.interval_start)
+UNION ALL
+SELECT a.*, 'api'::text AS source
+FROM public.queue_interval_api a
+WHERE EXISTS (
+    SELECT 1 FROM public.ingest_gap g
+    WHERE g.status <> 'dismissed' AND g.gap_start < a.interval_end AND g.gap_end > a.interval_start);
+COMMENT ON VIEW public.queue_interval_effective IS
+    'queue_interval with the gap policy applied: the API row replaces the event row for intervals that overlap a '
+    'non-dismissed ingest_gap; everywhere else the event-sourced row stands. source = events | api.';
 
 -- Effective settings per queue and media type, layered as ServiceLevelPolicy layers them (pinned to the Java rule
 -- by a property test), with the zone of the row's local periods and its SL target.

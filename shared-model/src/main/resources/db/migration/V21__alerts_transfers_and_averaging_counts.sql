@@ -6,38 +6,29 @@
 -- Rows written before this migration hold 0 in the event-derived columns: a replay (POST /api/v1/admin/replay) over
 -- the retained range recomputes them from raw_event. held, wrapped_up, dialing_ms and contacting_ms are filled here
 -- from the agent segments.
-ALTER TABLE queue_interval
-    ADD COLUMN abandoned_within_sl   bigint NOT NULL DEFAULT 0,
-    ADD COLUMN short_abandon_wait_ms bigint NOT NULL DEFAULT 0,
-    ADD COLUMN flow_out_wait_ms      bigint NOT NULL DEFAULT 0,
-    ADD COLUMN held                  bigint NOT NULL DEFAULT 0,
-    ADD COLUMN wrapped_up            bigint NOT NULL DEFAULT 0,
-    ADD COLUMN alerts                bigint NOT NULL DEFAULT 0,
-    ADD COLUMN alert_ms              bigint NOT NULL DEFAULT 0,
-    ADD COLUMN not_responding        bigint NOT NULL DEFAULT 0,
-    ADD COLUMN not_responding_ms     bigint NOT NULL DEFAULT 0,
-    ADD COLUMN transferred           bigint NOT NULL DEFAULT 0,
-    ADD COLUMN blind_transferred     bigint NOT NULL DEFAULT 0,
-    ADD COLUMN consult_transferred   bigint NOT NULL DEFAULT 0,
-    ADD COLUMN dialing_ms            bigint NOT NULL DEFAULT 0,
-    ADD COLUMN contacting_ms         bigint NOT NULL DEFAULT 0;
-
--- Same columns in the same order, so queue_interval_effective's UNION of the two stays aligned.
-ALTER TABLE queue_interval_api
-    ADD COLUMN abandoned_within_sl   bigint NOT NULL DEFAULT 0,
-    ADD COLUMN short_abandon_wait_ms bigint NOT NULL DEFAULT 0,
-    ADD COLUMN flow_out_wait_ms      bigint NOT NULL DEFAULT 0,
-    ADD COLUMN held                  bigint NOT NULL DEFAULT 0,
-    ADD COLUMN wrapped_up            bigint NOT NULL DEFAULT 0,
-    ADD COLUMN alerts                bigint NOT NULL DEFAULT 0,
-    ADD COLUMN alert_ms              bigint NOT NULL DEFAULT 0,
-    ADD COLUMN not_responding        bigint NOT NULL DEFAULT 0,
-    ADD COLUMN not_responding_ms     bigint NOT NULL DEFAULT 0,
-    ADD COLUMN transferred           bigint NOT NULL DEFAULT 0,
-    ADD COLUMN blind_transferred     bigint NOT NULL DEFAULT 0,
-    ADD COLUMN consult_transferred   bigint NOT NULL DEFAULT 0,
-    ADD COLUMN dialing_ms            bigint NOT NULL DEFAULT 0,
-    ADD COLUMN contacting_ms         bigint NOT NULL DEFAULT 0;
+-- queue_interval_api keeps the same columns in the same order, so queue_interval_effective's UNION stays aligned.
+DO $$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['queue_interval', 'queue_interval_api'] LOOP
+        EXECUTE format('ALTER TABLE %I
+            ADD COLUMN abandoned_within_sl   bigint NOT NULL DEFAULT 0,
+            ADD COLUMN short_abandon_wait_ms bigint NOT NULL DEFAULT 0,
+            ADD COLUMN flow_out_wait_ms      bigint NOT NULL DEFAULT 0,
+            ADD COLUMN held                  bigint NOT NULL DEFAULT 0,
+            ADD COLUMN wrapped_up            bigint NOT NULL DEFAULT 0,
+            ADD COLUMN alerts                bigint NOT NULL DEFAULT 0,
+            ADD COLUMN alert_ms              bigint NOT NULL DEFAULT 0,
+            ADD COLUMN not_responding        bigint NOT NULL DEFAULT 0,
+            ADD COLUMN not_responding_ms     bigint NOT NULL DEFAULT 0,
+            ADD COLUMN transferred           bigint NOT NULL DEFAULT 0,
+            ADD COLUMN blind_transferred     bigint NOT NULL DEFAULT 0,
+            ADD COLUMN consult_transferred   bigint NOT NULL DEFAULT 0,
+            ADD COLUMN dialing_ms            bigint NOT NULL DEFAULT 0,
+            ADD COLUMN contacting_ms         bigint NOT NULL DEFAULT 0', t);
+    END LOOP;
+END $$;
 
 COMMENT ON COLUMN queue_interval.abandoned_within_sl IS 'Abandons with a wait at or under the SL threshold.';
 COMMENT ON COLUMN queue_interval.short_abandon_wait_ms IS 'tShortAbandon.sum: Σ wait of the short abandons.';
@@ -84,23 +75,5 @@ COMMENT ON COLUMN agent_segment.contributed_wrapped_up IS 'tAcw.count the segmen
 COMMENT ON COLUMN agent_segment.contributed_dialing_ms IS 'Dialing time the segment last added to its bucket.';
 COMMENT ON COLUMN agent_segment.contributed_contacting_ms IS 'Contacting time the segment last added to its bucket.';
 
--- The view lists the tables' columns when it is created, so it is made again to carry the new ones; the reporting
--- views built on it are made again by R__reporting_views.sql, which Flyway applies after this file.
-DROP VIEW queue_interval_effective CASCADE;
-CREATE VIEW queue_interval_effective AS
-SELECT e.*, 'events'::text AS source
-FROM queue_interval e
-WHERE NOT EXISTS (
-    SELECT 1
-    FROM queue_interval_api a
-    JOIN ingest_gap g ON g.status <> 'dismissed' AND g.gap_start < a.interval_end AND g.gap_end > a.interval_start
-    WHERE a.queue_id = e.queue_id AND a.media_type = e.media_type AND a.interval_start = e.interval_start)
-UNION ALL
-SELECT a.*, 'api'::text AS source
-FROM queue_interval_api a
-WHERE EXISTS (
-    SELECT 1 FROM ingest_gap g
-    WHERE g.status <> 'dismissed' AND g.gap_start < a.interval_end AND g.gap_end > a.interval_start);
-COMMENT ON VIEW queue_interval_effective IS
-    'queue_interval with the gap policy applied: the API row replaces the event row for intervals that overlap a '
-    'non-dismissed ingest_gap; everywhere else the event-sourced row stands. source = events | api.';
+-- queue_interval_effective lists the tables' columns when it is made, so it is made again, with the reporting views
+-- built on it, by R__reporting_views.sql, which Flyway applies after this file.

@@ -151,8 +151,9 @@ class WfmFeedDeliveryTest {
         // Each receipt is one attempt the store counted, and the payload ends delivered: nothing went out uncounted.
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             long receipts = receiver.acceptedIds().stream().filter(id::equals).count();
-            return receipts >= 2 && receipts == store.count("SELECT attempts FROM sink_delivery WHERE payload_id = ? "
-                    + "AND status = 'delivered'", id);
+            // No row until the last attempt's outcome is committed: 0 then, so the wait goes on.
+            return receipts >= 2 && receipts == store.count("SELECT coalesce(max(attempts), 0) FROM sink_delivery "
+                    + "WHERE payload_id = ? AND status = 'delivered'", id);
         });
         List<WebhookReceiver.Received> receipts = receiver.accepted.stream().filter(r -> r.id().equals(id)).toList();
         assertThat(receipts).extracting(WebhookReceiver.Received::body).containsOnly(receipts.get(0).body());

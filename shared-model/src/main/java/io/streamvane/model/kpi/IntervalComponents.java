@@ -64,9 +64,11 @@ public record IntervalComponents(
                 v[26]);
     }
 
-    /** One stored component's value. */
+    /** One stored component's value; a derived metric is not a component and is refused. */
     public long get(QueueMetric component) {
-        component.componentIndex();
+        if (!component.stored()) {
+            throw new IllegalArgumentException(component + " is derived, not a stored component");
+        }
         return component.componentOf(this);
     }
 

@@ -64,11 +64,26 @@ public record ZonedBuckets(Granularity granularity, ZoneId zone) {
     /** The start of the bucket holding {@code t}; a time exactly on a boundary starts its own bucket. */
     public Instant start(Instant t) {
         Objects.requireNonNull(t, "t");
-        ZoneOffset offset = zone.getRules().getOffset(t);
+        ZoneRules rules = zone.getRules();
+        ZoneOffset offset = rules.getOffset(t);
         LocalDateTime period = periodOf(LocalDateTime.ofEpochSecond(t.getEpochSecond(), 0, offset));
         // The period's local start at t's own offset where that offset is valid for it (the second of two equal
-        // local hours starts at its own instant), shifted to the change when that local time does not exist.
-        return ZonedDateTime.ofLocal(period, zone, offset).toInstant();
+        // local hours starts at its own instant).
+        Instant start = ZonedDateTime.ofLocal(period, zone, offset).toInstant();
+        // A change between that start and t ends the bucket before it when the instant just before the change lies
+        // in another local period (Chatham's clocks go back at 03:45, mid half hour): the bucket starts at the
+        // change. A day that holds a change stays one bucket. A start in a gap that the JDK moved past t is a
+        // period beginning at the change too.
+        for (ZoneOffsetTransition change = rules.previousTransition(t.plusNanos(1));
+                change != null && (change.getInstant().isAfter(start) || start.isAfter(t));
+                change = rules.previousTransition(change.getInstant())) {
+            Instant before = change.getInstant().minusNanos(1);
+            LocalDateTime localBefore = LocalDateTime.ofInstant(before, change.getOffsetBefore());
+            if (start.isAfter(t) || !periodOf(localBefore).equals(period)) {
+                return change.getInstant();
+            }
+        }
+        return start;
     }
 
     /**

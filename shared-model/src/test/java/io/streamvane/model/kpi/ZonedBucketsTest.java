@@ -21,6 +21,22 @@ class ZonedBucketsTest {
     static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     static final ZoneId KOLKATA = ZoneId.of("Asia/Kolkata");
 
+    /**
+     * Chatham's clocks go back from 03:45 (+13:45) to 02:45 (+12:45), in the middle of a local half hour, so the half
+     * hour before the change ends at it, and the repeated 02:45-03:00 is a bucket of its own (found by the property
+     * test; the buckets had overlapped).
+     */
+    @Test
+    void aChangeInTheMiddleOfALocalHalfHourEndsOneBucketAndStartsTheNext() {
+        ZonedBuckets halfHours = ZonedBuckets.of(Granularity.PT30M, ZoneId.of("Pacific/Chatham"));
+        Instant change = Instant.parse("2021-04-03T14:00:00Z");
+        assertThat(halfHours.startingIn(change.minusSeconds(900), change.plusSeconds(2700), 10)).containsExactly(
+                new Interval(change.minusSeconds(900), change),
+                new Interval(change, change.plusSeconds(900)),
+                new Interval(change.plusSeconds(900), change.plusSeconds(2700)));
+        assertThat(halfHours.bucket(change.minusNanos(1))).isEqualTo(new Interval(change.minusSeconds(900), change));
+    }
+
     @Test
     void aSydneyDayStartsAtLocalMidnightWhichIsTheUtcAfternoonBefore() {
         ZonedBuckets days = ZonedBuckets.of(Granularity.P1D, SYDNEY);

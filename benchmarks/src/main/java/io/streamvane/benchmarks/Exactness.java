@@ -1,5 +1,6 @@
 package io.streamvane.benchmarks;
 
+import io.streamvane.model.kpi.QueueMetric;
 import io.streamvane.simulator.truth.GroundTruth;
 import io.streamvane.simulator.truth.QueueBucket;
 import io.streamvane.simulator.truth.QueueComponents;
@@ -13,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import javax.sql.DataSource;
@@ -33,7 +33,7 @@ record Exactness(int rows, int equal, int finalRows, List<String> mismatches) {
 
     private static long column(ResultSet rs, String field) {
         try {
-            return rs.getLong(field.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT));
+            return rs.getLong(QueueMetric.ofField(field).column());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

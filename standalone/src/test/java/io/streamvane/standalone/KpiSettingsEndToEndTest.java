@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
+import io.streamvane.model.kpi.QueueMetric;
 import io.streamvane.simulator.Simulator;
 import io.streamvane.simulator.events.ScheduledMessage;
 import io.streamvane.simulator.model.AgentSpec;
@@ -456,7 +457,7 @@ class KpiSettingsEndToEndTest {
         static Row fromReporting(ResultSet rs) throws SQLException {
             return new Row(QueueComponents.byName(name -> {
                 try {
-                    return rs.getLong(name.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT));
+                    return rs.getLong(QueueMetric.ofField(name).column());
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }

@@ -1,11 +1,11 @@
 package io.streamvane.reliability.faults;
 
+import io.streamvane.model.kpi.QueueMetric;
 import io.streamvane.simulator.truth.QueueComponents;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
@@ -50,7 +50,7 @@ final class MetricsStore {
 
     private static long column(ResultSet rs, String field) {
         try {
-            return rs.getLong(field.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT));
+            return rs.getLong(QueueMetric.ofField(field).column());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -99,7 +99,6 @@ public enum QueueMetric {
     public record GenesysStat(String metric, boolean sum) {
     }
 
-    private static final Pattern GENESYS_STAT = Pattern.compile("([nt][A-Z][A-Za-z]*)(?:\\.(count|sum))?");
 
     /** The dimensions every queue metric has: a row is one queue, media type and interval. */
     public static final List<String> DIMENSIONS = List.of("queueId", "mediaType", "intervalStart", "intervalEnd");
@@ -114,7 +113,9 @@ public enum QueueMetric {
     private final BiFunction<IntervalComponents, ServiceLevelSettings, Number> value;
     private final ToLongFunction<IntervalComponents> component;
     private int componentIndex = -1;
+    private Optional<GenesysStat> genesysStat;
 
+    private static final Pattern GENESYS_STAT = Pattern.compile("([nt][A-Z][A-Za-z]*)(?:\\.(count|sum))?");
     private static final List<QueueMetric> COMPONENTS =
             Arrays.stream(values()).filter(QueueMetric::stored).toList();
     private static final List<QueueMetric> DERIVED =
@@ -124,6 +125,17 @@ public enum QueueMetric {
         for (int i = 0; i < COMPONENTS.size(); i++) {
             COMPONENTS.get(i).componentIndex = i;
         }
+        for (QueueMetric m : values()) {
+            Matcher name = GENESYS_STAT.matcher(m.genesys);
+            m.genesysStat = m.stored() && name.matches()
+                    ? Optional.of(new GenesysStat(name.group(1), "sum".equals(name.group(2)))) : Optional.empty();
+        }
+    }
+
+    /** The metric a surface names {@code field} (camelCase, as on REST and in payloads). */
+    public static QueueMetric ofField(String field) {
+        return Arrays.stream(values()).filter(m -> m.field.equals(field)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no queue metric is named " + field));
     }
 
     QueueMetric(String genesys, Kind kind, String completedBy, boolean serviceLevelDependent,
@@ -177,9 +189,7 @@ public enum QueueMetric {
      * nOverSla; abandoned within SL has no Genesys metric).
      */
     public Optional<GenesysStat> genesysStat() {
-        Matcher m = GENESYS_STAT.matcher(genesys);
-        return stored() && m.matches() ? Optional.of(new GenesysStat(m.group(1), "sum".equals(m.group(2))))
-                : Optional.empty();
+        return genesysStat;
     }
 
     public Kind kind() {

@@ -151,7 +151,18 @@ SELECT a.user_id,
        a.updated_at,
        z.time_zone,
        a.interval_start AT TIME ZONE z.time_zone                                AS interval_start_local,
-       a.interval_end AT TIME ZONE z.time_zone                                  AS interval_end_local
+       a.interval_end AT TIME ZONE z.time_zone                                  AS interval_end_local,
+       a.presence_available_ms,
+       a.presence_away_ms,
+       a.presence_busy_ms,
+       a.presence_offline_ms,
+       a.presence_idle_ms,
+       a.presence_on_queue_ms,
+       a.presence_meal_ms,
+       a.presence_training_ms,
+       a.presence_meeting_ms,
+       a.presence_break_ms,
+       a.presence_other_ms
 FROM public.agent_interval a
 CROSS JOIN (SELECT coalesce((SELECT time_zone FROM public.kpi_setting), 'UTC') AS time_zone) z
 LEFT JOIN public.app_user u ON u.user_id = a.user_id;

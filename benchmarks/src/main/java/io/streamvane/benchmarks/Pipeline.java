@@ -79,7 +79,7 @@ final class Pipeline implements AutoCloseable {
                 Clock.systemUTC());
         InboxWorkers workers = new InboxWorkers(consumer, ds, workerThreads, batchSize, Duration.ofSeconds(1));
         // Sources idle for years still count: the simulated day lies in the past of the wall clock.
-        FinalitySweep finality = new FinalitySweep(tx, Duration.ofDays(3650), 5000);
+        FinalitySweep finality = new FinalitySweep(tx, Granularity.PT15M, Duration.ofDays(3650), 5000);
         return new Pipeline(ds, ingestion, workers, finality);
     }
 

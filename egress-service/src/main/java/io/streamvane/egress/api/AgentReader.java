@@ -1,25 +1,17 @@
 package io.streamvane.egress.api;
 
+import io.streamvane.egress.intervals.AgentInterval;
+import io.streamvane.egress.intervals.AgentIntervals;
 import io.streamvane.egress.intervals.QueueIntervals;
-import io.streamvane.model.kpi.DerivedKpis;
-import io.streamvane.model.kpi.Finality;
 import io.streamvane.model.kpi.Granularity;
-import io.streamvane.model.kpi.Interval;
-import io.streamvane.model.kpi.IntervalComponents;
-import io.streamvane.model.kpi.Occupancy;
-import io.streamvane.model.kpi.Rollup;
-import io.streamvane.model.kpi.ServiceLevelSettings;
 import io.streamvane.model.kpi.Watermark;
 import io.streamvane.model.kpi.ZonedBuckets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -56,18 +48,6 @@ class AgentReader {
                 .param("u", userId).query(Boolean.class).single();
     }
 
-    /** Time in each routing status: additive, summed like the handle components. */
-    private record StatusTimes(long idle, long interacting, long communicating, long notResponding, long offQueue,
-            long other) {
-        static final StatusTimes ZERO = new StatusTimes(0, 0, 0, 0, 0, 0);
-
-        StatusTimes plus(StatusTimes o) {
-            return new StatusTimes(Math.addExact(idle, o.idle), Math.addExact(interacting, o.interacting),
-                    Math.addExact(communicating, o.communicating), Math.addExact(notResponding, o.notResponding),
-                    Math.addExact(offQueue, o.offQueue), Math.addExact(other, o.other));
-        }
-    }
-
     record Result(List<AgentIntervalRow> rows, Instant nextFrom) {
     }
 
@@ -80,47 +60,11 @@ class AgentReader {
         if (!any || page.buckets().isEmpty()) {
             return new Result(List.of(), null);
         }
-        Instant first = page.buckets().get(0).start();
-        Instant last = page.buckets().get(page.buckets().size() - 1).end();
-        Map<Instant, IntervalComponents> handle = new HashMap<>();
-        Map<Instant, StatusTimes> status = new HashMap<>();
-        Map<Instant, List<Finality.StoredRow>> stored = new HashMap<>();
-        Map<Instant, Long> revisions = new HashMap<>();
-        jdbc.sql("""
-                        SELECT interval_start, handled, handle_ms, talk_ms, hold_ms, acw_ms, idle_ms, interacting_ms,
-                               communicating_ms, not_responding_ms, off_queue_ms, other_ms, revision, is_final
-                        FROM agent_interval
-                        WHERE user_id = :u AND interval_start >= :first AND interval_start < :last""")
-                .param("u", userId).param("first", Timestamp.from(first)).param("last", Timestamp.from(last))
-                .query(rs -> {
-                    Instant start = rs.getTimestamp("interval_start").toInstant();
-                    handle.put(start, IntervalComponents.builder().handled(rs.getLong("handled"))
-                            .handleMs(rs.getLong("handle_ms")).talkMs(rs.getLong("talk_ms"))
-                            .holdMs(rs.getLong("hold_ms")).acwMs(rs.getLong("acw_ms")).build());
-                    status.merge(target.start(start), new StatusTimes(rs.getLong("idle_ms"),
-                            rs.getLong("interacting_ms"), rs.getLong("communicating_ms"),
-                            rs.getLong("not_responding_ms"), rs.getLong("off_queue_ms"), rs.getLong("other_ms")),
-                            StatusTimes::plus);
-                    stored.computeIfAbsent(target.start(start), k -> new ArrayList<>())
-                            .add(new Finality.StoredRow(Interval.of(start, base), rs.getBoolean("is_final")));
-                    revisions.merge(target.start(start), (long) rs.getInt("revision"), Long::sum);
-                });
         Watermark watermark = intervals.watermark(jdbcTemplate);
-        NavigableMap<Instant, IntervalComponents> rolled = Rollup.rollUp(handle, base, target);
-
-        List<AgentIntervalRow> rows = new ArrayList<>();
-        for (Interval bucket : page.buckets()) {
-            IntervalComponents c = rolled.getOrDefault(bucket.start(), IntervalComponents.ZERO);
-            StatusTimes s = status.getOrDefault(bucket.start(), StatusTimes.ZERO);
-            // AHT needs no service-level settings; DerivedKpis is still the one place its formula lives.
-            Double aht = DerivedKpis.of(c, ServiceLevelSettings.DEFAULTS).ahtSeconds();
-            rows.add(new AgentIntervalRow(userId, local(bucket.start(), target), local(bucket.end(), target),
-                    c.handled(), c.handleMs(),
-                    c.talkMs(), c.holdMs(), c.acwMs(), s.idle, s.interacting, s.communicating, s.notResponding,
-                    s.offQueue, s.other, aht, Occupancy.of(s.interacting, s.idle, s.communicating),
-                    Finality.isFinal(bucket, watermark, stored.getOrDefault(bucket.start(), List.of())),
-                    revisions.getOrDefault(bucket.start(), 0L), target.zone().getId()));
-        }
+        List<AgentInterval> read = jdbcTemplate.execute((ConnectionCallback<List<AgentInterval>>) c ->
+                AgentIntervals.rows(c, userId, page.buckets(), target, base, watermark));
+        List<AgentIntervalRow> rows = read.stream().map(r -> AgentIntervalRow.of(userId, local(r.start(), target),
+                local(r.end(), target), r.components(), r.isFinal(), r.revision(), target.zone().getId())).toList();
         return new Result(rows, page.nextFrom());
     }
 

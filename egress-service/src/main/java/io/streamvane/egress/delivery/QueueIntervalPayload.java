@@ -37,7 +37,7 @@ import java.util.Objects;
  */
 public record QueueIntervalPayload(String queueId, String queueName, String mediaType, Instant intervalStart,
         Instant intervalEnd, Granularity granularity, ZoneId zone, IntervalComponents components,
-        ServiceLevelSettings settings, double slTarget, int revision, boolean isFinal) {
+        ServiceLevelSettings settings, double slTarget, int revision, boolean isFinal) implements IntervalPayload {
 
     public static final String IS_FINAL = "isFinal";
 
@@ -70,6 +70,7 @@ public record QueueIntervalPayload(String queueId, String queueName, String medi
     }
 
     /** Identifies the row regardless of revision: queueId|mediaType|granularity|intervalStart. */
+    @Override
     public String rowKey() {
         return rowKey(queueId, mediaType, granularity, intervalStart);
     }
@@ -82,12 +83,14 @@ public record QueueIntervalPayload(String queueId, String queueName, String medi
      * Row key + revision, in the characters Standard Webhooks allows in {@code webhook-id} (no '.'), e.g.
      * {@code kpi_<queueId>_voice_PT15M_20250304T0915Z_r3}.
      */
+    @Override
     public String payloadId() {
         String raw = "kpi_" + queueId + "_" + mediaType + "_" + granularity + "_" + COMPACT.format(intervalStart)
                 + "_r" + revision;
         return raw.replaceAll("[^A-Za-z0-9_-]", "-");
     }
 
+    @Override
     public Map<String, Object> toMap() {
         IntervalComponents c = components;
         DerivedKpis d = DerivedKpis.of(c, settings);

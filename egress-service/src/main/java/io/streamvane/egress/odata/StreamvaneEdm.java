@@ -10,9 +10,10 @@ import static org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind.Int64;
 import static org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind.String;
 
 import io.streamvane.model.kpi.QueueMetric;
+import io.streamvane.model.kpi.AgentComponents;
+import io.streamvane.model.kpi.AgentMetric;
 import io.streamvane.model.kpi.DerivedKpis;
 import io.streamvane.model.kpi.IntervalComponents;
-import io.streamvane.model.kpi.Occupancy;
 import io.streamvane.model.kpi.ServiceLevelSettings;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ import org.apache.olingo.commons.api.edm.provider.CsdlSchema;
 
 /**
  * The OData model: QueueIntervals and AgentIntervals (stored base rows, the REST rows in the same camelCase), Queues
- * and Agents. Derived KPIs come from {@link DerivedKpis} and {@link Occupancy}, never from SQL; QueueIntervals' from the
+ * and Agents. Derived KPIs come from {@link DerivedKpis} and {@link AgentComponents#occupancy}, never from SQL; QueueIntervals' from the
  * one reader of queue interval rows ({@link QueueIntervalEntity}), the SQL columns here serving {@code $filter} and
  * {@code $orderby}.
  */
@@ -68,15 +69,11 @@ final class StreamvaneEdm extends CsdlAbstractEdmProvider {
     }
 
     private static ODataEntitySet agentIntervals() {
-        String[][] components = {{"handled", "handled"}, {"handleMs", "handle_ms"}, {"talkMs", "talk_ms"},
-                {"holdMs", "hold_ms"}, {"acwMs", "acw_ms"}, {"idleMs", "idle_ms"}, {"interactingMs", "interacting_ms"},
-                {"communicatingMs", "communicating_ms"}, {"notRespondingMs", "not_responding_ms"},
-                {"offQueueMs", "off_queue_ms"}, {"otherMs", "other_ms"}};
         List<ODataColumn> cols = new ArrayList<>(List.of(of("userId", "user_id", String),
                 of("intervalStart", "interval_start", DateTimeOffset),
                 of("intervalEnd", "interval_end", DateTimeOffset)));
-        for (String[] c : components) {
-            cols.add(of(c[0], c[1], Int64));
+        for (AgentMetric m : AgentMetric.values()) {
+            cols.add(of(m.field(), m.column(), Int64));
         }
         cols.addAll(List.of(derived("ahtSeconds"), derived("occupancy"), of("final", "is_final", Boolean),
                 of("revision", "revision", Int64)));
@@ -85,8 +82,7 @@ final class StreamvaneEdm extends CsdlAbstractEdmProvider {
                     IntervalComponents c = IntervalComponents.builder().handled((Long) row.get("handled"))
                             .handleMs((Long) row.get("handleMs")).build();
                     row.put("ahtSeconds", DerivedKpis.of(c, ServiceLevelSettings.DEFAULTS).ahtSeconds());
-                    row.put("occupancy", Occupancy.of((Long) row.get("interactingMs"), (Long) row.get("idleMs"),
-                            (Long) row.get("communicatingMs")));
+                    row.put("occupancy", AgentComponents.read(m -> (Long) row.get(m.field())).occupancy());
                 });
     }
 

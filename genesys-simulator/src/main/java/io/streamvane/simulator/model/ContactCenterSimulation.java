@@ -51,6 +51,8 @@ public final class ContactCenterSimulation {
     private final List<AgentState> agents = new ArrayList<>();
     private final Map<QueueMedia, TreeSet<Contact>> waiting = new HashMap<>();
     private final List<SimEvent> events = new ArrayList<>();
+    /** Per agent, the index in {@code events} of its last state change, so that changes of one instant merge. */
+    private final Map<String, Integer> lastStatusEvent = new HashMap<>();
     private final List<Outcome> outcomes = new ArrayList<>();
     private long contactSequence;
 
@@ -80,6 +82,11 @@ public final class ContactCenterSimulation {
         for (AgentSpec spec : config.agents()) {
             AgentState agent = new AgentState(spec, startMs);
             agents.add(agent);
+            // The state each agent is in when the run starts, published once like any change, so a consumer knows
+            // it from the first instant (a deployment learns it from the users API).
+            lastStatusEvent.put(spec.id(), events.size());
+            events.add(new AgentStatusChanged(startMs, spec.id(), agent.routing, startMs, agent.presence, startMs,
+                    spec.queueIds(), true, true));
             Shift shift = spec.shift();
             clock.at(startMs + shift.start().toMillis(), () -> logOn(agent));
             clock.at(startMs + shift.start().plus(shift.breakAfter()).toMillis(), () -> breakDue(agent));
@@ -418,6 +425,15 @@ public final class ContactCenterSimulation {
             agent.presence = presence;
             agent.presenceSinceMs = now;
         }
+        // A state that lasted no time is not observable: changes of one instant are one change, the last state.
+        Integer last = lastStatusEvent.get(agent.id());
+        if (last != null && events.get(last) instanceof AgentStatusChanged same && same.atMs() == now) {
+            events.set(last, new AgentStatusChanged(now, agent.id(), routing, agent.routingSinceMs, presence,
+                    agent.presenceSinceMs, agent.spec.queueIds(), routingChanged || same.routingChanged(),
+                    presenceChanged || same.presenceChanged()));
+            return;
+        }
+        lastStatusEvent.put(agent.id(), events.size());
         events.add(new AgentStatusChanged(now, agent.id(), routing, agent.routingSinceMs, presence,
                 agent.presenceSinceMs, agent.spec.queueIds(), routingChanged, presenceChanged));
     }

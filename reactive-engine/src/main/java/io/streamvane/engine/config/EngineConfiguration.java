@@ -112,7 +112,7 @@ public class EngineConfiguration {
 
     @Bean
     FinalitySweep finalitySweep(Transactions engineTransactions, KpiSettings kpi) {
-        return new FinalitySweep(engineTransactions, kpi.sourceIdleTimeout(), 5000);
+        return new FinalitySweep(engineTransactions, kpi.baseGranularity(), kpi.sourceIdleTimeout(), 5000);
     }
 
     @Bean

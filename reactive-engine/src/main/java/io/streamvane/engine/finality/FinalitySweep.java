@@ -1,7 +1,9 @@
 package io.streamvane.engine.finality;
 
 import io.streamvane.engine.projection.IntervalWriter;
+import io.streamvane.engine.projection.StatusClock;
 import io.streamvane.model.kpi.Finality;
+import io.streamvane.model.kpi.Granularity;
 import io.streamvane.model.kpi.Interval;
 import io.streamvane.model.kpi.Watermark;
 import io.streamvane.model.store.EffectiveWatermark;
@@ -35,11 +37,13 @@ public final class FinalitySweep {
             + "WHERE NOT is_final AND interval_end <= ? ORDER BY user_id COLLATE \"C\", interval_start LIMIT ? FOR UPDATE";
 
     private final Transactions tx;
+    private final StatusClock statusClock;
     private final Duration sourceIdleTimeout;
     private final int maxRowsPerTransaction;
 
-    public FinalitySweep(Transactions tx, Duration sourceIdleTimeout, int maxRowsPerTransaction) {
+    public FinalitySweep(Transactions tx, Granularity base, Duration sourceIdleTimeout, int maxRowsPerTransaction) {
         this.tx = tx;
+        this.statusClock = new StatusClock(base);
         this.sourceIdleTimeout = sourceIdleTimeout;
         this.maxRowsPerTransaction = maxRowsPerTransaction;
     }
@@ -49,8 +53,19 @@ public final class FinalitySweep {
         return tx.inTransaction(this::watermark);
     }
 
-    /** Finalises every interval the watermark has passed; returns how many rows became final. */
+    /**
+     * Counts every agent's current status and presence up to the watermark's bucket, then finalises every interval
+     * the watermark has passed; returns how many rows became final.
+     */
     public int sweep() throws SQLException {
+        Watermark wm = currentWatermark();
+        if (!wm.equals(Watermark.NONE)) {
+            Instant horizon = statusClock.horizonFor(wm.value());
+            while (tx.inTransaction(c -> statusClock.advance(c, horizon, maxRowsPerTransaction))
+                    >= maxRowsPerTransaction) {
+                // another batch of agents
+            }
+        }
         int total = 0;
         for (int n; (n = tx.inTransaction(this::sweepOnce)) > 0; ) {
             total += n;

@@ -1,6 +1,5 @@
 package io.streamvane.engine.projection;
 
-import io.streamvane.model.event.GenesysEnums;
 import io.streamvane.model.event.GenesysEvent;
 import io.streamvane.model.event.PresenceChange;
 import io.streamvane.model.event.PresenceState;
@@ -9,32 +8,20 @@ import io.streamvane.model.event.RoutingStatusChange;
 import io.streamvane.model.event.SystemPresence;
 import io.streamvane.model.event.UserActivity;
 import io.streamvane.model.kpi.Granularity;
-import io.streamvane.model.kpi.RoutingStatus;
-import io.streamvane.model.kpi.StatusPeriod;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Agent state (presence, routing status, active queues), each field last-writer-wins on its own event time (ties
- * broken by the larger value, so the winner never depends on arrival order), and the routing-status history that
- * time in status is computed from.
- *
- * <p>Time-in-status rule, order-insensitive: each status lasts from its start to the next known start of the same
- * agent; a period counts once it is closed by a later start, and the open last period counts nothing yet. Inserting
- * a start t with status s between its predecessor P and successor N therefore moves {@code [t, N)} from P's status
- * to s (or adds it, without P); without N it closes P's open period, adding {@code [P, t)} to P's status. Two changes
- * with the same start keep the lexically least status. Time before an agent's first known start counts nothing.
- * The per-user agent_state row lock, taken by the upserts in user order, serialises history writers of one agent.
+ * broken by the larger value, so the winner never depends on arrival order), and the routing-status and presence
+ * histories that time in status is computed from ({@link StatusTimeline}). The per-user agent_state row lock, taken
+ * by the upserts in user order, serialises the history writers of one agent.
  */
 final class AgentStateProjection {
 
@@ -65,7 +52,8 @@ final class AgentStateProjection {
     private record Field(String userId, int kind, String value, String[] queues, Instant time) {
     }
 
-    private record StatusChange(String userId, Instant start, String status) {
+    /** A known start of a routing status or presence, for the agent's {@link StatusTimeline}. */
+    private record StatusChange(StatusTimeline timeline, String userId, Instant start, String value) {
     }
 
     void project(Connection c, List<GenesysEvent> events, IntervalDeltas deltas) throws SQLException {
@@ -75,10 +63,10 @@ final class AgentStateProjection {
             if (e.body() instanceof RoutingStatusChange r) {
                 routing(r.userId(), r.routingStatus(), fields, changes);
             } else if (e.body() instanceof PresenceChange p) {
-                presence(p.userId(), p.presence(), fields);
+                presence(p.userId(), p.presence(), fields, changes);
             } else if (e.body() instanceof UserActivity a) {
                     routing(a.userId(), a.routingStatus(), fields, changes);
-                    presence(a.userId(), a.presence(), fields);
+                    presence(a.userId(), a.presence(), fields, changes);
                     // Without dateActiveQueuesChanged a non-empty queue list is as current as the activity itself;
                     // an empty one without a date may just be an absent field, so it changes nothing.
                     Instant queuesTime = a.dateActiveQueuesChanged() != null ? a.dateActiveQueuesChanged()
@@ -110,8 +98,8 @@ final class AgentStateProjection {
             }
         }
         changes.sort(Comparator.comparing(StatusChange::userId).thenComparing(StatusChange::start));
-        for (StatusChange change : changes) {
-            insertHistory(c, change, deltas);
+        for (StatusChange ch : changes) {
+            ch.timeline().insert(c, ch.userId(), ch.start(), ch.value(), base, deltas);
         }
     }
 
@@ -120,10 +108,10 @@ final class AgentStateProjection {
             return;
         }
         fields.add(new Field(userId, 0, r.status(), null, r.startTime()));
-        changes.add(new StatusChange(userId, r.startTime(), r.status()));
+        changes.add(new StatusChange(StatusTimeline.ROUTING, userId, r.startTime(), r.status()));
     }
 
-    private static void presence(String userId, PresenceState p, List<Field> fields) {
+    private static void presence(String userId, PresenceState p, List<Field> fields, List<StatusChange> changes) {
         if (userId == null || p == null || p.modifiedDate() == null) {
             return;
         }
@@ -134,91 +122,7 @@ final class AgentStateProjection {
                 : p.systemPresence() != null ? p.systemPresence() : p.presenceDefinitionId();
         if (value != null) {
             fields.add(new Field(userId, 1, value, null, p.modifiedDate()));
+            changes.add(new StatusChange(StatusTimeline.PRESENCE, userId, p.modifiedDate(), value));
         }
     }
-
-    private record Entry(Instant start, String status) {
-    }
-
-    private void insertHistory(Connection c, StatusChange ch, IntervalDeltas deltas) throws SQLException {
-        Entry existing = one(c, "SELECT started_at, status FROM routing_status_history WHERE user_id = ? "
-                + "AND started_at = ?", ch);
-        Entry next = one(c, "SELECT started_at, status FROM routing_status_history WHERE user_id = ? "
-                + "AND started_at > ? ORDER BY started_at LIMIT 1", ch);
-        if (existing != null) {
-            if (ch.status().compareTo(existing.status()) >= 0) {
-                return;
-            }
-            exec(c, "UPDATE routing_status_history SET status = ?, recorded_at = now() WHERE user_id = ? "
-                    + "AND started_at = ?", ch.status(), ch.userId(), ch.start());
-            if (next != null) {
-                move(deltas, ch.userId(), existing.status(), ch.status(), ch.start(), next.start());
-            }
-            return;
-        }
-        Entry previous = one(c, "SELECT started_at, status FROM routing_status_history WHERE user_id = ? "
-                + "AND started_at < ? ORDER BY started_at DESC LIMIT 1", ch);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO routing_status_history "
-                + "(user_id, started_at, status, ended_at) VALUES (?, ?, ?, ?)")) {
-            ps.setString(1, ch.userId());
-            ps.setTimestamp(2, Timestamp.from(ch.start()));
-            ps.setString(3, ch.status());
-            if (next == null) {
-                ps.setNull(4, Types.TIMESTAMP_WITH_TIMEZONE);
-            } else {
-                ps.setTimestamp(4, Timestamp.from(next.start()));
-            }
-            ps.executeUpdate();
-        }
-        if (previous != null) {
-            exec(c, "UPDATE routing_status_history SET ended_at = ? WHERE user_id = ? AND started_at = ?",
-                    ch.start(), ch.userId(), previous.start());
-        }
-        if (next != null) {
-            move(deltas, ch.userId(), previous == null ? null : previous.status(), ch.status(), ch.start(),
-                    next.start());
-        } else if (previous != null) {
-            add(deltas, ch.userId(), previous.status(), previous.start(), ch.start(), 1);
-        }
-    }
-
-    private void move(IntervalDeltas deltas, String userId, String from, String to, Instant start, Instant end) {
-        if (from != null) {
-            add(deltas, userId, from, start, end, -1);
-        }
-        add(deltas, userId, to, start, end, 1);
-    }
-
-    private void add(IntervalDeltas deltas, String userId, String status, Instant start, Instant end, int sign) {
-        RoutingStatus s = GenesysEnums.routingStatus(status);
-        for (Map.Entry<Instant, Duration> part : new StatusPeriod(s, start, end).splitBy(base).entrySet()) {
-            deltas.addAgent(new AgentKey(userId, part.getKey()),
-                    AgentDelta.ofStatus(s, sign * part.getValue().toMillis()));
-        }
-    }
-
-    private static Entry one(Connection c, String sql, StatusChange ch) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, ch.userId());
-            ps.setTimestamp(2, Timestamp.from(ch.start()));
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new Entry(rs.getTimestamp(1).toInstant(), rs.getString(2)) : null;
-            }
-        }
-    }
-
-    private static void exec(Connection c, String sql, Object a, Object b, Object d) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            Object[] args = {a, b, d};
-            for (int i = 0; i < 3; i++) {
-                if (args[i] instanceof Instant t) {
-                    ps.setTimestamp(i + 1, Timestamp.from(t));
-                } else {
-                    ps.setString(i + 1, (String) args[i]);
-                }
-            }
-            ps.executeUpdate();
-        }
-    }
-
 }

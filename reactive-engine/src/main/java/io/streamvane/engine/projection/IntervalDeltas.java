@@ -1,5 +1,7 @@
 package io.streamvane.engine.projection;
 
+import io.streamvane.model.kpi.AgentComponents;
+
 import io.streamvane.model.kpi.IntervalComponents;
 import io.streamvane.model.kpi.SegmentDelta;
 import java.time.Instant;
@@ -13,14 +15,14 @@ import java.util.TreeMap;
 public final class IntervalDeltas {
 
     private final NavigableMap<QueueKey, IntervalComponents> queue = new TreeMap<>();
-    private final NavigableMap<AgentKey, AgentDelta> agent = new TreeMap<>();
+    private final NavigableMap<AgentKey, AgentComponents> agent = new TreeMap<>();
 
     public void addQueue(QueueKey key, IntervalComponents components) {
         queue.merge(key, components, IntervalComponents::plus);
     }
 
-    public void addAgent(AgentKey key, AgentDelta delta) {
-        agent.merge(key, delta, AgentDelta::plus);
+    public void addAgent(AgentKey key, AgentComponents delta) {
+        agent.merge(key, delta, AgentComponents::plus);
     }
 
     /** A segment delta lands on its queue row and on its agent row, when the events named them. */
@@ -30,7 +32,7 @@ public final class IntervalDeltas {
             addQueue(new QueueKey(d.queueId(), d.mediaType(), start), d.components());
         }
         if (d.userId() != null) {
-            addAgent(new AgentKey(d.userId(), start), AgentDelta.ofHandle(d.components()));
+            addAgent(new AgentKey(d.userId(), start), AgentComponents.ofHandle(d.components()));
         }
     }
 
@@ -42,9 +44,9 @@ public final class IntervalDeltas {
     }
 
     /** Non-zero agent deltas in key order. */
-    public NavigableMap<AgentKey, AgentDelta> agent() {
-        NavigableMap<AgentKey, AgentDelta> nonZero = new TreeMap<>(agent);
-        nonZero.values().removeIf(AgentDelta::isZero);
+    public NavigableMap<AgentKey, AgentComponents> agent() {
+        NavigableMap<AgentKey, AgentComponents> nonZero = new TreeMap<>(agent);
+        nonZero.values().removeIf(AgentComponents::isZero);
         return nonZero;
     }
 }

@@ -1,5 +1,7 @@
 package io.streamvane.engine.projection;
 
+import io.streamvane.model.kpi.AgentComponents;
+import io.streamvane.model.kpi.AgentMetric;
 import io.streamvane.model.kpi.Granularity;
 import io.streamvane.model.kpi.IntervalComponents;
 import io.streamvane.model.kpi.QueueMetric;
@@ -11,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -27,8 +30,8 @@ public final class IntervalWriter {
     /** The stored components' columns, in catalogue order. */
     static final String QUEUE_COLUMNS = QueueMetric.components().stream().map(QueueMetric::column)
             .collect(Collectors.joining(", "));
-    private static final String AGENT_COLUMNS = "handled, handle_ms, talk_ms, hold_ms, acw_ms, idle_ms, "
-            + "interacting_ms, communicating_ms, not_responding_ms, off_queue_ms, other_ms";
+    static final String AGENT_COLUMNS = Arrays.stream(AgentMetric.values()).map(AgentMetric::column)
+            .collect(Collectors.joining(", "));
 
     private static final String UPSERT_QUEUE = upsert("queue_interval", "queue_id, media_type", QUEUE_COLUMNS,
             "?::text[], ?::text[]");
@@ -82,21 +85,22 @@ public final class IntervalWriter {
                 }
             }
         }
-        NavigableMap<AgentKey, AgentDelta> agent = deltas.agent();
+        NavigableMap<AgentKey, AgentComponents> agent = deltas.agent();
         if (!agent.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement(UPSERT_AGENT)) {
                 int n = agent.size();
                 String[] u = new String[n];
                 Timestamp[] starts = new Timestamp[n];
                 Timestamp[] ends = new Timestamp[n];
-                Long[][] cols = new Long[11][n];
+                int width = AgentMetric.values().length;
+                Long[][] cols = new Long[width][n];
                 int i = 0;
-                for (Map.Entry<AgentKey, AgentDelta> e : agent.entrySet()) {
+                for (Map.Entry<AgentKey, AgentComponents> e : agent.entrySet()) {
                     u[i] = e.getKey().userId();
                     starts[i] = Timestamp.from(e.getKey().intervalStart());
                     ends[i] = Timestamp.from(e.getKey().intervalStart().plus(base.duration()));
-                    long[] v = e.getValue().values();
-                    for (int k = 0; k < 11; k++) {
+                    long[] v = e.getValue().toArray();
+                    for (int k = 0; k < width; k++) {
                         cols[k][i] = v[k];
                     }
                     i++;

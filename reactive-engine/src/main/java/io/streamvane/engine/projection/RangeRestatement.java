@@ -1,16 +1,14 @@
 package io.streamvane.engine.projection;
 
 import io.streamvane.model.event.EventParser;
-import io.streamvane.model.event.GenesysEnums;
 import io.streamvane.model.event.GenesysEvent;
 import io.streamvane.model.event.ParseResult;
+import io.streamvane.model.kpi.AgentComponents;
 import io.streamvane.model.kpi.AgentSegment;
 import io.streamvane.model.kpi.Granularity;
 import io.streamvane.model.kpi.IntervalComponents;
 import io.streamvane.model.kpi.QueueMetric;
-import io.streamvane.model.kpi.RoutingStatus;
 import io.streamvane.model.kpi.ServiceLevelPolicy;
-import io.streamvane.model.kpi.StatusPeriod;
 import io.streamvane.model.store.RawEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -43,7 +40,8 @@ import org.slf4j.LoggerFactory;
  *       from all its raw events within {@code segmentSpan} of the range (a segment that moves out of or into the
  *       range restates the bucket outside it too); the range's handle columns are then the sum of what the segments
  *       completing in it contribute;</li>
- *   <li>routing-status columns of agent rows: the closed periods of routing_status_history split over the buckets.</li>
+ *   <li>routing-status and presence columns of agent rows: the periods of their histories as far as counted
+ *       ({@link StatusTimeline}) split over the buckets.</li>
  * </ul>
  * The caller must hold the replay lock exclusively ({@code InboxConsumer.REPLAY_LOCK_SQL} is its shared side), so
  * no projection commits in between, and must write the change log last ({@link IntervalWriter#logChanges}).
@@ -136,7 +134,7 @@ public final class RangeRestatement {
                         deltas.addQueue(new QueueKey(rs.getString(1), rs.getString(2), bucket), handle);
                     }
                     if (rs.getString(3) != null) {
-                        deltas.addAgent(new AgentKey(rs.getString(3), bucket), AgentDelta.ofHandle(handle));
+                        deltas.addAgent(new AgentKey(rs.getString(3), bucket), AgentComponents.ofHandle(handle));
                     }
                 }
             }
@@ -157,17 +155,14 @@ public final class RangeRestatement {
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT user_id, interval_start, handled, handle_ms, talk_ms, "
-                + "hold_ms, acw_ms, idle_ms, interacting_ms, communicating_ms, not_responding_ms, off_queue_ms, "
-                + "other_ms FROM agent_interval WHERE interval_start >= ? AND interval_start < ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT user_id, interval_start, "
+                + IntervalWriter.AGENT_COLUMNS + " FROM agent_interval WHERE interval_start >= ? AND interval_start < ?")) {
             ps.setTimestamp(1, Timestamp.from(from));
             ps.setTimestamp(2, Timestamp.from(to));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     deltas.addAgent(new AgentKey(rs.getString(1), rs.getTimestamp(2).toInstant()),
-                            new AgentDelta(-rs.getLong(3), -rs.getLong(4), -rs.getLong(5), -rs.getLong(6),
-                                    -rs.getLong(7), -rs.getLong(8), -rs.getLong(9), -rs.getLong(10), -rs.getLong(11),
-                                    -rs.getLong(12), -rs.getLong(13)));
+                            AgentComponents.read(m -> rs.getLong(m.column())).negate());
                 }
             }
         }
@@ -206,22 +201,13 @@ public final class RangeRestatement {
     }
 
     private void statusTargets(Connection c, Instant from, Instant to, IntervalDeltas deltas) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT user_id, status, started_at, ended_at "
-                + "FROM routing_status_history WHERE ended_at IS NOT NULL AND started_at < ? AND ended_at > ?")) {
-            ps.setTimestamp(1, Timestamp.from(to));
-            ps.setTimestamp(2, Timestamp.from(from));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    RoutingStatus s = GenesysEnums.routingStatus(rs.getString(2));
-                    StatusPeriod period = new StatusPeriod(s, rs.getTimestamp(3).toInstant(),
-                            rs.getTimestamp(4).toInstant());
-                    for (Map.Entry<Instant, Duration> part : period.splitBy(base).entrySet()) {
-                        if (!part.getKey().isBefore(from) && part.getKey().isBefore(to)) {
-                            deltas.addAgent(new AgentKey(rs.getString(1), part.getKey()),
-                                    AgentDelta.ofStatus(s, part.getValue().toMillis()));
-                        }
+        for (StatusTimeline timeline : StatusTimeline.ALL) {
+            for (StatusTimeline.StatusPeriodOf p : timeline.periods(c, from, to)) {
+                p.period().componentsBy(base, 1).forEach((bucket, part) -> {
+                    if (!bucket.isBefore(from) && bucket.isBefore(to)) {
+                        deltas.addAgent(new AgentKey(p.userId(), bucket), part);
                     }
-                }
+                });
             }
         }
     }

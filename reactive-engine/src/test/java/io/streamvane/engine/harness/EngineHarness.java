@@ -61,7 +61,7 @@ public final class EngineHarness {
         this.dataSource = dataSource;
         this.tx = new Transactions(dataSource);
         this.consumer = new InboxConsumer(tx, new Projector(Granularity.PT15M, policy), parser);
-        this.finality = new FinalitySweep(tx, Duration.ofDays(3650), 1000);
+        this.finality = new FinalitySweep(tx, Granularity.PT15M, Duration.ofDays(3650), 1000);
     }
 
     public DataSource dataSource() {
@@ -148,7 +148,8 @@ public final class EngineHarness {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             // DELETE, not TRUNCATE: truncating the ~50 raw_event partitions costs seconds per call.
             for (String table : List.of("raw_event", "engine_inbox", "queue_interval", "agent_interval",
-                    "agent_segment", "acd_session", "agent_state", "routing_status_history", "queue_observation",
+                    "agent_segment", "acd_session", "agent_state", "routing_status_history", "presence_history",
+                    "queue_observation",
                     "watermark", "kpi_change_log", "engine_replay")) {
                 s.execute("DELETE FROM " + table);
             }

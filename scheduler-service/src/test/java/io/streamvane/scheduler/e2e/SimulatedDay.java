@@ -2,9 +2,11 @@ package io.streamvane.scheduler.e2e;
 
 import io.streamvane.engine.inbox.InboxConsumer;
 import io.streamvane.engine.projection.Projector;
+import io.streamvane.engine.projection.StatusClock;
 import io.streamvane.model.event.EventParser;
 import io.streamvane.model.event.GenesysEvent;
 import io.streamvane.model.event.ParseResult;
+import io.streamvane.model.kpi.AgentMetric;
 import io.streamvane.model.kpi.Granularity;
 import io.streamvane.model.kpi.IntervalComponents;
 import io.streamvane.model.kpi.ServiceLevelPolicy;
@@ -21,16 +23,26 @@ import io.streamvane.simulator.model.MediaType;
 import io.streamvane.simulator.model.QueueMediaSettings;
 import io.streamvane.simulator.model.QueueSpec;
 import io.streamvane.simulator.model.SimulationConfig;
+import io.streamvane.simulator.model.SimEvent;
+import io.streamvane.simulator.truth.AgentBucket;
+import io.streamvane.simulator.truth.AgentTimeInState;
 import io.streamvane.simulator.truth.QueueBucket;
 import io.streamvane.simulator.truth.QueueComponents;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.Random;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * A small simulated morning (2 queues × voice/chat, 16 agents, 3 hours of arrivals) whose delivered events are
@@ -93,6 +105,97 @@ final class SimulatedDay {
         });
         consumer.drain(500);
         return accepted;
+    }
+
+    /**
+     * Every accepted event, in an order shuffled by {@code seed} and, with {@code duplicate}, each sent twice, then the
+     * inbox drained by {@code workers} concurrent engine workers; returns events accepted.
+     */
+    int ingestShuffledAndProject(long seed, boolean duplicate, int workers) throws Exception {
+        List<GenesysEvent> events = new ArrayList<>();
+        for (ScheduledMessage m : run.messages()) {
+            if (parser.parse(m.message().json()) instanceof ParseResult.Items items) {
+                for (GenesysEvent e : items.acceptedEvents()) {
+                    events.add(e);
+                    if (duplicate) {
+                        events.add(e);
+                    }
+                }
+            }
+        }
+        Collections.shuffle(events, new Random(seed));
+        Transactions tx = new Transactions(store.dataSource);
+        Instant receivedAt = Instant.now();
+        int half = events.size() / 2;
+        // The status clock moves between the halves, as it does while events are still arriving.
+        int accepted = insert(tx, events.subList(0, half), receivedAt);
+        drain(tx, workers);
+        advanceStatusClock(endOfAgentData());
+        accepted += insert(tx, events.subList(half, events.size()), receivedAt);
+        drain(tx, workers);
+        advanceStatusClock(endOfAgentData());
+        return accepted;
+    }
+
+    private static int insert(Transactions tx, List<GenesysEvent> events, Instant receivedAt) throws SQLException {
+        return tx.inTransaction(c -> {
+            int n = 0;
+            for (GenesysEvent e : events) {
+                n += RawEventInsert.run(c, List.of(RawEvent.of(e, receivedAt)), "simulator").insertedCount();
+            }
+            return n;
+        });
+    }
+
+    private void drain(Transactions tx, int workers) throws Exception {
+        ServiceLevelPolicy policy = policy();
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        try {
+            List<Future<Integer>> done = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                InboxConsumer consumer = new InboxConsumer(tx, new Projector(Granularity.PT15M, () -> policy), parser);
+                done.add(pool.submit(() -> consumer.drain(200)));
+            }
+            for (Future<Integer> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Counts every agent's current status and presence up to {@code horizon}, as the finality sweep does. */
+    void advanceStatusClock(Instant horizon) throws SQLException {
+        StatusClock clock = new StatusClock(Granularity.PT15M);
+        Transactions tx = new Transactions(store.dataSource);
+        while (tx.inTransaction(c -> clock.advance(c, horizon, 100)) >= 100) {
+            // next batch of agents
+        }
+    }
+
+    /** The bucket after the model's last agent state change: every agent's time is known up to it. */
+    Instant endOfAgentData() {
+        long last = run.output().events().stream().filter(e -> e instanceof SimEvent.AgentStatusChanged)
+                .mapToLong(SimEvent::atMs).max().orElseThrow();
+        return Granularity.PT15M.bucketStart(Instant.ofEpochMilli(last)).plus(Duration.ofMinutes(15));
+    }
+
+    /** The stored time in routing status and presence, keyed like {@link AgentTimeInState}, non-zero values only. */
+    Map<AgentBucket, Map<String, Long>> storedTimeInState() {
+        Map<AgentBucket, Map<String, Long>> m = new TreeMap<>();
+        store.jdbc.query("SELECT * FROM agent_interval", rs -> {
+            Map<String, Long> times = new HashMap<>();
+            for (AgentMetric metric : AgentMetric.values()) {
+                long v = rs.getLong(metric.column());
+                if (metric.family() != AgentMetric.Family.HANDLE && v != 0) {
+                    times.put(metric.genesysMetric() + '|' + metric.qualifier().orElse("other"), v);
+                }
+            }
+            if (!times.isEmpty()) {
+                m.put(new AgentBucket(rs.getString("user_id"), rs.getTimestamp("interval_start").toInstant()), times);
+            }
+        });
+        return m;
     }
 
     /** The ground truth as the store's components, keyed "queue|media|start", non-zero buckets only. */

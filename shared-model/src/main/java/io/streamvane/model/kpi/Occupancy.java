@@ -1,8 +1,5 @@
 package io.streamvane.model.kpi;
 
-import java.time.Duration;
-import java.util.Map;
-
 /** Agent occupancy (SPEC §2): INTERACTING / (INTERACTING + IDLE + COMMUNICATING) time. */
 public final class Occupancy {
 
@@ -13,15 +10,5 @@ public final class Occupancy {
     public static Double of(long interactingMs, long idleMs, long communicatingMs) {
         long denominator = interactingMs + idleMs + communicatingMs;
         return denominator <= 0 ? null : (double) interactingMs / denominator;
-    }
-
-    /** The same from time per status, as summed from {@link StatusPeriod#splitBy}. */
-    public static Double of(Map<RoutingStatus, Duration> timeInStatus) {
-        return of(millis(timeInStatus, RoutingStatus.INTERACTING), millis(timeInStatus, RoutingStatus.IDLE),
-                millis(timeInStatus, RoutingStatus.COMMUNICATING));
-    }
-
-    private static long millis(Map<RoutingStatus, Duration> timeInStatus, RoutingStatus status) {
-        return timeInStatus.getOrDefault(status, Duration.ZERO).toMillis();
     }
 }

@@ -3,6 +3,7 @@ package io.streamvane.model.kpi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mypurecloud.sdk.v2.model.ConversationAggregationQuery;
+import com.mypurecloud.sdk.v2.model.UserAggregationQuery;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +31,19 @@ class MetricCatalogueDocumentTest {
                 + "` | " + m.genesys() + " | " + m.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " | "
                 + m.completedBy() + " |").toList();
         assertThat(section("catalogue").stream().skip(2).toList()).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void theAgentTableIsTheAgentCatalogue() throws IOException {
+        List<String> expected = Arrays.stream(AgentMetric.values()).map(m -> "| `" + m.field() + "` | `" + m.column()
+                + "` | " + m.genesysMetric() + m.qualifier().map(q -> " " + q)
+                        .orElse(m.family() == AgentMetric.Family.HANDLE ? "" : " (a value new to Genesys)")
+                + " | " + m.family().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " |").toList();
+        assertThat(section("agents").stream().skip(2).toList()).containsExactlyElementsOf(expected);
+        // Every user-aggregate metric of the SDK is named in the section.
+        String doc = Files.readString(DOC);
+        Arrays.stream(UserAggregationQuery.MetricsEnum.values()).filter(m -> !m.name().equals("OUTDATEDSDKVERSION"))
+                .forEach(m -> assertThat(doc).contains("`" + m + "`"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.streamvane.egress.delivery;
 
+import io.streamvane.egress.intervals.AgentInterval;
+import io.streamvane.egress.intervals.AgentIntervals;
 import io.streamvane.egress.intervals.QueueInterval;
 import io.streamvane.egress.intervals.QueueIntervals;
 import io.streamvane.egress.intervals.QueueIntervals.Series;
@@ -106,12 +108,15 @@ public final class DeliveryStore {
             }
             record Key(String queueId, String mediaType, Instant start) {
             }
+            record AgentKey(String userId, Instant start) {
+            }
             Set<Key> keys = new LinkedHashSet<>();
+            Set<AgentKey> agentKeys = new LinkedHashSet<>();
             QueueIntervals.Read rows = rows(c);
             long last = cursor;
             int read = 0;
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, row_kind, queue_id, media_type, interval_start "
-                    + "FROM kpi_change_log WHERE id > ? ORDER BY id LIMIT ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, row_kind, queue_id, media_type, interval_start, "
+                    + "user_id FROM kpi_change_log WHERE id > ? ORDER BY id LIMIT ?")) {
                 ps.setLong(1, cursor);
                 ps.setInt(2, limit);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -121,6 +126,9 @@ public final class DeliveryStore {
                         if ("queue".equals(rs.getString(2))) {
                             String queueId = rs.getString(3);
                             keys.add(new Key(queueId, rs.getString(4), rows.buckets(queueId, shape.granularity())
+                                    .start(rs.getTimestamp(5).toInstant())));
+                        } else if (shape.agents() && "agent".equals(rs.getString(2))) {
+                            agentKeys.add(new AgentKey(rs.getString(6), agentCalendar(rows, shape)
                                     .start(rs.getTimestamp(5).toInstant())));
                         }
                     }
@@ -136,6 +144,14 @@ public final class DeliveryStore {
                     enqueue(c, sink, QueueIntervalPayload.of(row.get()), false);
                 }
             }
+            ZonedBuckets agentCalendar = agentCalendar(rows, shape);
+            for (AgentKey k : agentKeys) {
+                AgentInterval row = AgentIntervals.rows(c, k.userId(), List.of(agentCalendar.bucket(k.start())),
+                        agentCalendar, intervals.base(), rows.watermark()).get(0);
+                if (row.stored() && (!shape.finalOnly() || row.isFinal())) {
+                    enqueue(c, sink, AgentIntervalPayload.of(row, agentName(c, k.userId())), false);
+                }
+            }
             try (PreparedStatement ps = c.prepareStatement("UPDATE sink_cursor SET last_change_id = ?, "
                     + "updated_at = now(), version = version + 1 WHERE sink_name = ?")) {
                 ps.setLong(1, last);
@@ -146,8 +162,22 @@ public final class DeliveryStore {
         });
     }
 
+    /** Agent rows are in the deployment's default zone: an agent works for queues of many sites. */
+    private static ZonedBuckets agentCalendar(QueueIntervals.Read rows, FeedShape shape) {
+        return ZonedBuckets.of(shape.granularity(), rows.zones().defaultZone());
+    }
+
+    private static String agentName(Connection c, String userId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT name FROM app_user WHERE user_id = ?")) {
+            ps.setString(1, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
     /** Inserts the row's delivery (or, for a replay, puts a settled one back to pending) and collapses older pending revisions. */
-    private static boolean enqueue(Connection c, String sink, QueueIntervalPayload row, boolean replay)
+    private static boolean enqueue(Connection c, String sink, IntervalPayload row, boolean replay)
             throws SQLException {
         String sql = "INSERT INTO sink_delivery (sink, payload_id, row_key, revision, interval_start, payload) "
                 + "VALUES (?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (sink, payload_id) DO "

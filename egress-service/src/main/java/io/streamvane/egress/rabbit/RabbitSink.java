@@ -1,6 +1,7 @@
 package io.streamvane.egress.rabbit;
 
 import io.streamvane.egress.delivery.Delivery;
+import io.streamvane.egress.delivery.AgentIntervalPayload;
 import io.streamvane.egress.delivery.FeedShape;
 import io.streamvane.egress.delivery.Outcome;
 import io.streamvane.egress.delivery.QueueIntervalPayload;
@@ -24,7 +25,8 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Publishes each row to the topic exchange with routing key {@code kpi.queue.<queueId>.<mediaType>.<granularity>},
+ * Publishes each row to the topic exchange with routing key {@code kpi.queue.<queueId>.<mediaType>.<granularity>}
+ * (agent rows, when {@code agents} is on: {@code kpi.agent.<userId>.<granularity>}),
  * persistent, message_id = payload id (row key + revision), content type, timestamp and type. A delivery counts only
  * once the broker confirmed it and did not return it as unroutable (mandatory), so the engine settles nothing the
  * broker has not taken; an unconfirmed publish is retried under the same message_id.
@@ -42,7 +44,7 @@ public final class RabbitSink implements Sink {
 
     public RabbitSink(RabbitSinkProperties props, CachingConnectionFactory connectionFactory, Clock clock) {
         this.props = props;
-        this.shape = new FeedShape(props.granularity(), props.finalOnly());
+        this.shape = new FeedShape(props.granularity(), props.finalOnly(), false, props.agents());
         this.clock = clock;
         connectionFactory.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);
         connectionFactory.setPublisherReturns(true);
@@ -74,7 +76,12 @@ public final class RabbitSink implements Sink {
     }
 
     public static String routingKey(Map<String, Object> row) {
-        return "kpi.queue." + row.get("queueId") + "." + row.get("mediaType") + "." + row.get("granularity");
+        return isAgent(row) ? "kpi.agent." + row.get("userId") + "." + row.get("granularity")
+                : "kpi.queue." + row.get("queueId") + "." + row.get("mediaType") + "." + row.get("granularity");
+    }
+
+    private static boolean isAgent(Map<String, Object> row) {
+        return "agent".equals(row.get("rowKind"));
     }
 
     @Override
@@ -86,7 +93,7 @@ public final class RabbitSink implements Sink {
         List<CorrelationData> pending = new ArrayList<>(batch.size());
         for (Delivery d : batch) {
             Map<String, Object> body = new LinkedHashMap<>();
-            for (String f : QueueIntervalPayload.FIELDS) {
+            for (String f : isAgent(d.row()) ? AgentIntervalPayload.FIELDS : QueueIntervalPayload.FIELDS) {
                 body.put(f, d.row().get(f));
             }
             MessageProperties mp = new MessageProperties();
@@ -95,7 +102,7 @@ public final class RabbitSink implements Sink {
             mp.setContentEncoding("UTF-8");
             mp.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
             mp.setTimestamp(Date.from(clock.instant()));
-            mp.setType(d.isFinal() ? "queue.interval.finalized" : "queue.interval.updated");
+            mp.setType((isAgent(d.row()) ? "agent" : "queue") + (d.isFinal() ? ".interval.finalized" : ".interval.updated"));
             mp.setAppId("streamvane");
             mp.setHeader("revision", d.row().get("revision"));
             CorrelationData cd = new CorrelationData(d.payloadId());

@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param uri            amqp://user:password@host:port/vhost (vhost URL-encoded, %2F for /)
  * @param exchange       topic exchange, declared durable if absent
  * @param confirmTimeout how long a publish may wait for the broker's confirm before it counts as failed
+ * @param agents         also publish agent interval rows ({@code kpi.agent.<userId>.<granularity>}); off by default,
+ *                       since a broker without a binding for them would return every one as unroutable
  */
 @Validated
 @ConfigurationProperties("streamvane.egress.rabbit")
@@ -30,5 +32,6 @@ public record RabbitSinkProperties(
         @NotNull @DefaultValue("PT15M") Granularity granularity,
         @DefaultValue("false") boolean finalOnly,
         @Min(1) @Max(10_000) @DefaultValue("100") int batchSize,
-        @NotNull @DurationMin(millis = 1) @DefaultValue("10s") Duration confirmTimeout) {
+        @NotNull @DurationMin(millis = 1) @DefaultValue("10s") Duration confirmTimeout,
+        @DefaultValue("false") boolean agents) {
 }

@@ -45,7 +45,7 @@ class RabbitSinkTest {
         broker = TestBrokers.fresh();
         store = new StoreFixture(TestDatabases.freshMigrated().dataSource());
         RabbitSinkProperties props = new RabbitSinkProperties(true, "rabbitmq", URI.create(broker.amqpUri()),
-                "streamvane.kpi", Granularity.PT15M, false, 100, Duration.ofSeconds(5));
+                "streamvane.kpi", Granularity.PT15M, false, 100, Duration.ofSeconds(5), true);
         sinkConnections = RabbitSink.connectionFactory(props);
         testConnections = new CachingConnectionFactory(URI.create(broker.amqpUri()));
         DeliveryProperties p = new DeliveryProperties(true, Duration.ofMillis(50), false, 500, 1000,
@@ -61,12 +61,16 @@ class RabbitSinkTest {
     }
 
     void bindQueue(String name) {
+        bindQueue(name, "kpi.queue.#");
+    }
+
+    void bindQueue(String name, String pattern) {
         RabbitAdmin admin = new RabbitAdmin(testConnections);
         TopicExchange x = new TopicExchange("streamvane.kpi", true, false);
         admin.declareExchange(x);
         Queue q = new Queue(name, true);
         admin.declareQueue(q);
-        admin.declareBinding(BindingBuilder.bind(q).to(x).with("kpi.queue.#"));
+        admin.declareBinding(BindingBuilder.bind(q).to(x).with(pattern));
     }
 
     long delivered() throws Exception {
@@ -107,6 +111,37 @@ class RabbitSinkTest {
         assertThat(m.getMessageProperties().getType()).isEqualTo("queue.interval.finalized");
         assertThat(m.getMessageProperties().getTimestamp()).isNotNull();
         assertThat(new String(m.getBody())).contains("\"offered\":10").contains("\"revision\":1");
+    }
+
+    @Test
+    void agentRowsArePublishedWithTheirOwnKeyAndARestatementIsSentAgainUnderItsRevision() throws Exception {
+        bindQueue("agents", "kpi.agent.#");
+        store.exec("INSERT INTO app_user (user_id, name) VALUES ('u1', 'Ann')");
+        store.exec("INSERT INTO agent_interval (user_id, interval_start, interval_end, handled, handle_ms, idle_ms, "
+                + "presence_on_queue_ms, revision) VALUES ('u1', ?, ?, 2, 600000, 300000, 900000, 1)",
+                java.sql.Timestamp.from(T0), java.sql.Timestamp.from(T0.plusSeconds(900)));
+        store.agentChange("u1", T0);
+        engine.runOnce();
+        assertThat(delivered()).isEqualTo(1);
+        RabbitTemplate t = new RabbitTemplate(testConnections);
+        Message m = t.receive("agents", 30_000);
+        assertThat(m).isNotNull();
+        assertThat(m.getMessageProperties().getMessageId()).isEqualTo("kpi_agent_u1_PT15M_20250304T0900Z_r1");
+        assertThat(m.getMessageProperties().getReceivedRoutingKey()).isEqualTo("kpi.agent.u1.PT15M");
+        assertThat(m.getMessageProperties().getType()).isEqualTo("agent.interval.updated");
+        assertThat(new String(m.getBody())).contains("\"userId\":\"u1\"", "\"agentName\":\"Ann\"",
+                "\"idleMs\":300000", "\"presenceOnQueueMs\":900000", "\"ahtSeconds\":300.0",
+                "\"occupancy\":0.0");
+
+        // A restatement of the row (the status clock adds time, a late event moves it) is a new revision.
+        store.exec("UPDATE agent_interval SET idle_ms = 400000, revision = 2 WHERE user_id = 'u1'");
+        store.exec("INSERT INTO kpi_change_log (row_kind, user_id, interval_start, revision, is_final) "
+                + "VALUES ('agent', 'u1', ?, 2, false)", java.sql.Timestamp.from(T0));
+        engine.runOnce();
+        Message again = t.receive("agents", 30_000);
+        assertThat(again).isNotNull();
+        assertThat(again.getMessageProperties().getMessageId()).isEqualTo("kpi_agent_u1_PT15M_20250304T0900Z_r2");
+        assertThat(new String(again.getBody())).contains("\"idleMs\":400000", "\"revision\":2");
     }
 
     @Test

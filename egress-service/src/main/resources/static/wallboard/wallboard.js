@@ -3,6 +3,7 @@
 // what the API's readers produced and only counts seconds locally (longest wait, freshness) between pushes.
 
 const tiles = new Map();         // key -> tile as sent by the server
+const agents = new Map();        // userId -> agent as sent by the server (everyone logged in)
 let header = null;               // id, asOf, day, newestEventTime of the latest push
 let receivedAt = 0;              // performance.now() at the latest push
 let tileReceivedAt = new Map();  // key -> performance.now() when that tile last arrived
@@ -86,6 +87,7 @@ function apply(message, full) {
   receivedAt = performance.now();
   if (full) {
     tiles.clear();
+    agents.clear();
     tileReceivedAt = new Map();
     groups = message.groups || [];
     if (group && !groups.includes(group)) group = null;
@@ -99,7 +101,10 @@ function apply(message, full) {
     tiles.set(t.key, t);
     tileReceivedAt.set(t.key, receivedAt);
   }
+  for (const u of message.removedAgents || []) agents.delete(u);
+  for (const a of message.agents || []) agents.set(a.userId, a);
   render(full ? null : new Set(message.tiles.map((t) => t.key)));
+  renderAgents();
   window.wallboardLastEvent = { id: message.id, full, at: Date.now() };
 }
 
@@ -159,6 +164,7 @@ function show(name) {
   history.replaceState(null, '', location.pathname + (query.size ? '?' + query : ''));
   renderGroups();
   render(null);
+  renderAgents();
 }
 
 if (tvSeconds) {
@@ -307,8 +313,85 @@ function chart(t) {
   </svg>`;
 }
 
+// The agent board: everyone logged in, filtered by the queue chosen (or by the group shown), not responding first,
+// then on an interaction, available, off queue; by name within each. Colour is never the only signal: each card says
+// its state in words, not responding with an icon too.
+const STATUS = {
+  NOT_RESPONDING: { rank: 0, text: '▲ Not responding' },
+  INTERACTING: { rank: 1, text: 'Interacting' },
+  COMMUNICATING: { rank: 2, text: 'Communicating' },
+  IDLE: { rank: 3, text: 'Available' },
+  OFF_QUEUE: { rank: 4, text: 'Off queue' },
+};
+const PRESENCE = { ON_QUEUE: 'On queue', AVAILABLE: 'Available', AWAY: 'Away', BUSY: 'Busy', BREAK: 'Break',
+  MEAL: 'Meal', MEETING: 'Meeting', TRAINING: 'Training', IDLE: 'Idle', OFFLINE: 'Offline' };
+const statusOf = (a) => STATUS[a.routingStatus] ?? { rank: 5, text: a.routingStatus ?? 'Unknown' };
+// Off queue, what counts is how long the agent has been in its presence (a break); otherwise in its routing status.
+const since = (a) => (a.routingStatus === 'OFF_QUEUE' || !a.routingStatusTime ? a.presenceTime : a.routingStatusTime);
+
+function agentQueues() {
+  const chosen = $('agent-queue').value;
+  if (chosen) return new Set([chosen]);
+  if (!group) return null;
+  return new Set([...tiles.values()].filter((t) => (t.groups || []).includes(group)).map((t) => t.queueId));
+}
+
+function renderAgents() {
+  const board = $('agent-board');
+  board.hidden = agents.size === 0;
+  const select = $('agent-queue');
+  const names = new Map(Object.entries(header?.queueNames || {}));
+  for (const a of agents.values()) for (const q of a.activeQueueIds) if (!names.has(q)) names.set(q, q);
+  const options = [...names].sort((x, y) => x[1].localeCompare(y[1]));
+  const wanted = ['', ...options.map(([id]) => id)].join('|');
+  if ([...select.options].map((o) => o.value).join('|') !== wanted) {
+    const chosen = select.value;
+    select.replaceChildren(new Option('All queues', ''), ...options.map(([id, name]) => new Option(name, id)));
+    select.value = names.has(chosen) ? chosen : '';
+  }
+  const queues = agentQueues();
+  const shown = [...agents.values()].filter((a) => !queues || a.activeQueueIds.some((q) => queues.has(q))
+      || (a.queueId && queues.has(a.queueId)))
+    .sort((x, y) => statusOf(x).rank - statusOf(y).rank || x.name.localeCompare(y.name, undefined, { numeric: true })
+      || x.userId.localeCompare(y.userId));
+  const counts = new Map();
+  shown.forEach((a) => counts.set(statusOf(a).text, (counts.get(statusOf(a).text) || 0) + 1));
+  $('agent-counts').textContent = `${shown.length} logged in` + [...counts].map(([k, n]) => ` · ${n} ${k.replace('▲ ', '').toLowerCase()}`).join('');
+  const container = $('agents');
+  container.replaceChildren(...shown.map((a) => {
+    const el = document.createElement('article');
+    el.className = 'agent';
+    el.dataset.user = a.userId;
+    el.dataset.status = (a.routingStatus || 'unknown').toLowerCase();
+    el.dataset.level = level(a.level);
+    const onInteraction = a.queueId ? `${names.get(a.queueId) ?? a.queueId} · ${a.mediaType ?? ''}` : null;
+    const detail = onInteraction ?? (PRESENCE[a.presence] ?? a.presence ?? '');
+    el.innerHTML = `<div class="agent-row"><span class="agent-name" title="${esc(a.name)}">${esc(a.name)}</span>`
+      + `<span class="agent-time" data-metric="agentTime"></span></div>`
+      + `<div class="agent-row"><span class="agent-state" data-metric="agentState">${esc(statusOf(a).text)}</span>`
+      + `<span class="agent-detail" data-metric="agentDetail" title="${esc(detail)}">${esc(detail)}</span></div>`;
+    el.setAttribute('aria-label', `${a.name}: ${statusOf(a).text}, ${detail}`);
+    return el;
+  }));
+  tickAgents();
+}
+
+function tickAgents() {
+  if (!header) return;
+  // The state times are on the store's clock, and so is storeTime: no screen's own clock is trusted.
+  const now = Date.parse(header.storeTime) + (performance.now() - receivedAt);
+  for (const el of $('agents').children) {
+    const a = agents.get(el.dataset.user);
+    const start = a && since(a);
+    el.querySelector('[data-metric="agentTime"]').textContent = start ? clock(Math.max(0, (now - Date.parse(start)) / 1000)) : '—';
+  }
+}
+
+$('agent-queue').addEventListener('change', renderAgents);
+
 // Between pushes: longest waits and the freshness age keep counting on the local monotonic clock.
 function tick() {
+  tickAgents();
   const now = performance.now();
   for (const [k, t] of tiles) {
     const el = document.querySelector(`[data-key="${CSS.escape(k)}"] [data-metric="longestWait"]`);

@@ -10,6 +10,7 @@ import io.streamvane.egress.wallboard.WallboardSnapshot.Period;
 import io.streamvane.egress.wallboard.WallboardSnapshot.Point;
 import io.streamvane.egress.wallboard.WallboardSnapshot.Tile;
 import io.streamvane.egress.wallboard.WallboardSnapshot.Alerts;
+import io.streamvane.model.kpi.AlertLevel;
 import io.streamvane.model.kpi.AlertPolicy;
 import io.streamvane.model.kpi.DerivedKpis;
 import io.streamvane.model.kpi.Granularity;
@@ -65,8 +66,10 @@ class WallboardReader {
         Instant currentStart = Interval.of(now, base).start();
         Instant day = ZonedBuckets.of(Granularity.P1D, rows.zones().defaultZone()).start(now);
         List<Tile> tiles = new ArrayList<>();
+        Map<String, String> queueNames = new java.util.TreeMap<>();
         Map<String, String> divisions = groups.isEmpty() ? Map.of() : divisions();
         for (QueueSummary queue : queues.queues()) {
+            queueNames.put(queue.id(), queue.name());
             List<String> in = groups.stream().filter(g -> g.contains(queue.id(), divisions.get(queue.id())))
                     .map(WallboardProperties.Group::name).toList();
             Map<String, QueueRealtime> realtime = new HashMap<>();
@@ -107,7 +110,7 @@ class WallboardReader {
             }
         }
         return new WallboardSnapshot(id, now, day, newestEventTime(), List.copyOf(tiles),
-                groups.stream().map(WallboardProperties.Group::name).toList());
+                groups.stream().map(WallboardProperties.Group::name).toList(), agents(), storeTime(), queueNames);
     }
 
     private static Map<String, List<QueueInterval>> byMedia(List<QueueInterval> rows) {
@@ -121,6 +124,36 @@ class WallboardReader {
         return new Period(r.start(), r.end(), r.components().offered(), r.components().answered(),
                 r.components().abandoned(), d.serviceLevel(), d.asaSeconds(), d.ahtSeconds(), d.abandonRate(),
                 r.isFinal(), r.revision());
+    }
+
+    /**
+     * The board: every agent not Offline, in user order, with the queue and media type of the interaction it is on
+     * (an agent segment with interacting time and no completion yet). NOT_RESPONDING is critical.
+     */
+    private List<WallboardSnapshot.Agent> agents() {
+        return jdbc.sql("""
+                        SELECT s.user_id, coalesce(u.name, s.user_id), s.routing_status, s.routing_status_time,
+                               s.presence, s.presence_time, coalesce(s.active_queue_ids, '{}'), g.queue_id, g.media_type
+                        FROM agent_state s
+                        LEFT JOIN app_user u ON u.user_id = s.user_id
+                        LEFT JOIN LATERAL (SELECT queue_id, media_type FROM agent_segment
+                                           WHERE user_id = s.user_id AND interacting AND completion_time IS NULL
+                                           ORDER BY updated_at DESC LIMIT 1) g ON true
+                        WHERE s.presence IS DISTINCT FROM 'OFFLINE'
+                        ORDER BY s.user_id""")
+                .query((rs, i) -> new WallboardSnapshot.Agent(rs.getString(1), rs.getString(2), rs.getString(3),
+                        instant(rs.getTimestamp(4)), rs.getString(5), instant(rs.getTimestamp(6)),
+                        List.of((String[]) rs.getArray(7).getArray()), rs.getString(8), rs.getString(9),
+                        "NOT_RESPONDING".equals(rs.getString(3)) ? AlertLevel.CRITICAL : AlertLevel.NORMAL))
+                .list();
+    }
+
+    private Instant storeTime() {
+        return jdbc.sql("SELECT now()").query(java.sql.Timestamp.class).single().toInstant();
+    }
+
+    private static Instant instant(java.sql.Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 
     /** Each queue's Genesys division, for groups that name divisions. */

@@ -23,12 +23,22 @@ import java.util.Objects;
  *                        day of its queue's site (its {@code today} period and {@code timeZone})
  * @param newestEventTime the newest event time the engine has projected (freshness); null before any event
  * @param groups          the configured queue groups' names, in their order (empty: one screen of every queue)
+ * @param agents          the agent board: every agent logged in (any presence but Offline), as
+ *                        {@code /api/v1/agents/states} answers them
+ * @param storeTime       the store's clock when the agents were read, which their state times are on: the page
+ *                        counts the time in state from it, as it counts a tile's longest wait from its
+ *                        {@code realtimeAsOf}
+ * @param queueNames      every known queue's name by id, for the board's queue list and its cards
  */
 record WallboardSnapshot(long id, Instant asOf, Instant day, Instant newestEventTime, List<Tile> tiles,
-        List<String> groups) {
+        List<String> groups, List<Agent> agents, Instant storeTime, Map<String, String> queueNames) {
 
-    /** A change to send: tiles that differ from the previous snapshot, and keys of tiles that went away. */
-    record Update(long id, Instant asOf, Instant day, Instant newestEventTime, List<Tile> tiles, List<String> removed) {
+    /**
+     * A change to send: tiles and agents that differ from the previous snapshot, and the keys of those that went
+     * away.
+     */
+    record Update(long id, Instant asOf, Instant day, Instant newestEventTime, List<Tile> tiles, List<String> removed,
+            List<Agent> agents, List<String> removedAgents, Instant storeTime, Map<String, String> queueNames) {
     }
 
     /** The update from {@code previous} to this snapshot, or null when a screen would show nothing new. */
@@ -43,11 +53,32 @@ record WallboardSnapshot(long id, Instant asOf, Instant day, Instant newestEvent
             }
         }
         List<String> removed = List.copyOf(before.keySet());
-        if (changed.isEmpty() && removed.isEmpty() && Objects.equals(newestEventTime, previous.newestEventTime)
-                && day.equals(previous.day)) {
+        Map<String, Agent> agentsBefore = new LinkedHashMap<>();
+        previous.agents.forEach(a -> agentsBefore.put(a.userId(), a));
+        List<Agent> changedAgents = new ArrayList<>();
+        for (Agent a : agents) {
+            if (!a.equals(agentsBefore.remove(a.userId()))) {
+                changedAgents.add(a);
+            }
+        }
+        List<String> removedAgents = List.copyOf(agentsBefore.keySet());
+        if (changed.isEmpty() && removed.isEmpty() && changedAgents.isEmpty() && removedAgents.isEmpty()
+                && Objects.equals(newestEventTime, previous.newestEventTime) && day.equals(previous.day)
+                && queueNames.equals(previous.queueNames)) {
             return null;
         }
-        return new Update(id, asOf, day, newestEventTime, changed, removed);
+        return new Update(id, asOf, day, newestEventTime, changed, removed, changedAgents, removedAgents, storeTime,
+                queueNames);
+    }
+
+    /**
+     * One agent on the board: routing status and presence with the moment each began (the page counts the time in
+     * them), the queues it is active on, and the queue and media type of the interaction it is on, if any.
+     *
+     * @param level CRITICAL while the agent is NOT_RESPONDING (an alert it let time out), which the page puts first
+     */
+    record Agent(String userId, String name, String routingStatus, Instant routingStatusTime, String presence,
+            Instant presenceTime, List<String> activeQueueIds, String queueId, String mediaType, AlertLevel level) {
     }
 
     /**

@@ -102,6 +102,29 @@ final class EngineLikeWrites {
                 .param("u", userId).param("p", presence).param("r", routingStatus).param("q", queueId).update());
     }
 
+    /** An agent's state with the moment its routing status and its presence began, as the engine projects them. */
+    void agentSince(String userId, String presence, String routingStatus, String queueId, Instant since) {
+        tx.executeWithoutResult(s -> jdbc.sql("""
+                        INSERT INTO agent_state (user_id, presence, presence_time, routing_status, routing_status_time,
+                                                 active_queue_ids)
+                        VALUES (:u, :p, :t, :r, :t, ARRAY[:q])
+                        ON CONFLICT (user_id) DO UPDATE SET presence = excluded.presence,
+                            presence_time = excluded.presence_time, routing_status = excluded.routing_status,
+                            routing_status_time = excluded.routing_status_time,
+                            active_queue_ids = excluded.active_queue_ids""")
+                .param("u", userId).param("p", presence).param("r", routingStatus).param("q", queueId)
+                .param("t", java.sql.Timestamp.from(since)).update());
+    }
+
+    /** An agent on an interaction: its segment has interacting time and no completion yet. */
+    void onInteraction(String userId, String conversationId, String queueId, String mediaType) {
+        tx.executeWithoutResult(s -> jdbc.sql("""
+                        INSERT INTO agent_segment (conversation_id, participant_id, queue_id, user_id, media_type,
+                                                   interacting)
+                        VALUES (:c, :c || '-agent', :q, :u, :m, true)""")
+                .param("c", conversationId).param("q", queueId).param("u", userId).param("m", mediaType).update());
+    }
+
     private void watermark(Instant eventTime) {
         jdbc.sql("""
                         INSERT INTO watermark (source, max_event_time, watermark) VALUES ('genesys', :t, :t)

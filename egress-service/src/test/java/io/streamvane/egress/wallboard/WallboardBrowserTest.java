@@ -54,6 +54,8 @@ class WallboardBrowserTest extends EgressIntegrationTest {
     static final Duration WITHIN = Duration.ofSeconds(1);
     /** Wider than any tile: it must end in an ellipsis, with the full name in its title. */
     static final String LONG_NAME = "Customer Service – Premium Business Accounts – Escalations (EMEA, after hours)";
+    /** An agent's name no card is wide enough for. */
+    static final String LONG_AGENT = "Maximiliana Wilhelmina Featherstonehaugh-Cholmondeley-Worthington";
     /** One word, so it cannot wrap either. */
     static final String LONG_WORD = "EMEA_Premium_Support_Escalations_Overflow_After_Hours_Queue";
     /** Numbers on a TV-sized screen (1920 px wide and up): 32 px is about 2 cm on a 55-inch 1080p panel. */
@@ -232,7 +234,8 @@ class WallboardBrowserTest extends EgressIntegrationTest {
         browser.get("http://localhost:" + port + "/wallboard/#key=" + READ_KEY);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10), Duration.ofMillis(20));
         wait.until(d -> d.findElements(By.cssSelector("#tiles .tile")).size() == 8
-                && "120 / 120".equals(metric("q-long|voice", "agents")));
+                && "121 / 119".equals(metric("q-long|voice", "agents"))
+                && d.findElements(By.cssSelector("#agents .agent")).size() == 141);
         assertThat(browser.executeScript("return [innerWidth, innerHeight]")).isEqualTo(List.of(
                 (long) width, (long) height));
         assertThat(metric("q-long|voice", "waiting")).isEqualTo("1234");
@@ -257,6 +260,13 @@ class WallboardBrowserTest extends EgressIntegrationTest {
             Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
             System.out.println("[wallboard] screenshot " + shot.toAbsolutePath());
         }
+        if (shot != null && screenshot != null) {
+            // The agent board, below the tiles, in a picture of its own.
+            browser.executeScript("document.getElementById('agent-board').scrollIntoView()");
+            Path agents = shot.resolveSibling(screenshot.replace("wallboard-", "wallboard-agents-"));
+            Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), agents, StandardCopyOption.REPLACE_EXISTING);
+            browser.executeScript("window.scrollTo(0, 0)");
+        }
         assertThat(problems).as("layout problems at %d×%d px", width, height).isEmpty();
         // Critical tiles first, then warning, then the rest, by name within each; the first one says why in words.
         assertThat(order()).containsExactly(
@@ -273,6 +283,76 @@ class WallboardBrowserTest extends EgressIntegrationTest {
         assertContrastOfEveryLevel(width, height);
         assertThat(browser.executeScript("const n = document.querySelector(\"[data-key='q-long|voice'] .name\");"
                 + " return n && n.scrollWidth > n.clientWidth")).as("the long name is cut").isEqualTo(true);
+        // Not responding first, then on an interaction; the long names end in "…".
+        assertThat(agentOrder().subList(0, 2)).containsExactly("u-long critical", "q-long-agent-1 normal");
+        assertThat(agentText("u-long", "agentState")).isEqualTo("▲ Not responding");
+        assertThat(agentText("u-long", "agentTime")).matches("1:02:0[5-9]|1:02:[1-5][0-9]");
+        assertThat(agentText("q-long-agent-1", "agentDetail")).isEqualTo(LONG_NAME + " · voice");
+    }
+
+    /**
+     * Issue 19, the agent board: an agent changing status in the engine's store appears on the board within a second
+     * of the commit (median of three changes), not responding moves the card to the front, an agent logging out
+     * leaves the board, and the queue filter shows a queue's agents alone.
+     */
+    @Test
+    void anAgentChangingStatusAppearsOnTheBoardWithinASecond() {
+        jdbc.sql("INSERT INTO queue (queue_id, name) VALUES ('q-support', 'Support'), ('q-sales', 'Sales')").update();
+        jdbc.sql("INSERT INTO app_user (user_id, name) VALUES ('u-ann', 'Ann'), ('u-bob', 'Bob'), ('u-cy', 'Cy')")
+                .update();
+        Instant start = storeNow().minusSeconds(30);
+        engine.agentSince("u-ann", "ON_QUEUE", "IDLE", "q-support", start);
+        engine.agentSince("u-bob", "ON_QUEUE", "IDLE", "q-support", start);
+        engine.agentSince("u-cy", "ON_QUEUE", "IDLE", "q-sales", start);
+        browser.get("http://localhost:" + port + "/wallboard/#key=" + READ_KEY);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10), Duration.ofMillis(10));
+        wait.until(d -> agentOrder().equals(List.of("u-ann normal", "u-bob normal", "u-cy normal")));
+        assertThat(agentText("u-ann", "agentState")).isEqualTo("Available");
+        assertThat(agentText("u-ann", "agentDetail")).isEqualTo("On queue");
+
+        long t0 = System.nanoTime();
+        engine.agentSince("u-bob", "ON_QUEUE", "INTERACTING", "q-support", storeNow());
+        engine.onInteraction("u-bob", "c-1", "q-support", "voice");
+        wait.until(d -> "Interacting".equals(agentText("u-bob", "agentState")));
+        Duration first = Duration.ofNanos(System.nanoTime() - t0);
+        assertThat(agentText("u-bob", "agentDetail")).isEqualTo("Support · voice");
+
+        t0 = System.nanoTime();
+        engine.agentSince("u-cy", "ON_QUEUE", "NOT_RESPONDING", "q-sales", storeNow());
+        wait.until(d -> agentOrder().get(0).equals("u-cy critical"));
+        Duration second = Duration.ofNanos(System.nanoTime() - t0);
+        assertThat(agentText("u-cy", "agentState")).isEqualTo("▲ Not responding");
+
+        t0 = System.nanoTime();
+        engine.agentSince("u-ann", "BREAK", "OFF_QUEUE", "q-support", storeNow());
+        wait.until(d -> "Off queue".equals(agentText("u-ann", "agentState")));
+        Duration third = Duration.ofNanos(System.nanoTime() - t0);
+        assertThat(agentText("u-ann", "agentDetail")).isEqualTo("Break");
+        assertThat(agentOrder()).containsExactly("u-cy critical", "u-bob normal", "u-ann normal");
+
+        System.out.printf("[wallboard] agent board updated %d ms, %d ms, %d ms after the commit%n",
+                first.toMillis(), second.toMillis(), third.toMillis());
+        List<Duration> delays = Stream.of(first, second, third).sorted().toList();
+        assertThat(delays.get(1)).isLessThan(WITHIN);
+
+        engine.agentSince("u-ann", "OFFLINE", "OFF_QUEUE", "q-support", storeNow());
+        wait.until(d -> agentOrder().equals(List.of("u-cy critical", "u-bob normal")));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("agent-queue"))).selectByVisibleText("Sales");
+        wait.until(d -> agentOrder().equals(List.of("u-cy critical")));
+        assertThat(browser.findElement(By.id("agent-counts")).getText()).isEqualTo("1 logged in · 1 not responding");
+    }
+
+    /** The agent cards in the order drawn, each as "userId level". */
+    @SuppressWarnings("unchecked")
+    private List<String> agentOrder() {
+        return (List<String>) browser.executeScript("return [...document.querySelectorAll('#agents .agent')]"
+                + ".map((a) => a.dataset.user + ' ' + a.dataset.level)");
+    }
+
+    private String agentText(String userId, String metric) {
+        return (String) browser.executeScript("const e = document.querySelector(arguments[0]);"
+                + " return e ? e.textContent : null;",
+                "#agents [data-user='" + userId + "'] [data-metric='" + metric + "']");
     }
 
     /**
@@ -342,6 +422,11 @@ class WallboardBrowserTest extends EgressIntegrationTest {
         engine.contactsWaiting("q-billing", "voice", 87, storeNow().minus(Duration.ofMinutes(47)));
         // 7 waiting: over the default warning level (5), under the critical one (15).
         engine.contactsWaiting("q-word", "chat", 7, storeNow().minus(Duration.ofSeconds(9)));
+        // The agent board: a long name not responding for over an hour, and an agent on the long-named queue.
+        jdbc.sql("INSERT INTO app_user (user_id, name) VALUES ('u-long', :name)").param("name", LONG_AGENT).update();
+        engine.agentSince("u-long", "ON_QUEUE", "NOT_RESPONDING", "q-long", storeNow().minusSeconds(3725));
+        engine.agentSince("q-long-agent-1", "ON_QUEUE", "INTERACTING", "q-long", storeNow().minusSeconds(75));
+        engine.onInteraction("q-long-agent-1", "c-long", "q-long", "voice");
     }
 
     private static Instant currentInterval() {

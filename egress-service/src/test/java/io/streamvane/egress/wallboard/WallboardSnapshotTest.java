@@ -9,6 +9,7 @@ import io.streamvane.model.kpi.AlertLevel;
 import io.streamvane.model.kpi.AlertThresholds;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class WallboardSnapshotTest {
@@ -24,7 +25,7 @@ class WallboardSnapshotTest {
     }
 
     private static WallboardSnapshot snapshot(long id, Instant newest, Tile... tiles) {
-        return new WallboardSnapshot(id, T, DAY, newest, List.of(tiles), List.of());
+        return new WallboardSnapshot(id, T, DAY, newest, List.of(tiles), List.of(), List.of(), T, Map.of());
     }
 
     @Test

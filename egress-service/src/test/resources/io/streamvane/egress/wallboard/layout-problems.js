@@ -149,4 +149,36 @@ for (const tile of tiles) {
     }
   }
 }
+// The agent board: cards side by side without overlapping; in each, every text inside the card, none over another, on
+// one line, with AA contrast; the name and the detail may end in "…" (their title says it all), the time in state and
+// the state in words are never cut; not responding says so with its icon.
+const cards = [...document.querySelectorAll('#agents .agent')];
+const boxes = cards.map((c) => c.getBoundingClientRect());
+cards.forEach((a, i) => cards.slice(i + 1).forEach((b, j) => {
+  if (overlap(boxes[i], boxes[i + 1 + j])) problems.push(`agent card ${a.dataset.user} overlaps ${b.dataset.user}`);
+}));
+cards.forEach((card, i) => {
+  const say = (what) => problems.push(`agent ${card.dataset.user}: ${what}`);
+  const background = getComputedStyle(card).backgroundColor;
+  const spans = [...card.querySelectorAll('span')].map((el) => ({ el, box: el.getBoundingClientRect(),
+    what: `${el.className} "${text(el)}"` }));
+  for (const s of spans) {
+    const style = getComputedStyle(s.el);
+    const cut = s.el.scrollWidth > s.el.clientWidth + EPS;
+    if (!inside(s.box, boxes[i])) say(`${s.what} (${fmt(s.box)}) sticks out of the card (${fmt(boxes[i])})`);
+    if (cut && (style.textOverflow !== 'ellipsis' || s.el.title !== s.el.textContent)) {
+      say(`${s.what} is cut without an ellipsis and its full text in the title`);
+    }
+    if (cut && /agent-(time|state)/.test(s.el.className)) say(`${s.what} is cut`);
+    if (text(s.el) && lines(s.el) > 1) say(`${s.what} wraps onto ${lines(s.el)} lines`);
+    if (text(s.el) && contrast(style.color, background) < 4.5) {
+      say(`${s.what} has contrast ${contrast(style.color, background).toFixed(2)}:1, under 4.5:1`);
+    }
+  }
+  spans.forEach((a, k) => spans.slice(k + 1).filter((b) => overlap(a.box, b.box)).forEach((b) =>
+    say(`${a.what} (${fmt(a.box)}) overlaps ${b.what} (${fmt(b.box)})`)));
+  const state = card.querySelector('.agent-state');
+  if (!state || !text(state)) say('no state in words (.agent-state)');
+  if (card.dataset.level === 'critical' && !(state && text(state).startsWith('▲'))) say('critical without its icon');
+});
 return problems;

@@ -166,3 +166,99 @@ SELECT a.user_id,
 FROM public.agent_interval a
 CROSS JOIN (SELECT coalesce((SELECT time_zone FROM public.kpi_setting), 'UTC') AS time_zone) z
 LEFT JOIN public.app_user u ON u.user_id = a.user_id;
+
+-- An agent's work per queue and media, in the default zone like the agent rows.
+CREATE OR REPLACE VIEW reporting.agent_queue_interval AS
+SELECT a.user_id,
+       a.queue_id,
+       a.media_type,
+       a.interval_start,
+       a.interval_end,
+       a.handled,
+       a.handle_ms,
+       a.talk_ms,
+       a.hold_ms,
+       a.acw_ms,
+       a.held,
+       a.wrapped_up,
+       a.alerts,
+       a.alert_ms,
+       a.not_responding,
+       a.not_responding_ms,
+       a.transferred,
+       a.blind_transferred,
+       a.consult_transferred,
+       a.dialing_ms,
+       a.contacting_ms,
+       a.is_final,
+       a.revision,
+       u.name                                                                   AS agent_name,
+       coalesce(q.name, a.queue_id)                                             AS queue_name,
+       (extract(epoch FROM a.interval_end - a.interval_start) / 60)::integer   AS interval_minutes,
+       to_char(a.interval_start AT TIME ZONE z.time_zone, 'YYYYMMDD')::integer AS date_key,
+       z.time_zone,
+       a.interval_start AT TIME ZONE z.time_zone                                AS interval_start_local,
+       a.updated_at
+FROM public.agent_queue_interval a
+CROSS JOIN (SELECT coalesce((SELECT time_zone FROM public.kpi_setting), 'UTC') AS time_zone) z
+LEFT JOIN public.app_user u ON u.user_id = a.user_id
+LEFT JOIN public.queue q ON q.queue_id = a.queue_id;
+COMMENT ON VIEW reporting.agent_queue_interval IS
+    'Per agent x queue x media x base bucket: handle components, alerts, not responding and transfers (the queue '
+    'catalogue entries an agent''s own events complete, docs/metrics.md). Sum the components for coarser periods; '
+    'AHT = handle_ms / handled, transfer rate = transferred / handled.';
+
+-- One row per agent and local day (the default zone): time logged in (any presence but Offline), on queue, on break
+-- and at meal, the day's handle components and routing-status times, and the first log-in and last log-out of the
+-- day from the presence history.
+CREATE OR REPLACE VIEW reporting.agent_day AS
+WITH z AS (SELECT coalesce((SELECT time_zone FROM public.kpi_setting), 'UTC') AS time_zone),
+days AS (
+    SELECT a.user_id,
+           (a.interval_start AT TIME ZONE z.time_zone)::date AS local_date,
+           z.time_zone,
+           sum(a.presence_available_ms + a.presence_away_ms + a.presence_busy_ms + a.presence_idle_ms
+               + a.presence_on_queue_ms + a.presence_meal_ms + a.presence_training_ms + a.presence_meeting_ms
+               + a.presence_break_ms + a.presence_other_ms)::bigint AS logged_in_ms,
+           sum(a.presence_on_queue_ms)::bigint AS on_queue_ms,
+           sum(a.presence_break_ms)::bigint    AS break_ms,
+           sum(a.presence_meal_ms)::bigint     AS meal_ms,
+           sum(a.handled)::bigint              AS handled,
+           sum(a.handle_ms)::bigint            AS handle_ms,
+           sum(a.idle_ms)::bigint              AS idle_ms,
+           sum(a.interacting_ms)::bigint       AS interacting_ms,
+           sum(a.communicating_ms)::bigint     AS communicating_ms,
+           sum(a.not_responding_ms)::bigint    AS not_responding_ms,
+           bool_and(a.is_final)                AS is_final
+    FROM public.agent_interval a
+    CROSS JOIN z
+    GROUP BY a.user_id, (a.interval_start AT TIME ZONE z.time_zone)::date, z.time_zone)
+SELECT d.user_id,
+       u.name                                           AS agent_name,
+       d.local_date,
+       to_char(d.local_date, 'YYYYMMDD')::integer       AS date_key,
+       d.time_zone,
+       (SELECT min(h.started_at) FROM public.presence_history h
+        WHERE h.user_id = d.user_id AND h.status <> 'OFFLINE'
+          AND (h.started_at AT TIME ZONE d.time_zone)::date = d.local_date) AS first_login,
+       (SELECT max(h.started_at) FROM public.presence_history h
+        WHERE h.user_id = d.user_id AND h.status = 'OFFLINE'
+          AND (h.started_at AT TIME ZONE d.time_zone)::date = d.local_date) AS last_logout,
+       d.logged_in_ms,
+       d.on_queue_ms,
+       d.break_ms,
+       d.meal_ms,
+       d.handled,
+       d.handle_ms,
+       d.idle_ms,
+       d.interacting_ms,
+       d.communicating_ms,
+       d.not_responding_ms,
+       d.interacting_ms::double precision / nullif(d.interacting_ms + d.idle_ms + d.communicating_ms, 0) AS occupancy,
+       d.is_final
+FROM days d
+LEFT JOIN public.app_user u ON u.user_id = d.user_id;
+COMMENT ON VIEW reporting.agent_day IS
+    'Per agent and local day (streamvane.kpi.time-zone): logged-in time (every presence but Offline), on queue, '
+    'break and meal time, handle and routing-status times summed from agent_interval, occupancy, and the day''s '
+    'first log-in (first change to a presence other than Offline) and last log-out (last change to Offline).';

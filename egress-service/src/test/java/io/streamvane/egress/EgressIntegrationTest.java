@@ -90,7 +90,8 @@ public abstract class EgressIntegrationTest {
     @BeforeEach
     void emptyStoreAndClient() {
         jdbc.sql("""
-                TRUNCATE queue_interval, queue_interval_api, gap_fill_chunk, ingest_gap, agent_interval, acd_session, agent_state,
+                TRUNCATE queue_interval, queue_interval_api, gap_fill_chunk, ingest_gap, agent_interval, agent_queue_interval,
+                         acd_session, agent_state,
                          agent_segment, queue, queue_media_sl, app_user, watermark, wallboard_stream_token""").update();
         publish(KpiSettings.DEFAULTS.serviceLevel());
         http = RestClient.builder().baseUrl("http://localhost:" + port)

@@ -103,9 +103,10 @@ public class SchedulerConfiguration {
 
     @Bean
     UserAggregates userAggregates(GenesysClient client, JdbcTemplate jdbc, TransactionTemplate schedulerTransactions,
-                                  KpiSettings kpi, UserAggregatesSettings settings, Clock clock) {
+                                  KpiSettings kpi, UserAggregatesSettings settings, MeterRegistry meters,
+                                  Clock clock) {
         return new UserAggregates(client, jdbc, schedulerTransactions, clock, kpi.baseGranularity(), settings.age(),
-                settings.chunk(), settings.maxCatchUp(), settings.usersPerRequest());
+                settings.chunk(), settings.maxCatchUp(), settings.usersPerRequest(), meters);
     }
 
     @Bean

@@ -27,6 +27,7 @@ import com.mypurecloud.sdk.v2.model.UserAggregateDataContainer;
 import com.mypurecloud.sdk.v2.model.UserAggregateQueryResponse;
 import com.mypurecloud.sdk.v2.model.UserAggregationQuery;
 import com.mypurecloud.sdk.v2.model.UserEntityListing;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.streamvane.model.kpi.Granularity;
 import io.streamvane.model.kpi.Interval;
 import io.streamvane.scheduler.agents.UserAggregates;
@@ -105,7 +106,7 @@ class GenesysSdkRequestBodiesTest {
             store.jdbc.update("INSERT INTO app_user (user_id, name) VALUES (?, ?)", "u-" + i, "Agent " + i);
         }
         new UserAggregates(fake.client(), store.jdbc, store.tx, fake.clock, Granularity.PT15M, Duration.ofHours(1),
-                Duration.ofHours(1), Duration.ofDays(1), 2).fetch(RANGE);
+                Duration.ofHours(1), Duration.ofDays(1), 2, new SimpleMeterRegistry()).fetch(RANGE);
 
         List<JsonNode> bodies = bodies(Analytics.USER_AGGREGATES);
         assertThat(bodies).hasSize(2); // two users per request

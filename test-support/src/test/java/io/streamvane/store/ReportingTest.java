@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -153,6 +154,41 @@ class ReportingTest {
 
         assertThat((Double) row.get("occupancy")).isCloseTo(600000.0 / 900000, within(1e-12));
         assertThat((Double) row.get("aht_seconds")).isCloseTo(300.0, within(1e-12));
+    }
+
+    @Test
+    void agentDayHasLoggedInTimeAndTheFirstLogInAndLastLogOutOfTheSitesDay() throws Exception {
+        // Sydney (+11:00 in January): 10:00Z on 1 January is 21:00 that day, 22:00Z is 09:00 on 2 January; the agent
+        // logs out at 06:00Z (17:00 on 2 January).
+        publish(KpiSettings.DEFAULTS.withTimeZones(new QueueTimeZones(ZoneId.of("Australia/Sydney"), Map.of())));
+        jdbc.update("""
+                INSERT INTO presence_history (user_id, started_at, status, ended_at, counted_until) VALUES
+                    ('u1', '2025-01-01T10:00:00Z', 'OFFLINE', '2025-01-01T22:00:00Z', NULL),
+                    ('u1', '2025-01-01T22:00:00Z', 'ON_QUEUE', '2025-01-02T01:00:00Z', NULL),
+                    ('u1', '2025-01-02T01:00:00Z', 'BREAK', '2025-01-02T01:15:00Z', NULL),
+                    ('u1', '2025-01-02T01:15:00Z', 'ON_QUEUE', '2025-01-02T06:00:00Z', NULL),
+                    ('u1', '2025-01-02T06:00:00Z', 'OFFLINE', NULL, '2025-01-02T07:00:00Z')""");
+        jdbc.update("""
+                INSERT INTO agent_interval (user_id, interval_start, interval_end, handled, presence_on_queue_ms,
+                                            presence_offline_ms, idle_ms, interacting_ms, is_final) VALUES
+                    ('u1', '2025-01-01T10:00:00Z', '2025-01-01T10:15:00Z', 0, 0, 900000, 0, 0, true),
+                    ('u1', '2025-01-01T22:00:00Z', '2025-01-01T22:15:00Z', 1, 900000, 0, 300000, 600000, true)""");
+        jdbc.update("""
+                INSERT INTO agent_interval (user_id, interval_start, interval_end, presence_break_ms, is_final)
+                VALUES ('u1', '2025-01-02T01:00:00Z', '2025-01-02T01:15:00Z', 900000, false)""");
+
+        List<Map<String, Object>> days = jdbc.rows("SELECT * FROM reporting.agent_day ORDER BY local_date");
+
+        assertThat(days).hasSize(2);
+        assertThat(days.get(0)).containsEntry("date_key", 20250101).containsEntry("logged_in_ms", 0L)
+                .containsEntry("first_login", null)
+                .containsEntry("last_logout", Timestamp.from(Instant.parse("2025-01-01T10:00:00Z")));
+        assertThat(days.get(1)).containsEntry("date_key", 20250102).containsEntry("time_zone", "Australia/Sydney")
+                .containsEntry("logged_in_ms", 1_800_000L).containsEntry("on_queue_ms", 900_000L)
+                .containsEntry("break_ms", 900_000L).containsEntry("handled", 1L).containsEntry("is_final", false)
+                .containsEntry("first_login", Timestamp.from(Instant.parse("2025-01-01T22:00:00Z")))
+                .containsEntry("last_logout", Timestamp.from(Instant.parse("2025-01-02T06:00:00Z")));
+        assertThat((Double) days.get(1).get("occupancy")).isCloseTo(600000.0 / 900000, within(1e-12));
     }
 
     @Test

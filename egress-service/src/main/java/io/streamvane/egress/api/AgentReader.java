@@ -68,6 +68,67 @@ class AgentReader {
         return new Result(rows, page.nextFrom());
     }
 
+    /**
+     * Interval rows of many agents: {@code userIds}, or every agent with a stored row in the range when empty. Paged
+     * by time like the queue rows of many media: each page holds whole buckets of every agent.
+     */
+    Result intervals(List<String> userIds, IntervalQuery query) {
+        ZonedBuckets target = query.calendar(intervals.zones(jdbcTemplate).defaultZone());
+        Watermark watermark = intervals.watermark(jdbcTemplate);
+        return jdbcTemplate.execute((ConnectionCallback<Result>) c -> {
+            List<String> users = !userIds.isEmpty() ? userIds.stream().distinct().sorted().toList()
+                    : AgentIntervals.agentsWithRows(c, target.start(query.from()),
+                            target.bucket(query.to().minusNanos(1)).end());
+            IntervalQuery.Page page = query.page(users.size(), target);
+            if (users.isEmpty() || page.buckets().isEmpty()) {
+                return new Result(List.of(), null);
+            }
+            List<AgentIntervalRow> rows = AgentIntervals.rows(c, users, page.buckets(), target, base, watermark)
+                    .stream().map(r -> AgentIntervalRow.of(r.userId(), local(r.start(), target),
+                            local(r.end(), target), r.components(), r.isFinal(), r.revision(),
+                            target.zone().getId())).toList();
+            return new Result(rows, page.nextFrom());
+        });
+    }
+
+    record QueueResult(List<AgentQueueIntervalRow> rows, Instant nextFrom) {
+    }
+
+    /** One agent's rows per queue and media type (optionally one queue's), paged by time like queue media. */
+    QueueResult queueIntervals(String userId, String queueId, IntervalQuery query) {
+        ZonedBuckets target = query.calendar(intervals.zones(jdbcTemplate).defaultZone());
+        Watermark watermark = intervals.watermark(jdbcTemplate);
+        return jdbcTemplate.execute((ConnectionCallback<QueueResult>) c -> {
+            int series = AgentIntervals.queueSeries(c, userId, queueId, target.start(query.from()),
+                    target.bucket(query.to().minusNanos(1)).end());
+            IntervalQuery.Page page = query.page(series, target);
+            if (series == 0 || page.buckets().isEmpty()) {
+                return new QueueResult(List.of(), null);
+            }
+            List<AgentQueueIntervalRow> rows = AgentIntervals.queueRows(c, userId, queueId, page.buckets(), target,
+                    base, watermark).stream().map(AgentQueueIntervalRow::of).toList();
+            return new QueueResult(rows, page.nextFrom());
+        });
+    }
+
+    /** A page of agents' current state, in user order after {@code after}: every known agent, or one queue's. */
+    List<AgentState> states(String queueId, String after, int limit) {
+        return jdbc.sql("""
+                        SELECT k.user_id, u.name, s.presence, s.presence_time, s.routing_status,
+                               s.routing_status_time, coalesce(s.active_queue_ids, '{}'), now()
+                        FROM (SELECT user_id FROM app_user UNION SELECT user_id FROM agent_state) k
+                        LEFT JOIN agent_state s ON s.user_id = k.user_id
+                        LEFT JOIN app_user u ON u.user_id = k.user_id
+                        WHERE (CAST(:after AS text) IS NULL OR k.user_id > :after)
+                          AND (CAST(:queue AS text) IS NULL OR :queue = ANY (s.active_queue_ids))
+                        ORDER BY k.user_id LIMIT :limit""")
+                .param("after", after).param("queue", queueId).param("limit", limit)
+                .query((rs, i) -> new AgentState(rs.getString(1), rs.getString(2), rs.getString(3),
+                        instant(rs.getTimestamp(4)), rs.getString(5), instant(rs.getTimestamp(6)),
+                        QueueReader.strings(rs.getArray(7)), rs.getTimestamp(8).toInstant()))
+                .list();
+    }
+
     private static OffsetDateTime local(Instant t, ZonedBuckets calendar) {
         return t.atZone(calendar.zone()).toOffsetDateTime();
     }

@@ -43,7 +43,7 @@ final class StreamvaneEdm extends CsdlAbstractEdmProvider {
     private final List<ODataEntitySet> sets;
 
     StreamvaneEdm() {
-        this.sets = List.of(queueIntervals(), agentIntervals(), queues(), agents());
+        this.sets = List.of(queueIntervals(), agentIntervals(), agentQueueIntervals(), queues(), agents());
     }
 
     Optional<ODataEntitySet> set(String name) {
@@ -83,6 +83,25 @@ final class StreamvaneEdm extends CsdlAbstractEdmProvider {
                             .handleMs((Long) row.get("handleMs")).build();
                     row.put("ahtSeconds", DerivedKpis.of(c, ServiceLevelSettings.DEFAULTS).ahtSeconds());
                     row.put("occupancy", AgentComponents.read(m -> (Long) row.get(m.field())).occupancy());
+                });
+    }
+
+    /** An agent's work per queue and media: the catalogue's components that an agent's own events complete. */
+    private static ODataEntitySet agentQueueIntervals() {
+        List<ODataColumn> cols = new ArrayList<>(List.of(of("userId", "user_id", String),
+                of("queueId", "queue_id", String), of("mediaType", "media_type", String),
+                of("intervalStart", "interval_start", DateTimeOffset),
+                of("intervalEnd", "interval_end", DateTimeOffset)));
+        for (QueueMetric m : QueueMetric.agentComponents()) {
+            cols.add(of(m.field(), m.column(), Int64));
+        }
+        cols.addAll(List.of(derived("ahtSeconds"), of("final", "is_final", Boolean),
+                of("revision", "revision", Int64)));
+        return new ODataEntitySet("AgentQueueIntervals", "AgentQueueInterval", "agent_queue_interval", cols,
+                List.of("userId", "queueId", "mediaType", "intervalStart"), row -> {
+                    IntervalComponents c = IntervalComponents.builder().handled((Long) row.get("handled"))
+                            .handleMs((Long) row.get("handleMs")).build();
+                    row.put("ahtSeconds", DerivedKpis.of(c, ServiceLevelSettings.DEFAULTS).ahtSeconds());
                 });
     }
 

@@ -80,7 +80,13 @@ class ODataFeedTest extends EgressIntegrationTest {
 
         EdmEntityContainer container = edm.getEntityContainer();
         assertThat(container.getEntitySets()).extracting(s -> s.getName())
-                .containsExactlyInAnyOrder("QueueIntervals", "AgentIntervals", "Queues", "Agents");
+                .containsExactlyInAnyOrder("QueueIntervals", "AgentIntervals", "AgentQueueIntervals", "Queues", "Agents");
+        assertThat(container.getEntitySet("AgentIntervals").getEntityType().getPropertyNames())
+                .contains("idleMs", "presenceOnQueueMs", "presenceBreakMs", "occupancy");
+        assertThat(container.getEntitySet("AgentQueueIntervals").getEntityType().getPropertyNames())
+                .contains("userId", "queueId", "mediaType", "handled", "alerts", "notResponding", "transferred",
+                        "ahtSeconds")
+                .doesNotContain("offered", "answered");
         assertThat(container.getEntitySet("QueueIntervals").getEntityType().getPropertyNames())
                 .contains("queueId", "intervalStart", "answeredWithinSl", "serviceLevel", "final", "revision",
                         "timeZone", "intervalDate");

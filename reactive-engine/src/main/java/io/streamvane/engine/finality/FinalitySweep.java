@@ -35,6 +35,9 @@ public final class FinalitySweep {
             + "ORDER BY queue_id COLLATE \"C\", media_type COLLATE \"C\", interval_start LIMIT ? FOR UPDATE";
     private static final String CANDIDATES_AGENT = "SELECT user_id, interval_start, interval_end FROM agent_interval "
             + "WHERE NOT is_final AND interval_end <= ? ORDER BY user_id COLLATE \"C\", interval_start LIMIT ? FOR UPDATE";
+    private static final String CANDIDATES_AGENT_QUEUE = "SELECT user_id, queue_id, media_type, interval_start, "
+            + "interval_end FROM agent_queue_interval WHERE NOT is_final AND interval_end <= ? ORDER BY "
+            + "user_id COLLATE \"C\", queue_id COLLATE \"C\", media_type COLLATE \"C\", interval_start LIMIT ? FOR UPDATE";
 
     private final Transactions tx;
     private final StatusClock statusClock;
@@ -111,6 +114,20 @@ public final class FinalitySweep {
                 }
             }
         }
+        int agentCount = changed.size() - queueCount;
+        try (PreparedStatement ps = c.prepareStatement(CANDIDATES_AGENT_QUEUE)) {
+            ps.setTimestamp(1, Timestamp.from(wm.value()));
+            ps.setInt(2, maxRowsPerTransaction);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Interval interval = new Interval(rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant());
+                    if (Finality.isFinal(interval, wm)) {
+                        changed.add(new IntervalWriter.ChangedRow("agent_queue", rs.getString(2), rs.getString(3),
+                                rs.getString(1), interval.start(), 0, true));
+                    }
+                }
+            }
+        }
         if (changed.isEmpty()) {
             return 0;
         }
@@ -122,39 +139,57 @@ public final class FinalitySweep {
         logged.addAll(finalise(c, "UPDATE agent_interval t SET is_final = true, finalised_at = now(), "
                 + "revision = t.revision + 1, updated_at = now() FROM unnest(?::text[], ?::timestamptz[]) AS k(u, s) "
                 + "WHERE t.user_id = k.u AND t.interval_start = k.s RETURNING t.user_id, t.interval_start, t.revision",
-                changed.subList(queueCount, changed.size())));
+                changed.subList(queueCount, queueCount + agentCount)));
+        logged.addAll(finalise(c, "UPDATE agent_queue_interval t SET is_final = true, finalised_at = now(), "
+                + "revision = t.revision + 1, updated_at = now() FROM unnest(?::text[], ?::text[], ?::text[], "
+                + "?::timestamptz[]) AS k(u, q, m, s) WHERE t.user_id = k.u AND t.queue_id = k.q AND t.media_type = k.m "
+                + "AND t.interval_start = k.s RETURNING t.user_id, t.queue_id, t.media_type, t.interval_start, t.revision",
+                changed.subList(queueCount + agentCount, changed.size())));
         IntervalWriter.logChanges(c, logged);
         return logged.size();
     }
 
+    /** Runs one kind's finalising update, its keys bound as arrays in the order its {@code unnest} names them. */
     private static List<IntervalWriter.ChangedRow> finalise(Connection c, String sql,
             List<IntervalWriter.ChangedRow> rows) throws SQLException {
         List<IntervalWriter.ChangedRow> out = new ArrayList<>();
         if (rows.isEmpty()) {
             return out;
         }
-        boolean queue = rows.get(0).kind().equals("queue");
+        String kind = rows.get(0).kind();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            Timestamp[] starts = rows.stream().map(r -> Timestamp.from(r.intervalStart())).toArray(Timestamp[]::new);
-            if (queue) {
-                ps.setArray(1, c.createArrayOf("text", rows.stream().map(r -> r.queueId()).toArray()));
-                ps.setArray(2, c.createArrayOf("text", rows.stream().map(r -> r.mediaType()).toArray()));
-                ps.setArray(3, c.createArrayOf("timestamptz", starts));
-            } else {
-                ps.setArray(1, c.createArrayOf("text", rows.stream().map(r -> r.userId()).toArray()));
-                ps.setArray(2, c.createArrayOf("timestamptz", starts));
+            List<Object[]> keys = switch (kind) {
+                case "queue" -> List.of(texts(rows, IntervalWriter.ChangedRow::queueId),
+                        texts(rows, IntervalWriter.ChangedRow::mediaType));
+                case "agent" -> List.<Object[]>of(texts(rows, IntervalWriter.ChangedRow::userId));
+                default -> List.of(texts(rows, IntervalWriter.ChangedRow::userId),
+                        texts(rows, IntervalWriter.ChangedRow::queueId), texts(rows, IntervalWriter.ChangedRow::mediaType));
+            };
+            int p = 1;
+            for (Object[] key : keys) {
+                ps.setArray(p++, c.createArrayOf("text", key));
             }
+            ps.setArray(p, c.createArrayOf("timestamptz",
+                    rows.stream().map(r -> Timestamp.from(r.intervalStart())).toArray(Timestamp[]::new)));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(queue
-                            ? new IntervalWriter.ChangedRow("queue", rs.getString(1), rs.getString(2), null,
-                                    rs.getTimestamp(3).toInstant(), rs.getInt(4), true)
-                            : new IntervalWriter.ChangedRow("agent", null, null, rs.getString(1),
-                                    rs.getTimestamp(2).toInstant(), rs.getInt(3), true));
+                    out.add(switch (kind) {
+                        case "queue" -> new IntervalWriter.ChangedRow("queue", rs.getString(1), rs.getString(2), null,
+                                rs.getTimestamp(3).toInstant(), rs.getInt(4), true);
+                        case "agent" -> new IntervalWriter.ChangedRow("agent", null, null, rs.getString(1),
+                                rs.getTimestamp(2).toInstant(), rs.getInt(3), true);
+                        default -> new IntervalWriter.ChangedRow(kind, rs.getString(2), rs.getString(3),
+                                rs.getString(1), rs.getTimestamp(4).toInstant(), rs.getInt(5), true);
+                    });
                 }
             }
         }
         return out;
+    }
+
+    private static Object[] texts(List<IntervalWriter.ChangedRow> rows,
+            java.util.function.Function<IntervalWriter.ChangedRow, String> key) {
+        return rows.stream().map(key).toArray();
     }
 
     private Watermark watermark(Connection c) throws SQLException {

@@ -33,6 +33,12 @@ public final class IntervalWriter {
     static final String AGENT_COLUMNS = Arrays.stream(AgentMetric.values()).map(AgentMetric::column)
             .collect(Collectors.joining(", "));
 
+    /** The agent × queue row's columns: the components an agent's own events complete. */
+    static final String AGENT_QUEUE_COLUMNS = QueueMetric.agentComponents().stream().map(QueueMetric::column)
+            .collect(Collectors.joining(", "));
+
+    private static final String UPSERT_AGENT_QUEUE = upsert("agent_queue_interval", "user_id, queue_id, media_type",
+            AGENT_QUEUE_COLUMNS, "?::text[], ?::text[], ?::text[]");
     private static final String UPSERT_QUEUE = upsert("queue_interval", "queue_id, media_type", QUEUE_COLUMNS,
             "?::text[], ?::text[]");
     private static final String UPSERT_AGENT = upsert("agent_interval", "user_id", AGENT_COLUMNS, "?::text[]");
@@ -111,6 +117,41 @@ public final class IntervalWriter {
                     while (rs.next()) {
                         changed.add(new ChangedRow("agent", null, null, rs.getString(1),
                                 rs.getTimestamp(2).toInstant(), rs.getInt(3), rs.getBoolean(4)));
+                    }
+                }
+            }
+        }
+        NavigableMap<AgentQueueKey, IntervalComponents> agentQueue = deltas.agentQueue();
+        if (!agentQueue.isEmpty()) {
+            List<QueueMetric> columns = QueueMetric.agentComponents();
+            try (PreparedStatement ps = c.prepareStatement(UPSERT_AGENT_QUEUE)) {
+                int n = agentQueue.size();
+                String[] u = new String[n];
+                String[] q = new String[n];
+                String[] m = new String[n];
+                Timestamp[] starts = new Timestamp[n];
+                Timestamp[] ends = new Timestamp[n];
+                Long[][] cols = new Long[columns.size()][n];
+                int i = 0;
+                for (Map.Entry<AgentQueueKey, IntervalComponents> e : agentQueue.entrySet()) {
+                    u[i] = e.getKey().userId();
+                    q[i] = e.getKey().queueId();
+                    m[i] = e.getKey().mediaType();
+                    starts[i] = Timestamp.from(e.getKey().intervalStart());
+                    ends[i] = Timestamp.from(e.getKey().intervalStart().plus(base.duration()));
+                    for (int k = 0; k < columns.size(); k++) {
+                        cols[k][i] = e.getValue().get(columns.get(k));
+                    }
+                    i++;
+                }
+                ps.setArray(1, c.createArrayOf("text", u));
+                ps.setArray(2, c.createArrayOf("text", q));
+                ps.setArray(3, c.createArrayOf("text", m));
+                setCommon(c, ps, 4, starts, ends, cols);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        changed.add(new ChangedRow("agent_queue", rs.getString(2), rs.getString(3), rs.getString(1),
+                                rs.getTimestamp(4).toInstant(), rs.getInt(5), rs.getBoolean(6)));
                     }
                 }
             }

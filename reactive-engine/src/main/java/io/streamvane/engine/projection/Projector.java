@@ -7,6 +7,7 @@ import io.streamvane.model.event.QueueObservations;
 import io.streamvane.model.event.UserEnd;
 import io.streamvane.model.kpi.Granularity;
 import io.streamvane.model.kpi.Interval;
+import io.streamvane.model.kpi.IntervalComponents;
 import io.streamvane.model.kpi.QueueContribution;
 import io.streamvane.model.kpi.ServiceLevelPolicy;
 import io.streamvane.model.kpi.UserEndContribution;
@@ -14,6 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -90,10 +92,15 @@ public final class Projector {
         if (!(e.body() instanceof UserEnd u)) {
             return false;
         }
+        // Alerts and transfers are per queue and per agent × queue; the agent row keeps handle and status only.
+        IntervalComponents c = UserEndContribution.of(u.asDisconnectType().asUserEndReason(),
+                waitMs(u.interactingDurationMs()), waitMs(u.heldDurationMs()), waitMs(u.alertingDurationMs()));
+        Instant bucket = Interval.of(u.eventTime(), base).start();
         if (u.queueId() != null) {
-            deltas.addQueue(new QueueKey(u.queueId(), u.mediaType(), Interval.of(u.eventTime(), base).start()),
-                    UserEndContribution.of(u.asDisconnectType().asUserEndReason(), waitMs(u.interactingDurationMs()),
-                            waitMs(u.heldDurationMs()), waitMs(u.alertingDurationMs())));
+            deltas.addQueue(new QueueKey(u.queueId(), u.mediaType(), bucket), c);
+            if (u.userId() != null) {
+                deltas.addAgentQueue(new AgentQueueKey(u.userId(), u.queueId(), u.mediaType(), bucket), c);
+            }
         }
         return true;
     }

@@ -90,6 +90,11 @@ public final class RangeRestatement {
                 deltas.addAgent(k, v);
             }
         });
+        moves.agentQueue().forEach((k, v) -> {
+            if (outside(k.intervalStart(), from, to)) {
+                deltas.addAgentQueue(k, v);
+            }
+        });
         acdTargets(c, from, to, deltas);
         segmentTargets(c, from, to, deltas);
         statusTargets(c, from, to, deltas);
@@ -129,13 +134,8 @@ public final class RangeRestatement {
                             .acwMs(rs.getLong(9)).set(QueueMetric.HELD, rs.getLong(10))
                             .set(QueueMetric.WRAPPED_UP, rs.getLong(11)).set(QueueMetric.DIALING_MS, rs.getLong(12))
                             .set(QueueMetric.CONTACTING_MS, rs.getLong(13)).build();
-                    Instant bucket = rs.getTimestamp(4).toInstant();
-                    if (rs.getString(1) != null) {
-                        deltas.addQueue(new QueueKey(rs.getString(1), rs.getString(2), bucket), handle);
-                    }
-                    if (rs.getString(3) != null) {
-                        deltas.addAgent(new AgentKey(rs.getString(3), bucket), AgentComponents.ofHandle(handle));
-                    }
+                    deltas.addContribution(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getTimestamp(4).toInstant(), handle);
                 }
             }
         }
@@ -152,6 +152,20 @@ public final class RangeRestatement {
                     IntervalComponents stored = IntervalComponents.read(m -> rs.getLong(m.column()));
                     deltas.addQueue(new QueueKey(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()),
                             stored.negate());
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT user_id, queue_id, media_type, interval_start, "
+                + IntervalWriter.AGENT_QUEUE_COLUMNS + " FROM agent_queue_interval WHERE interval_start >= ? "
+                + "AND interval_start < ?")) {
+            ps.setTimestamp(1, Timestamp.from(from));
+            ps.setTimestamp(2, Timestamp.from(to));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    IntervalComponents stored = IntervalComponents.read(
+                            m -> m.byAgent() ? rs.getLong(m.column()) : 0);
+                    deltas.addAgentQueue(new AgentQueueKey(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getTimestamp(4).toInstant()), stored.negate());
                 }
             }
         }

@@ -148,7 +148,8 @@ public final class EngineHarness {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             // DELETE, not TRUNCATE: truncating the ~50 raw_event partitions costs seconds per call.
             for (String table : List.of("raw_event", "engine_inbox", "queue_interval", "agent_interval",
-                    "agent_segment", "acd_session", "agent_state", "routing_status_history", "presence_history",
+                    "agent_queue_interval", "agent_segment", "acd_session", "agent_state", "routing_status_history",
+                    "presence_history",
                     "queue_observation",
                     "watermark", "kpi_change_log", "engine_replay")) {
                 s.execute("DELETE FROM " + table);

@@ -1,5 +1,6 @@
 package io.streamvane.scheduler.agents;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.streamvane.model.kpi.Granularity;
 import io.streamvane.model.kpi.Interval;
 import io.streamvane.scheduler.genesys.Analytics;
@@ -19,15 +20,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code age} since the last run (cursor {@code user-aggregates} in {@code reconcile_cursor}, hour chunks, catching
  * up at most {@code maxCatchUp}). Agents come from the {@code app_user} dimension, at most 100 {@code userId}
  * predicates per request (the documented limit). The {@code agent_status_drift} view puts Genesys's time in each
- * routing status beside the event-derived {@code agent_interval}; nothing is adopted (agent time-in-status is not a
- * queue KPI and Genesys does not restate it), so drift is read, not repaired.
+ * routing status and in each system presence beside the event-derived {@code agent_interval}. Each fetch counts the
+ * rows where the two differ ({@code streamvane.scheduler.agent.drift}, by metric); nothing is adopted: the events'
+ * time is exact once the status clock has counted the interval, so a drift is a defect or an ingest loss to look at,
+ * not a figure to overwrite.
  */
 public class UserAggregates {
 
     public static final String CURSOR = "user-aggregates";
     static final List<String> METRICS = List.of("tAgentRoutingStatus", "tSystemPresence");
 
-    public record Result(int chunks, long apiRequests, int rows) {
+    /** What a run did; {@code driftRows}: rows of agent_status_drift where Genesys and the events differ. */
+    public record Result(int chunks, long apiRequests, int rows, long driftRows) {
     }
 
     private final GenesysClient client;
@@ -39,9 +43,10 @@ public class UserAggregates {
     private final Duration chunk;
     private final Duration maxCatchUp;
     private final int usersPerRequest;
+    private final MeterRegistry meters;
 
     public UserAggregates(GenesysClient client, JdbcTemplate jdbc, TransactionTemplate tx, Clock clock, Granularity base,
-                          Duration age, Duration chunk, Duration maxCatchUp, int usersPerRequest) {
+                          Duration age, Duration chunk, Duration maxCatchUp, int usersPerRequest, MeterRegistry meters) {
         this.client = client;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -51,6 +56,7 @@ public class UserAggregates {
         this.chunk = chunk;
         this.maxCatchUp = maxCatchUp;
         this.usersPerRequest = Math.min(100, Math.max(1, usersPerRequest));
+        this.meters = meters;
     }
 
     /** From the cursor up to the last bucket that reached {@code age}. */
@@ -62,11 +68,12 @@ public class UserAggregates {
         if (from.isBefore(floor)) {
             from = floor;
         }
-        Result total = new Result(0, 0, 0);
+        Result total = new Result(0, 0, 0, 0);
         for (Instant s = from; s.isBefore(until); ) {
             Instant e = s.plus(chunk).isAfter(until) ? until : s.plus(chunk);
             Result r = fetch(new Interval(s, e));
-            total = new Result(total.chunks() + 1, total.apiRequests() + r.apiRequests(), total.rows() + r.rows());
+            total = new Result(total.chunks() + 1, total.apiRequests() + r.apiRequests(), total.rows() + r.rows(),
+                    total.driftRows() + r.driftRows());
             jdbc.update("INSERT INTO reconcile_cursor (pass, reconciled_until) VALUES (?, ?) ON CONFLICT (pass) "
                     + "DO UPDATE SET reconciled_until = EXCLUDED.reconciled_until, updated_at = now()", CURSOR, Timestamp.from(e));
             s = e;
@@ -87,7 +94,27 @@ public class UserAggregates {
             requests++;
             rows += tx.execute(s -> store(range, batch, response));
         }
-        return new Result(1, requests, rows);
+        return new Result(1, requests, rows, countDrift(range));
+    }
+
+    /**
+     * Drift rows of the range, among the intervals the engine has counted whole: an agent whose current status or
+     * presence is not yet counted to an interval's end (the status clock follows the watermark) is not compared there.
+     */
+    private long countDrift(Interval range) {
+        long total = 0;
+        String counted = "NOT EXISTS (SELECT 1 FROM %s h WHERE h.user_id = d.user_id AND h.ended_at IS NULL "
+                + "AND h.counted_until < d.interval_start + make_interval(secs => ?))";
+        for (Map<String, Object> m : jdbc.queryForList("SELECT metric, count(*) AS n FROM agent_status_drift d "
+                + "WHERE interval_start >= ? AND interval_start < ? AND api_ms IS DISTINCT FROM coalesce(events_ms, 0) "
+                + "AND " + counted.formatted("routing_status_history") + " AND "
+                + counted.formatted("presence_history") + " GROUP BY metric", Timestamp.from(range.start()),
+                Timestamp.from(range.end()), base.duration().toSeconds(), base.duration().toSeconds())) {
+            long n = ((Number) m.get("n")).longValue();
+            meters.counter("streamvane.scheduler.agent.drift", "metric", (String) m.get("metric")).increment(n);
+            total += n;
+        }
+        return total;
     }
 
     private int store(Interval range, List<String> batch, Analytics.AggregateResponse response) {

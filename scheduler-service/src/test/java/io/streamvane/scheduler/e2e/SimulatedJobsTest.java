@@ -2,6 +2,7 @@ package io.streamvane.scheduler.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.streamvane.model.kpi.Granularity;
 import io.streamvane.model.kpi.Interval;
 import io.streamvane.scheduler.RecordingSleeper;
@@ -76,6 +77,7 @@ class SimulatedJobsTest {
     @Test
     void userAggregatesStoreGenesysTimeInStatusBesideTheEvents() throws Exception {
         SimulatedDay day = new SimulatedDay(FaultConfig.none());
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
         day.ingestAndProject();
         // The finality sweep counts every agent's current state up to the watermark; here up to the model's end.
         Instant horizon = day.endOfAgentData();
@@ -85,10 +87,13 @@ class SimulatedJobsTest {
             new ReferenceSync(client, day.store.jdbc, day.store.tx, JsonMapper.builder().build(), 100).run();
             UserAggregates job = new UserAggregates(client, day.store.jdbc, day.store.tx,
                     Clock.fixed(SimulatedDay.START.plus(Duration.ofDays(1)), ZoneOffset.UTC), Granularity.PT15M,
-                    Duration.ofHours(1), Duration.ofHours(1), Duration.ofDays(2), 100);
+                    Duration.ofHours(1), Duration.ofHours(1), Duration.ofDays(2), 100, meters);
             long requests = 0;
+            long driftCounted = 0;
             for (Instant h = SimulatedDay.START; h.isBefore(horizon); h = h.plus(Duration.ofHours(1))) {
-                requests += job.fetch(new Interval(h, h.plus(Duration.ofHours(1)))).apiRequests();
+                UserAggregates.Result r = job.fetch(new Interval(h, h.plus(Duration.ofHours(1))));
+                requests += r.apiRequests();
+                driftCounted += r.driftRows();
             }
             assertThat(api.requestLog().count("POST " + FakeGenesysApi.USER_AGGREGATES)).isEqualTo(requests);
             int rows = day.store.jdbc.queryForObject("SELECT count(*) FROM agent_status_drift WHERE interval_start < ?",
@@ -116,6 +121,15 @@ class SimulatedJobsTest {
                     unreported.size(), drift.stream().limit(5).toList());
             assertThat(drift).isEmpty();
             assertThat(unreported).isEmpty();
+            assertThat(driftCounted).isZero();
+            // A row the events got wrong is drift, counted by metric when its range is fetched again.
+            Instant first = SimulatedDay.START.plus(Duration.ofHours(2));
+            day.store.jdbc.update("UPDATE agent_interval SET presence_on_queue_ms = presence_on_queue_ms + 1000 "
+                    + "WHERE interval_start = ? AND presence_on_queue_ms > 0", Timestamp.from(first));
+            UserAggregates.Result again = job.fetch(new Interval(first, first.plus(Duration.ofHours(1))));
+            assertThat(again.driftRows()).isPositive();
+            assertThat(meters.counter("streamvane.scheduler.agent.drift", "metric", "tSystemPresence").count())
+                    .isEqualTo(again.driftRows());
             assertThat(rows).isGreaterThan(100);
             assertThat(day.store.jdbc.queryForObject("SELECT count(*) FROM agent_interval_api WHERE metric = 'tSystemPresence'",
                     Integer.class)).isPositive();

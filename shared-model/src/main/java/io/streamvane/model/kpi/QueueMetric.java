@@ -214,6 +214,19 @@ public enum QueueMetric {
         return component.applyAsLong(components);
     }
 
+    /**
+     * Whether an agent's own event completes it (its segment or its user.end), so that it is also counted per agent
+     * and queue (agent_queue_interval); the ACD metrics are the queue's alone.
+     */
+    public boolean byAgent() {
+        return stored() && (completedBy.startsWith("agent segment") || completedBy.startsWith("user.end"));
+    }
+
+    /** The stored components an agent's own events complete, in catalogue order. */
+    public static List<QueueMetric> agentComponents() {
+        return COMPONENTS.stream().filter(QueueMetric::byAgent).toList();
+    }
+
     /** The event that completes it; the metric lands in the interval of that event's eventTime. */
     public String completedBy() {
         return completedBy;

@@ -162,7 +162,10 @@ SELECT a.user_id,
        a.presence_training_ms,
        a.presence_meeting_ms,
        a.presence_break_ms,
-       a.presence_other_ms
+       a.presence_other_ms,
+       a.interacting_ms::double precision / nullif(a.presence_available_ms + a.presence_away_ms + a.presence_busy_ms
+           + a.presence_idle_ms + a.presence_on_queue_ms + a.presence_meal_ms + a.presence_training_ms
+           + a.presence_meeting_ms + a.presence_break_ms + a.presence_other_ms, 0)             AS utilization
 FROM public.agent_interval a
 CROSS JOIN (SELECT coalesce((SELECT time_zone FROM public.kpi_setting), 'UTC') AS time_zone) z
 LEFT JOIN public.app_user u ON u.user_id = a.user_id;
@@ -255,7 +258,8 @@ SELECT d.user_id,
        d.communicating_ms,
        d.not_responding_ms,
        d.interacting_ms::double precision / nullif(d.interacting_ms + d.idle_ms + d.communicating_ms, 0) AS occupancy,
-       d.is_final
+       d.is_final,
+       d.interacting_ms::double precision / nullif(d.logged_in_ms, 0) AS utilization
 FROM days d
 LEFT JOIN public.app_user u ON u.user_id = d.user_id;
 COMMENT ON VIEW reporting.agent_day IS

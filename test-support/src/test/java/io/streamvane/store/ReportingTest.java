@@ -189,6 +189,7 @@ class ReportingTest {
                 .containsEntry("first_login", Timestamp.from(Instant.parse("2025-01-01T22:00:00Z")))
                 .containsEntry("last_logout", Timestamp.from(Instant.parse("2025-01-02T06:00:00Z")));
         assertThat((Double) days.get(1).get("occupancy")).isCloseTo(600000.0 / 900000, within(1e-12));
+        assertThat((Double) days.get(1).get("utilization")).isCloseTo(600000.0 / 1_800_000, within(1e-12));
     }
 
     @Test

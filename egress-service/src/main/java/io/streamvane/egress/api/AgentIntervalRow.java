@@ -20,7 +20,7 @@ import java.time.OffsetDateTime;
          "presenceAwayMs":0,"presenceBusyMs":0,"presenceOfflineMs":0,"presenceIdleMs":0,"presenceOnQueueMs":840000,
          "presenceMealMs":0,"presenceTrainingMs":0,"presenceMeetingMs":0,"presenceBreakMs":60000,
          "presenceOtherMs":0,"ahtSeconds":300.0,
-         "occupancy":0.9285714285714286,"final":true,"revision":2,"timeZone":"UTC"}""")
+         "occupancy":0.9285714285714286,"utilization":0.8666666666666667,"final":true,"revision":2,"timeZone":"UTC"}""")
 public record AgentIntervalRow(
         String userId,
         @Schema(description = "bucket start with the offset of the row's time zone") OffsetDateTime intervalStart,
@@ -49,6 +49,7 @@ public record AgentIntervalRow(
         long presenceOtherMs,
         Double ahtSeconds,
         @Schema(description = "INTERACTING / (INTERACTING + IDLE + COMMUNICATING) time, 0..1") Double occupancy,
+        @Schema(description = "INTERACTING time / logged-in time (any presence but Offline), 0..1") Double utilization,
         @JsonProperty("final") boolean isFinal,
         long revision,
         @Schema(description = "IANA time zone whose local period the row is: the deployment's default")
@@ -69,6 +70,6 @@ public record AgentIntervalRow(
                 c.get(AgentMetric.PRESENCE_IDLE_MS), c.get(AgentMetric.PRESENCE_ON_QUEUE_MS),
                 c.get(AgentMetric.PRESENCE_MEAL_MS), c.get(AgentMetric.PRESENCE_TRAINING_MS),
                 c.get(AgentMetric.PRESENCE_MEETING_MS), c.get(AgentMetric.PRESENCE_BREAK_MS),
-                c.get(AgentMetric.PRESENCE_OTHER_MS), aht, c.occupancy(), isFinal, revision, timeZone);
+                c.get(AgentMetric.PRESENCE_OTHER_MS), aht, c.occupancy(), c.utilization(), isFinal, revision, timeZone);
     }
 }

@@ -94,6 +94,7 @@ public record AgentIntervalPayload(String userId, String agentName, Instant inte
                 .handleMs(components.get(AgentMetric.HANDLE_MS)).build();
         m.put("ahtSeconds", DerivedKpis.of(handle, ServiceLevelSettings.DEFAULTS).ahtSeconds());
         m.put("occupancy", components.occupancy());
+        m.put("utilization", components.utilization());
         m.put("revision", revision);
         m.put("final", isFinal);
         m.put(QueueIntervalPayload.IS_FINAL, isFinal);
@@ -117,7 +118,8 @@ public record AgentIntervalPayload(String userId, String agentName, Instant inte
                 fields.add(seconds(m));
             }
         }
-        fields.addAll(List.of("ahtSeconds", "occupancy", "revision", "final", QueueIntervalPayload.IS_FINAL));
+        fields.addAll(List.of("ahtSeconds", "occupancy", "utilization", "revision", "final",
+                QueueIntervalPayload.IS_FINAL));
         return List.copyOf(fields);
     }
 

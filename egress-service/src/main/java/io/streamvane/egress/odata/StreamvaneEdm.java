@@ -75,14 +75,17 @@ final class StreamvaneEdm extends CsdlAbstractEdmProvider {
         for (AgentMetric m : AgentMetric.values()) {
             cols.add(of(m.field(), m.column(), Int64));
         }
-        cols.addAll(List.of(derived("ahtSeconds"), derived("occupancy"), of("final", "is_final", Boolean),
+        cols.addAll(List.of(derived("ahtSeconds"), derived("occupancy"), derived("utilization"),
+                of("final", "is_final", Boolean),
                 of("revision", "revision", Int64)));
         return new ODataEntitySet("AgentIntervals", "AgentInterval", "agent_interval", cols,
                 List.of("userId", "intervalStart"), row -> {
                     IntervalComponents c = IntervalComponents.builder().handled((Long) row.get("handled"))
                             .handleMs((Long) row.get("handleMs")).build();
                     row.put("ahtSeconds", DerivedKpis.of(c, ServiceLevelSettings.DEFAULTS).ahtSeconds());
-                    row.put("occupancy", AgentComponents.read(m -> (Long) row.get(m.field())).occupancy());
+                    AgentComponents components = AgentComponents.read(m -> (Long) row.get(m.field()));
+                    row.put("occupancy", components.occupancy());
+                    row.put("utilization", components.utilization());
                 });
     }
 

@@ -130,6 +130,9 @@ class RealtimeAndAgentApiTest extends EgressIntegrationTest {
         assertThat(rows[0].presenceOnQueueMs()).isEqualTo(600_000);
         assertThat(rows[0].presenceBreakMs()).isEqualTo(300_000);
         assertThat(rows[1].presenceOnQueueMs()).isZero();
+        // Logged in 15 minutes, interacting none of them; no logged-in time, no utilization.
+        assertThat(rows[0].utilization()).isEqualTo(0.0);
+        assertThat(rows[1].utilization()).isNull();
         String next = first.getHeaders().getFirst("Link");
         assertThat(next).contains("from=2025-01-01T10:30:00Z").endsWith("rel=\"next\"");
 

@@ -78,10 +78,35 @@ public final class AgentComponents {
         return values.clone();
     }
 
-    /** Occupancy of SPEC §2 from the routing-status times. */
+    /**
+     * Occupancy of SPEC §2 from the routing-status times: INTERACTING / (INTERACTING + IDLE + COMMUNICATING), Genesys'
+     * own (time interacting over actual on-queue time).
+     */
     public Double occupancy() {
         return Occupancy.of(get(AgentMetric.INTERACTING_MS), get(AgentMetric.IDLE_MS),
                 get(AgentMetric.COMMUNICATING_MS));
+    }
+
+    /** Time logged in: in any system presence but Offline. */
+    public long loggedInMs() {
+        long sum = 0;
+        for (AgentMetric m : AgentMetric.of(AgentMetric.Family.SYSTEM_PRESENCE)) {
+            if (m != AgentMetric.PRESENCE_OFFLINE_MS) {
+                sum = Math.addExact(sum, get(m));
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * Utilization: INTERACTING time over logged-in time, 0..1, null without logged-in time. Genesys Cloud has no such
+     * metric (its "utilization" is an agent's capacity per media type); Genesys' glossary defines agent utilization as
+     * the share of time at work spent on interactions and their related work, which INTERACTING covers (after-call
+     * work included), where occupancy counts on-queue time only.
+     */
+    public Double utilization() {
+        long loggedIn = loggedInMs();
+        return loggedIn <= 0 ? null : (double) get(AgentMetric.INTERACTING_MS) / loggedIn;
     }
 
     @Override

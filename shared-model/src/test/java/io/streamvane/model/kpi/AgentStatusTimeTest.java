@@ -81,6 +81,17 @@ class AgentStatusTimeTest {
     }
 
     @Test
+    void utilizationIsInteractingOverLoggedInTimeWhichOfflineIsNot() {
+        AgentComponents row = AgentComponents.of(AgentMetric.INTERACTING_MS, 450_000)
+                .plus(AgentComponents.of(AgentMetric.PRESENCE_ON_QUEUE_MS, 600_000))
+                .plus(AgentComponents.of(AgentMetric.PRESENCE_BREAK_MS, 300_000))
+                .plus(AgentComponents.of(AgentMetric.PRESENCE_OFFLINE_MS, 2_700_000));
+        assertThat(row.loggedInMs()).isEqualTo(900_000);
+        assertThat(row.utilization()).isEqualTo(0.5);
+        assertThat(AgentComponents.of(AgentMetric.PRESENCE_OFFLINE_MS, 900_000).utilization()).isNull();
+    }
+
+    @Test
     void occupancyWithoutCountedTimeIsNull() {
         assertThat(Occupancy.of(0, 0, 0)).isNull();
         assertThat(AgentComponents.of(AgentMetric.NOT_RESPONDING_MS, 300_000).occupancy()).isNull();

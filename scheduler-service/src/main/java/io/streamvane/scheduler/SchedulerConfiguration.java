@@ -25,6 +25,7 @@ import io.streamvane.scheduler.store.QueueIntervals;
 import io.streamvane.scheduler.wfm.WfmIntraday;
 import io.streamvane.scheduler.wfm.WfmSettings;
 import java.time.Clock;
+import java.util.List;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
@@ -103,9 +104,12 @@ public class SchedulerConfiguration {
 
     @Bean
     UserAggregates userAggregates(GenesysClient client, JdbcTemplate jdbc, TransactionTemplate schedulerTransactions,
-                                  KpiSettings kpi, UserAggregatesSettings settings, MeterRegistry meters,
-                                  Clock clock) {
-        return new UserAggregates(client, jdbc, schedulerTransactions, clock, kpi.baseGranularity(), settings.age(),
+                                  KpiSettings kpi, UserAggregatesSettings settings, ReconcileSettings reconcile,
+                                  MeterRegistry meters, Clock clock) {
+        // The queue reconciliation's passes: agent and queue figures are compared with Genesys at the same ages.
+        List<UserAggregates.Pass> passes = reconcile.passes().stream()
+                .map(p -> new UserAggregates.Pass(p.name(), p.age())).toList();
+        return new UserAggregates(client, jdbc, schedulerTransactions, clock, kpi.baseGranularity(), passes,
                 settings.chunk(), settings.maxCatchUp(), settings.usersPerRequest(), meters);
     }
 

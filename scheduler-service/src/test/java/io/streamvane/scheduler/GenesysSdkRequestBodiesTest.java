@@ -63,6 +63,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class GenesysSdkRequestBodiesTest {
 
+    static final List<UserAggregates.Pass> PASSES = List.of(
+            new UserAggregates.Pass("T+1h", Duration.ofHours(1)), new UserAggregates.Pass("T+48h", Duration.ofHours(48)));
+
     /** Metric names newer than SDK 198.1.0 (present in 264.1.0); nothing else is excused. */
     private static final Set<String> OBSERVATION_METRICS_NEWER_THAN_SDK = Set.of("oLongestWaiting");
 
@@ -105,8 +108,9 @@ class GenesysSdkRequestBodiesTest {
         for (int i = 0; i < 3; i++) {
             store.jdbc.update("INSERT INTO app_user (user_id, name) VALUES (?, ?)", "u-" + i, "Agent " + i);
         }
-        new UserAggregates(fake.client(), store.jdbc, store.tx, fake.clock, Granularity.PT15M, Duration.ofHours(1),
-                Duration.ofHours(1), Duration.ofDays(1), 2, new SimpleMeterRegistry()).fetch(RANGE);
+        new UserAggregates(fake.client(), store.jdbc, store.tx, fake.clock, Granularity.PT15M,
+                PASSES, Duration.ofHours(1), Duration.ofDays(1), 2, new SimpleMeterRegistry())
+                .fetch(RANGE, "T+1h");
 
         List<JsonNode> bodies = bodies(Analytics.USER_AGGREGATES);
         assertThat(bodies).hasSize(2); // two users per request

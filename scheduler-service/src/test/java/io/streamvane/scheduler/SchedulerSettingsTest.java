@@ -65,7 +65,7 @@ class SchedulerSettingsTest {
             assertThat(context.getBean(ObservationPollSettings.class))
                     .isEqualTo(new ObservationPollSettings(Duration.ofMinutes(2), 100));
             assertThat(context.getBean(UserAggregatesSettings.class)).isEqualTo(new UserAggregatesSettings(
-                    Duration.ofHours(1), Duration.ofHours(1), Duration.ofDays(2), 100));
+                    Duration.ofHours(1), Duration.ofDays(2), 100));
             assertThat(context.getBean(WfmSettings.class))
                     .isEqualTo(new WfmSettings(List.of(), ZoneId.of("UTC"), 1, 15));
 

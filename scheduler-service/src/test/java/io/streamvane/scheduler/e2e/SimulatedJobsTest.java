@@ -27,6 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** The observation poll and the user-aggregates job against the simulator's fake Genesys and the engine's state. */
 class SimulatedJobsTest {
 
+    static final List<UserAggregates.Pass> PASSES = List.of(
+            new UserAggregates.Pass("T+1h", Duration.ofHours(1)), new UserAggregates.Pass("T+48h", Duration.ofHours(48)));
+
     private static GenesysClient client(FakeGenesysApi api) {
         return new GenesysClient(GenesysProperties.forBaseUrl(api.baseUrl(), FakeApiSettings.DEFAULT_CLIENT_ID,
                 FakeApiSettings.DEFAULT_CLIENT_SECRET), Clock.systemUTC(), new RecordingSleeper());
@@ -87,11 +90,11 @@ class SimulatedJobsTest {
             new ReferenceSync(client, day.store.jdbc, day.store.tx, JsonMapper.builder().build(), 100).run();
             UserAggregates job = new UserAggregates(client, day.store.jdbc, day.store.tx,
                     Clock.fixed(SimulatedDay.START.plus(Duration.ofDays(1)), ZoneOffset.UTC), Granularity.PT15M,
-                    Duration.ofHours(1), Duration.ofHours(1), Duration.ofDays(2), 100, meters);
+                    PASSES, Duration.ofHours(1), Duration.ofDays(2), 100, meters);
             long requests = 0;
             long driftCounted = 0;
             for (Instant h = SimulatedDay.START; h.isBefore(horizon); h = h.plus(Duration.ofHours(1))) {
-                UserAggregates.Result r = job.fetch(new Interval(h, h.plus(Duration.ofHours(1))));
+                UserAggregates.Result r = job.fetch(new Interval(h, h.plus(Duration.ofHours(1))), "T+1h");
                 requests += r.apiRequests();
                 driftCounted += r.driftRows();
             }
@@ -126,10 +129,10 @@ class SimulatedJobsTest {
             Instant first = SimulatedDay.START.plus(Duration.ofHours(2));
             day.store.jdbc.update("UPDATE agent_interval SET presence_on_queue_ms = presence_on_queue_ms + 1000 "
                     + "WHERE interval_start = ? AND presence_on_queue_ms > 0", Timestamp.from(first));
-            UserAggregates.Result again = job.fetch(new Interval(first, first.plus(Duration.ofHours(1))));
+            UserAggregates.Result again = job.fetch(new Interval(first, first.plus(Duration.ofHours(1))), "T+48h");
             assertThat(again.driftRows()).isPositive();
-            assertThat(meters.counter("streamvane.scheduler.agent.drift", "metric", "tSystemPresence").count())
-                    .isEqualTo(again.driftRows());
+            assertThat(meters.counter("streamvane.scheduler.agent.drift", "pass", "T+48h", "metric", "tSystemPresence")
+                    .count()).isEqualTo(again.driftRows());
             assertThat(rows).isGreaterThan(100);
             assertThat(day.store.jdbc.queryForObject("SELECT count(*) FROM agent_interval_api WHERE metric = 'tSystemPresence'",
                     Integer.class)).isPositive();
@@ -138,8 +141,15 @@ class SimulatedJobsTest {
                     + "FROM agent_interval_api GROUP BY user_id, interval_start, metric) x", Long.class)).isLessThanOrEqualTo(900_000L);
             // Re-fetching replaces, never duplicates.
             int before = day.store.jdbc.queryForObject("SELECT count(*) FROM agent_interval_api", Integer.class);
-            job.fetch(new Interval(SimulatedDay.START, SimulatedDay.START.plus(Duration.ofHours(1))));
+            job.fetch(new Interval(SimulatedDay.START, SimulatedDay.START.plus(Duration.ofHours(1))), "T+1h");
             assertThat(day.store.jdbc.queryForObject("SELECT count(*) FROM agent_interval_api", Integer.class)).isEqualTo(before);
+            // A scheduled run goes through both passes of the reconciliation, each from its own cursor.
+            job.run();
+            assertThat(day.store.jdbc.queryForList("SELECT pass, reconciled_until FROM reconcile_cursor "
+                    + "WHERE pass LIKE 'user-aggregates %' ORDER BY pass")).extracting(m -> m.get("pass") + " "
+                    + ((Timestamp) m.get("reconciled_until")).toInstant()).containsExactly(
+                    "user-aggregates T+1h " + SimulatedDay.START.plus(Duration.ofHours(23)),
+                    "user-aggregates T+48h " + SimulatedDay.START.minus(Duration.ofDays(1)));
         }
     }
 

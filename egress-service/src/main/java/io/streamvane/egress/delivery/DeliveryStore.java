@@ -123,7 +123,7 @@ public final class DeliveryStore {
                     while (rs.next()) {
                         read++;
                         last = rs.getLong(1);
-                        if ("queue".equals(rs.getString(2))) {
+                        if (shape.queues() && "queue".equals(rs.getString(2))) {
                             String queueId = rs.getString(3);
                             keys.add(new Key(queueId, rs.getString(4), rows.buckets(queueId, shape.granularity())
                                     .start(rs.getTimestamp(5).toInstant())));
@@ -291,9 +291,27 @@ public final class DeliveryStore {
     public int replay(String sink, FeedShape shape, Instant from, Instant to) throws Exception {
         return transactions.inTransaction(c -> {
             int n = 0;
-            for (QueueInterval row : rows(c).stored(from, to, shape.granularity())) {
-                if ((!shape.finalOnly() || row.isFinal()) && enqueue(c, sink, QueueIntervalPayload.of(row), true)) {
-                    n++;
+            QueueIntervals.Read rows = rows(c);
+            if (shape.queues()) {
+                for (QueueInterval row : rows.stored(from, to, shape.granularity())) {
+                    if ((!shape.finalOnly() || row.isFinal()) && enqueue(c, sink, QueueIntervalPayload.of(row), true)) {
+                        n++;
+                    }
+                }
+            }
+            if (shape.agents()) {
+                ZonedBuckets calendar = agentCalendar(rows, shape);
+                List<Interval> buckets = calendar.startingIn(from, to, Integer.MAX_VALUE);
+                if (!buckets.isEmpty()) {
+                    Instant first = buckets.get(0).start();
+                    Instant last = buckets.get(buckets.size() - 1).end();
+                    for (AgentInterval row : AgentIntervals.rows(c, AgentIntervals.agentsWithRows(c, first, last),
+                            buckets, calendar, intervals.base(), rows.watermark())) {
+                        if (row.stored() && (!shape.finalOnly() || row.isFinal())
+                                && enqueue(c, sink, AgentIntervalPayload.of(row, agentName(c, row.userId())), true)) {
+                            n++;
+                        }
+                    }
                 }
             }
             return n;

@@ -44,7 +44,7 @@ public final class RabbitSink implements Sink {
 
     public RabbitSink(RabbitSinkProperties props, CachingConnectionFactory connectionFactory, Clock clock) {
         this.props = props;
-        this.shape = new FeedShape(props.granularity(), props.finalOnly(), false, props.agents());
+        this.shape = new FeedShape(props.granularity(), props.finalOnly(), false, true, props.agents());
         this.clock = clock;
         connectionFactory.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);
         connectionFactory.setPublisherReturns(true);

@@ -1,7 +1,6 @@
 package io.streamvane.egress.wfm;
 
 import io.streamvane.egress.delivery.Delivery;
-import io.streamvane.egress.delivery.QueueIntervalPayload;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,18 +27,19 @@ record WfmBody(String webhookId, String contentType, byte[] bytes) {
         String id = batch.size() == 1 ? batch.get(0).payloadId() : batchId(batch);
         List<Map<String, Object>> rows = new ArrayList<>(batch.size());
         for (Delivery d : batch) {
-            rows.add(project(feed.columns(), d.row()));
+            rows.add(project(feed, d.row()));
         }
         if (feed.format() == WfmProperties.Format.CSV) {
             return new WfmBody(id, "text/csv; charset=utf-8", csv(feed, rows).getBytes(StandardCharsets.UTF_8));
         }
         Map<String, Object> envelope = new LinkedHashMap<>();
+        String kind = feed.rows() == WfmProperties.Rows.AGENT ? "agent" : "queue";
         if (batch.size() == 1) {
-            envelope.put("type", batch.get(0).isFinal() ? "queue.interval.finalized" : "queue.interval.updated");
+            envelope.put("type", kind + (batch.get(0).isFinal() ? ".interval.finalized" : ".interval.updated"));
             envelope.put("id", id);
             envelope.put("data", rows.get(0));
         } else {
-            envelope.put("type", "queue.interval.batch");
+            envelope.put("type", kind + ".interval.batch");
             envelope.put("id", id);
             envelope.put("data", rows);
         }
@@ -47,10 +47,11 @@ record WfmBody(String webhookId, String contentType, byte[] bytes) {
     }
 
     /** The feed's columns in order, or every canonical field under its own name. */
-    static Map<String, Object> project(List<WfmProperties.Column> columns, Map<String, Object> row) {
+    static Map<String, Object> project(WfmProperties.Feed feed, Map<String, Object> row) {
+        List<WfmProperties.Column> columns = feed.columns();
         Map<String, Object> out = new LinkedHashMap<>();
         if (columns.isEmpty()) {
-            for (String f : QueueIntervalPayload.FIELDS) {
+            for (String f : feed.rows().fields()) {
                 out.put(f, row.get(f));
             }
             return out;
@@ -62,7 +63,7 @@ record WfmBody(String webhookId, String contentType, byte[] bytes) {
     }
 
     static List<String> headers(WfmProperties.Feed feed) {
-        return feed.columns().isEmpty() ? QueueIntervalPayload.FIELDS
+        return feed.columns().isEmpty() ? feed.rows().fields()
                 : feed.columns().stream().map(WfmProperties.Column::name).toList();
     }
 

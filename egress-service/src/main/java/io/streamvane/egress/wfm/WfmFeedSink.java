@@ -34,7 +34,8 @@ public final class WfmFeedSink implements Sink {
         if (feed.batchSize() < 1) {
             throw new IllegalArgumentException("batch-size of feed " + feed.name() + " must be at least 1");
         }
-        this.shape = new FeedShape(feed.granularity(), feed.finalOnly(), feed.zeroFill());
+        boolean agents = feed.rows() == WfmProperties.Rows.AGENT;
+        this.shape = new FeedShape(feed.granularity(), feed.finalOnly(), feed.zeroFill(), !agents, agents);
         this.http = http;
         this.clock = clock;
         this.signer = feed.signingSecret() == null || feed.signingSecret().isBlank() ? null

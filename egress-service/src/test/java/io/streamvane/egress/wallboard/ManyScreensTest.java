@@ -51,6 +51,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ManyScreensTest extends EgressIntegrationTest {
 
     static final int QUEUES = 100;
+    static final int AGENTS = 300;
     static final int ROUNDS = 5;
     /** Statements prepared on the broadcaster's thread: the snapshot reads, and nothing else runs there. */
     static final AtomicLong SNAPSHOT_STATEMENTS = new AtomicLong();
@@ -71,6 +72,8 @@ class ManyScreensTest extends EgressIntegrationTest {
         jdbc.sql("TRUNCATE kpi_change_log").update();
         engine = new EngineLikeWrites(jdbc, tx);
         engine.queuesWithCurrentInterval("q-many-", QUEUES, CLOCK.instant());
+        // The agent board too: every snapshot reads the agents beside the tiles.
+        engine.agents("q-many-1", AGENTS, "ON_QUEUE", "IDLE");
     }
 
     @Test
@@ -110,9 +113,9 @@ class ManyScreensTest extends EgressIntegrationTest {
                 double perSnapshotMillis = (snapshots.totalTime(TimeUnit.MILLISECONDS) - millis0) / read;
                 double perSnapshotStatements = (SNAPSHOT_STATEMENTS.get() - statements0) / (double) read;
                 statementsPerSnapshot.put(count, perSnapshotStatements);
-                System.out.printf("[wallboard] %d screens, %d tiles: %d snapshots for %d rounds, %.0f statements and "
+                System.out.printf("[wallboard] %d screens, %d tiles, %d agents: %d snapshots for %d rounds, %.0f statements and "
                                 + "%.1f ms per snapshot, commit -> last screen updated %s ms; load average %.2f before, "
-                                + "%.2f after%n", count, QUEUES, read, ROUNDS, perSnapshotStatements,
+                                + "%.2f after%n", count, QUEUES, AGENTS, read, ROUNDS, perSnapshotStatements,
                         perSnapshotMillis, lastScreenMillis, loadBefore, loadAverage());
                 assertThat(read).as("snapshots read for %d screens", count).isPositive();
             } finally {

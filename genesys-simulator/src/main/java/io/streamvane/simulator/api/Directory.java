@@ -53,14 +53,39 @@ final class Directory {
         return page(path, params, queues, this::queue);
     }
 
-    ObjectNode users(String path, Map<String, List<String>> params) {
+    /**
+     * {@code GET /api/v2/users}; with {@code expand=presence,routingStatus} each user carries its current presence
+     * ({@code presenceDefinition}, {@code modifiedDate}) and routing status ({@code status}, {@code startTime}), as
+     * {@code state} says they are now.
+     */
+    ObjectNode users(String path, Map<String, List<String>> params, java.util.function.Supplier<SimulationState> state) {
         List<AgentSpec> agents = new ArrayList<>(config.agents());
         List<String> ids = params.getOrDefault("id", List.of());
         if (!ids.isEmpty()) {
             agents.removeIf(a -> !ids.contains(a.id()));
         }
         agents.sort(Comparator.comparing(AgentSpec::name, String.CASE_INSENSITIVE_ORDER));
-        return page(path, params, agents, this::user);
+        List<String> expand = params.getOrDefault("expand", List.of()).stream()
+                .flatMap(e -> java.util.Arrays.stream(e.split(","))).map(String::trim).toList();
+        if (!expand.contains("presence") && !expand.contains("routingStatus")) {
+            return page(path, params, agents, this::user);
+        }
+        SimulationState now = state.get();
+        return page(path, params, agents, agent -> {
+            ObjectNode node = user(agent);
+            SimulationState.Agent a = now.agent(agent.id());
+            if (expand.contains("presence") && a.presenceSinceMs() >= 0) {
+                ObjectNode presence = node.putObject("presence");
+                presence.putObject("presenceDefinition").put("id", Presences.organizationPresenceId(a.presence()))
+                        .put("systemPresence", a.presence().name());
+                presence.put("modifiedDate", io.streamvane.simulator.events.GenesysTime.isoMillis(a.presenceSinceMs()));
+            }
+            if (expand.contains("routingStatus") && a.routingSinceMs() >= 0) {
+                node.putObject("routingStatus").put("userId", agent.id()).put("status", a.routing().name())
+                        .put("startTime", io.streamvane.simulator.events.GenesysTime.isoMillis(a.routingSinceMs()));
+            }
+            return node;
+        });
     }
 
     private <T> ObjectNode page(String path, Map<String, List<String>> params, List<T> all,

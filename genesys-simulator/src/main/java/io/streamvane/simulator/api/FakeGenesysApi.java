@@ -174,7 +174,8 @@ public final class FakeGenesysApi implements AutoCloseable {
             }
             default -> {
                 requireMethod(method, "GET");
-                yield directory.users(path, params(exchange.getRequestURI()));
+                yield directory.users(path, params(exchange.getRequestURI()),
+                        () -> SimulationState.at(run.output().events(), observationNowMs()));
             }
         };
     }

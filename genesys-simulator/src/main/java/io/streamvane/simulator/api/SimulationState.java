@@ -19,7 +19,12 @@ final class SimulationState {
     record Waiting(Leg leg, long sinceMs) {
     }
 
-    record Agent(RoutingStatus routing, SystemPresence presence) {
+    /** An agent's state; the since-times are when each began, -1 when no event has said so. */
+    record Agent(RoutingStatus routing, SystemPresence presence, long routingSinceMs, long presenceSinceMs) {
+
+        Agent(RoutingStatus routing, SystemPresence presence) {
+            this(routing, presence, -1, -1);
+        }
     }
 
     static final Agent LOGGED_OUT = new Agent(RoutingStatus.OFF_QUEUE, SystemPresence.OFFLINE);
@@ -43,7 +48,8 @@ final class SimulationState {
             } else if (event instanceof SimEvent.UserEnded u) {
                 state.interacting.remove(u.leg().sessionId());
             } else if (event instanceof SimEvent.AgentStatusChanged a) {
-                state.agents.put(a.userId(), new Agent(a.routingStatus(), a.presence()));
+                state.agents.put(a.userId(), new Agent(a.routingStatus(), a.presence(), a.routingSinceMs(),
+                        a.presenceSinceMs()));
             }
         }
         return state;

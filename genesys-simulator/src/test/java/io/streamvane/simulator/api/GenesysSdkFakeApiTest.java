@@ -326,6 +326,18 @@ class GenesysSdkFakeApiTest {
 
         SdkOracle.bindExactly("user listing", getRaw(FakeGenesysApi.USERS + "?pageSize=25&pageNumber=2"),
                 UserEntityListing.class);
+
+        // expand=presence,routingStatus: each user's current state and since when, in the SDK's own models.
+        UserEntityListing expanded = users.getUsers(GetUsersRequest.builder().withPageSize(25).withPageNumber(1)
+                .withState("active").withExpand(List.of("presence", "routingStatus")).build());
+        for (User user : expanded.getEntities()) {
+            assertThat(user.getPresence().getPresenceDefinition().getSystemPresence()).isNotBlank();
+            assertThat(user.getPresence().getModifiedDate()).isNotNull();
+            assertThat(user.getRoutingStatus().getStatus()).isNotNull();
+            assertThat(user.getRoutingStatus().getStartTime()).isNotNull();
+        }
+        SdkOracle.bindExactly("user listing with states", getRaw(FakeGenesysApi.USERS
+                + "?pageSize=25&pageNumber=1&expand=presence,routingStatus"), UserEntityListing.class);
     }
 
     @Test

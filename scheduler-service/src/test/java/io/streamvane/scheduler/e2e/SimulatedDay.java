@@ -84,6 +84,11 @@ final class SimulatedDay {
 
     /** Only the events with an event time before {@code until} (the state "now" = until). */
     int ingestAndProject(Instant until) throws SQLException {
+        return ingestAndProject(Instant.MIN, until);
+    }
+
+    /** Only the events with an event time in {@code [from, until)}: a deployment that began at {@code from}. */
+    int ingestAndProject(Instant from, Instant until) throws SQLException {
         Transactions tx = new Transactions(store.dataSource);
         ServiceLevelPolicy policy = policy();
         InboxConsumer consumer = new InboxConsumer(tx, new Projector(Granularity.PT15M, () -> policy), parser);
@@ -95,7 +100,7 @@ final class SimulatedDay {
                     continue; // unreadable poison: ingress answers 400
                 }
                 for (GenesysEvent e : items.acceptedEvents()) {
-                    if (e.eventTime() == null || !e.eventTime().isBefore(until)) {
+                    if (e.eventTime() == null || !e.eventTime().isBefore(until) || e.eventTime().isBefore(from)) {
                         continue;
                     }
                     n += RawEventInsert.run(c, List.of(RawEvent.of(e, receivedAt)), "simulator").insertedCount();

@@ -153,6 +153,49 @@ class SimulatedJobsTest {
         }
     }
 
+    /**
+     * A deployment that starts mid-day: the stream only says when states change, so without the users API an agent
+     * who keeps a state from before the start has no time in it until its next change. The reference sync reads every
+     * agent's current state and since when (expand=presence,routingStatus) and stores it as an activity event: from
+     * the start on, time in status then equals Genesys' in every row.
+     */
+    @Test
+    void theUsersApiGivesEveryAgentsStateSoTimeInStatusIsRightFromTheStartOfADeployment() throws Exception {
+        Instant start = SimulatedDay.START.plus(Duration.ofHours(2));
+        long[] drift = new long[2];
+        for (boolean seeded : new boolean[] {false, true}) {
+            SimulatedDay day = new SimulatedDay(FaultConfig.none());
+            Instant horizon = day.endOfAgentData();
+            // Genesys as it stood at the deployment's start, for the reference sync ...
+            try (FakeGenesysApi then = FakeGenesysApi.start(day.run,
+                    FakeApiSettings.defaults().withSimulationNow(() -> start))) {
+                ReferenceSync.Result sync = new ReferenceSync(client(then), day.store.jdbc, day.store.tx,
+                        JsonMapper.builder().build(), 100).run();
+                if (!seeded) {
+                    day.store.jdbc.update("DELETE FROM engine_inbox");
+                    day.store.jdbc.update("DELETE FROM raw_event WHERE source = ?", ReferenceSync.STATE_SOURCE);
+                } else {
+                    assertThat(sync.agentStates()).isEqualTo(16);
+                }
+            }
+            day.ingestAndProject(start, Instant.MAX);
+            day.advanceStatusClock(horizon);
+            // ... and at the end of the day, for the user aggregates.
+            try (FakeGenesysApi later = FakeGenesysApi.start(day.run, FakeApiSettings.defaults())) {
+                UserAggregates job = new UserAggregates(client(later), day.store.jdbc, day.store.tx,
+                        Clock.fixed(SimulatedDay.START.plus(Duration.ofDays(1)), ZoneOffset.UTC), Granularity.PT15M,
+                        PASSES, Duration.ofHours(1), Duration.ofDays(2), 100, new SimpleMeterRegistry());
+                for (Instant h = start; h.isBefore(horizon); h = h.plus(Duration.ofHours(1))) {
+                    drift[seeded ? 1 : 0] += job.fetch(new Interval(h, h.plus(Duration.ofHours(1))), "T+1h").driftRows();
+                }
+            }
+        }
+        System.out.printf("deployment at %s: %d drift rows without the users API's states, %d with them%n", start,
+                drift[0], drift[1]);
+        assertThat(drift[0]).isPositive();
+        assertThat(drift[1]).isZero();
+    }
+
     private static void session(SimulatedDay day, String conversation, String queue, Instant started) {
         day.store.jdbc.update("INSERT INTO acd_session (conversation_id, session_key, queue_id, media_type, started_at) "
                 + "VALUES (?, 's1', ?, 'voice', ?)", conversation, queue, Timestamp.from(started));

@@ -7,13 +7,8 @@ import io.streamvane.model.kpi.DerivedKpis;
 import io.streamvane.model.kpi.Granularity;
 import io.streamvane.model.kpi.IntervalComponents;
 import io.streamvane.model.kpi.ServiceLevelSettings;
-import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,11 +30,6 @@ public record AgentIntervalPayload(String userId, String agentName, Instant inte
     /** Every field name of {@link #toMap()}, in its order. */
     public static final List<String> FIELDS = fields();
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-    private static final DateTimeFormatter OFFSET_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
-    private static final DateTimeFormatter COMPACT =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
 
     public AgentIntervalPayload {
         Objects.requireNonNull(userId, "userId");
@@ -61,7 +51,7 @@ public record AgentIntervalPayload(String userId, String agentName, Instant inte
     /** E.g. {@code kpi_agent_<userId>_PT15M_20250304T0915Z_r3}, in the characters Standard Webhooks allows. */
     @Override
     public String payloadId() {
-        return ("kpi_agent_" + userId + "_" + granularity + "_" + COMPACT.format(intervalStart) + "_r" + revision)
+        return ("kpi_agent_" + userId + "_" + granularity + "_" + RowFields.compact(intervalStart) + "_r" + revision)
                 .replaceAll("[^A-Za-z0-9_-]", "-");
     }
 
@@ -72,22 +62,13 @@ public record AgentIntervalPayload(String userId, String agentName, Instant inte
         m.put("rowKind", "agent");
         m.put("userId", userId);
         m.put("agentName", agentName);
-        OffsetDateTime start = intervalStart.atZone(zone).toOffsetDateTime();
-        m.put("intervalStart", intervalStart.toString());
-        m.put("intervalEnd", intervalEnd.toString());
-        m.put("intervalMinutes", Duration.between(intervalStart, intervalEnd).toMinutes());
-        m.put("intervalDate", DATE.format(start));
-        m.put("intervalTime", TIME.format(start));
-        m.put("granularity", granularity.name());
-        m.put("timeZone", zone.getId());
-        m.put("intervalStartLocal", OFFSET_TIME.format(start));
-        m.put("intervalEndLocal", OFFSET_TIME.format(intervalEnd.atZone(zone)));
+        RowFields.put(m, intervalStart, intervalEnd, granularity, zone);
         for (AgentMetric metric : AgentMetric.values()) {
             m.put(metric.field(), components.get(metric));
         }
         for (AgentMetric metric : AgentMetric.values()) {
             if (metric != AgentMetric.HANDLED) {
-                m.put(seconds(metric), seconds(components.get(metric)));
+                m.put(secondsField(metric), RowFields.seconds(components.get(metric)));
             }
         }
         IntervalComponents handle = IntervalComponents.builder().handled(components.get(AgentMetric.HANDLED))
@@ -102,28 +83,23 @@ public record AgentIntervalPayload(String userId, String agentName, Instant inte
     }
 
     /** {@code talkMs} → {@code talkSeconds}. */
-    private static String seconds(AgentMetric metric) {
+    private static String secondsField(AgentMetric metric) {
         return metric.field().replaceAll("Ms$", "Seconds");
     }
 
     private static List<String> fields() {
-        List<String> fields = new ArrayList<>(List.of("id", "rowKind", "userId", "agentName", "intervalStart",
-                "intervalEnd", "intervalMinutes", "intervalDate", "intervalTime", "granularity", "timeZone",
-                "intervalStartLocal", "intervalEndLocal"));
+        List<String> fields = new ArrayList<>(List.of("id", "rowKind", "userId", "agentName"));
+        fields.addAll(RowFields.NAMES);
         for (AgentMetric m : AgentMetric.values()) {
             fields.add(m.field());
         }
         for (AgentMetric m : AgentMetric.values()) {
             if (m != AgentMetric.HANDLED) {
-                fields.add(seconds(m));
+                fields.add(secondsField(m));
             }
         }
         fields.addAll(List.of("ahtSeconds", "occupancy", "utilization", "revision", "final",
                 QueueIntervalPayload.IS_FINAL));
         return List.copyOf(fields);
-    }
-
-    private static Number seconds(long ms) {
-        return ms % 1000 == 0 ? (Number) (ms / 1000) : BigDecimal.valueOf(ms, 3).stripTrailingZeros();
     }
 }

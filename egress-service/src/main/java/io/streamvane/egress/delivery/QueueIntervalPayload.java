@@ -6,13 +6,8 @@ import io.streamvane.model.kpi.DerivedKpis;
 import io.streamvane.model.kpi.Granularity;
 import io.streamvane.model.kpi.IntervalComponents;
 import io.streamvane.model.kpi.ServiceLevelSettings;
-import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,12 +39,6 @@ public record QueueIntervalPayload(String queueId, String queueName, String medi
     /** Every field name of {@link #toMap()}, in its order; per-feed column mappings pick from these. */
     public static final List<String> FIELDS = fields();
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-    /** ISO-8601 with the offset and always the seconds, as {@link Instant#toString()} writes UTC times. */
-    private static final DateTimeFormatter OFFSET_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
-    private static final DateTimeFormatter COMPACT =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
 
     public QueueIntervalPayload {
         Objects.requireNonNull(queueId, "queueId");
@@ -85,7 +74,7 @@ public record QueueIntervalPayload(String queueId, String queueName, String medi
      */
     @Override
     public String payloadId() {
-        String raw = "kpi_" + queueId + "_" + mediaType + "_" + granularity + "_" + COMPACT.format(intervalStart)
+        String raw = "kpi_" + queueId + "_" + mediaType + "_" + granularity + "_" + RowFields.compact(intervalStart)
                 + "_r" + revision;
         return raw.replaceAll("[^A-Za-z0-9_-]", "-");
     }
@@ -100,31 +89,22 @@ public record QueueIntervalPayload(String queueId, String queueName, String medi
         m.put("queueId", queueId);
         m.put("queueName", queueName);
         m.put("mediaType", mediaType);
-        OffsetDateTime start = intervalStart.atZone(zone).toOffsetDateTime();
-        m.put("intervalStart", intervalStart.toString());
-        m.put("intervalEnd", intervalEnd.toString());
-        m.put("intervalMinutes", Duration.between(intervalStart, intervalEnd).toMinutes());
-        m.put("intervalDate", DATE.format(start));
-        m.put("intervalTime", TIME.format(start));
-        m.put("granularity", granularity.name());
-        m.put("timeZone", zone.getId());
-        m.put("intervalStartLocal", OFFSET_TIME.format(start));
-        m.put("intervalEndLocal", OFFSET_TIME.format(intervalEnd.atZone(zone)));
+        RowFields.put(m, intervalStart, intervalEnd, granularity, zone);
         for (QueueMetric metric : QueueMetric.components()) {
             m.put(metric.field(), metric.valueOf(c, settings));
         }
-        m.put("answerWaitSeconds", seconds(c.answerWaitMs()));
-        m.put("abandonWaitSeconds", seconds(c.abandonWaitMs()));
-        m.put("handleSeconds", seconds(c.handleMs()));
-        m.put("talkSeconds", seconds(c.talkMs()));
-        m.put("holdSeconds", seconds(c.holdMs()));
-        m.put("acwSeconds", seconds(c.acwMs()));
+        m.put("answerWaitSeconds", RowFields.seconds(c.answerWaitMs()));
+        m.put("abandonWaitSeconds", RowFields.seconds(c.abandonWaitMs()));
+        m.put("handleSeconds", RowFields.seconds(c.handleMs()));
+        m.put("talkSeconds", RowFields.seconds(c.talkMs()));
+        m.put("holdSeconds", RowFields.seconds(c.holdMs()));
+        m.put("acwSeconds", RowFields.seconds(c.acwMs()));
         for (QueueMetric metric : QueueMetric.derived()) {
             m.put(metric.field(), metric.valueOf(c, settings));
         }
         m.put("serviceLevelPct", d.serviceLevel() == null ? null : d.serviceLevel() * 100);
         m.put("slDenominator", slDenominator);
-        m.put("slThresholdSeconds", seconds(settings.slThreshold().toMillis()));
+        m.put("slThresholdSeconds", RowFields.seconds(settings.slThreshold().toMillis()));
         m.put("slTarget", slTarget);
         m.put("revision", revision);
         m.put("final", isFinal);
@@ -133,9 +113,8 @@ public record QueueIntervalPayload(String queueId, String queueName, String medi
     }
 
     private static List<String> fields() {
-        List<String> fields = new ArrayList<>(List.of("id", "queueId", "queueName", "mediaType", "intervalStart",
-                "intervalEnd", "intervalMinutes", "intervalDate", "intervalTime", "granularity", "timeZone",
-                "intervalStartLocal", "intervalEndLocal"));
+        List<String> fields = new ArrayList<>(List.of("id", "queueId", "queueName", "mediaType"));
+        fields.addAll(RowFields.NAMES);
         QueueMetric.components().forEach(m -> fields.add(m.field()));
         fields.addAll(List.of("answerWaitSeconds", "abandonWaitSeconds", "handleSeconds", "talkSeconds",
                 "holdSeconds", "acwSeconds"));
@@ -143,10 +122,5 @@ public record QueueIntervalPayload(String queueId, String queueName, String medi
         fields.addAll(List.of("serviceLevelPct", "slDenominator", "slThresholdSeconds", "slTarget", "revision",
                 "final", IS_FINAL));
         return List.copyOf(fields);
-    }
-
-    /** Whole seconds as a long, fractions as a plain decimal: 1500 ms is 1.5, 20000 ms is 20. */
-    private static Number seconds(long ms) {
-        return ms % 1000 == 0 ? (Number) (ms / 1000) : BigDecimal.valueOf(ms, 3).stripTrailingZeros();
     }
 }

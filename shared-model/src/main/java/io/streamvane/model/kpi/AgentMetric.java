@@ -2,7 +2,6 @@ package io.streamvane.model.kpi;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -60,8 +59,8 @@ public enum AgentMetric {
     private final Family family;
     private final String genesysMetric;
     private final String qualifier;
-    private final String column = name().toLowerCase(Locale.ROOT);
-    private final String field = camelCase(name());
+    private final String column = MetricNames.column(name());
+    private final String field = MetricNames.field(name());
 
     AgentMetric(Family family, String genesysMetric, String qualifier) {
         this.family = family;
@@ -120,14 +119,5 @@ public enum AgentMetric {
 
     private static Optional<AgentMetric> byQualifier(Family family, String qualifier) {
         return Arrays.stream(values()).filter(m -> m.family == family && qualifier.equals(m.qualifier)).findFirst();
-    }
-
-    private static String camelCase(String constant) {
-        String[] words = constant.toLowerCase(Locale.ROOT).split("_");
-        StringBuilder b = new StringBuilder(words[0]);
-        for (int i = 1; i < words.length; i++) {
-            b.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
-        }
-        return b.toString();
     }
 }

@@ -2,7 +2,6 @@ package io.streamvane.model.kpi;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.ToLongFunction;
@@ -104,8 +103,8 @@ public enum QueueMetric {
     public static final List<String> DIMENSIONS = List.of("queueId", "mediaType", "intervalStart", "intervalEnd");
 
     // Derived from the constant's name once: every payload row reads them.
-    private final String field = camelCase(name());
-    private final String column = name().toLowerCase(Locale.ROOT);
+    private final String field = MetricNames.field(name());
+    private final String column = MetricNames.column(name());
     private final String genesys;
     private final Kind kind;
     private final String completedBy;
@@ -162,15 +161,6 @@ public enum QueueMetric {
     /** The camelCase name every JSON surface uses (REST, OData, payloads, wallboard). */
     public String field() {
         return field;
-    }
-
-    private static String camelCase(String constant) {
-        String[] words = constant.toLowerCase(Locale.ROOT).split("_");
-        StringBuilder b = new StringBuilder(words[0]);
-        for (int i = 1; i < words.length; i++) {
-            b.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
-        }
-        return b.toString();
     }
 
     /** The snake_case name of the store's column and the reporting views' column. */

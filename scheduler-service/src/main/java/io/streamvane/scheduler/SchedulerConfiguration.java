@@ -91,8 +91,8 @@ public class SchedulerConfiguration {
 
     @Bean
     ReferenceSync referenceSync(GenesysClient client, JdbcTemplate jdbc, TransactionTemplate schedulerTransactions,
-                                ObjectMapper json, ReferenceSettings settings) {
-        return new ReferenceSync(client, jdbc, schedulerTransactions, json, settings.pageSize());
+                                ObjectMapper json, ReferenceSettings settings, Clock clock) {
+        return new ReferenceSync(client, jdbc, schedulerTransactions, json, settings.pageSize(), clock);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import io.streamvane.model.store.RawEvent;
 import io.streamvane.model.store.RawEventInsert;
 import io.streamvane.scheduler.genesys.EntityListing;
 import io.streamvane.scheduler.genesys.GenesysClient;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,13 +49,16 @@ public class ReferenceSync {
     private final ObjectMapper json;
     private final int pageSize;
     private final EventParser parser = new EventParser();
+    private final Clock clock;
 
-    public ReferenceSync(GenesysClient client, JdbcTemplate jdbc, TransactionTemplate tx, ObjectMapper json, int pageSize) {
+    public ReferenceSync(GenesysClient client, JdbcTemplate jdbc, TransactionTemplate tx, ObjectMapper json, int pageSize,
+                         Clock clock) {
         this.client = client;
         this.jdbc = jdbc;
         this.tx = tx;
         this.json = json;
         this.pageSize = pageSize;
+        this.clock = clock;
     }
 
     public Result run() {
@@ -111,7 +115,7 @@ public class ReferenceSync {
     /** Each user's current presence and routing status as the activity event the Notification API would send. */
     private int storeStates(List<JsonNode> users) {
         List<RawEvent> events = new ArrayList<>();
-        Instant receivedAt = Instant.now();
+        Instant receivedAt = clock.instant();
         for (JsonNode u : users) {
             JsonNode routing = u.path("routingStatus");
             JsonNode presence = u.path("presence");

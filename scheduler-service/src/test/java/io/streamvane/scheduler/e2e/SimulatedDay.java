@@ -29,8 +29,10 @@ import io.streamvane.simulator.truth.AgentTimeInState;
 import io.streamvane.simulator.truth.QueueBucket;
 import io.streamvane.simulator.truth.QueueComponents;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -54,6 +56,8 @@ final class SimulatedDay {
 
     static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
     static final Duration ARRIVALS = Duration.ofHours(3);
+    /** The day's "now" for what is stamped on arrival: the next morning, whatever the wall clock says. */
+    static final Clock CLOCK = Clock.fixed(START.plus(Duration.ofDays(1)), ZoneOffset.UTC);
 
     final Simulator run;
     final StoreFixture store = new StoreFixture();
@@ -92,7 +96,7 @@ final class SimulatedDay {
         Transactions tx = new Transactions(store.dataSource);
         ServiceLevelPolicy policy = policy();
         InboxConsumer consumer = new InboxConsumer(tx, new Projector(Granularity.PT15M, () -> policy), parser);
-        Instant receivedAt = Instant.now();
+        Instant receivedAt = CLOCK.instant();
         int accepted = tx.inTransaction(c -> {
             int n = 0;
             for (ScheduledMessage m : run.messages()) {
@@ -130,7 +134,7 @@ final class SimulatedDay {
         }
         Collections.shuffle(events, new Random(seed));
         Transactions tx = new Transactions(store.dataSource);
-        Instant receivedAt = Instant.now();
+        Instant receivedAt = CLOCK.instant();
         int half = events.size() / 2;
         // The status clock moves between the halves, as it does while events are still arriving.
         int accepted = insert(tx, events.subList(0, half), receivedAt);

@@ -43,7 +43,7 @@ class SimulatedJobsTest {
         try (FakeGenesysApi api = FakeGenesysApi.start(day.run, FakeApiSettings.defaults().withSimulationNow(() -> now))) {
             GenesysClient client = client(api);
             JsonMapper json = JsonMapper.builder().build();
-            new ReferenceSync(client, day.store.jdbc, day.store.tx, json, 100).run();
+            new ReferenceSync(client, day.store.jdbc, day.store.tx, json, 100, SimulatedDay.CLOCK).run();
             String queue = day.run.config().queues().get(0).id();
             // A contact whose acd.end was lost (waiting for 10 minutes in the events, unknown to Genesys), and one
             // that started 30 s ago (its acd.start may simply be ahead of Genesys's view): only the first goes.
@@ -87,7 +87,8 @@ class SimulatedJobsTest {
         day.advanceStatusClock(horizon);
         try (FakeGenesysApi api = FakeGenesysApi.start(day.run, FakeApiSettings.defaults())) {
             GenesysClient client = client(api);
-            new ReferenceSync(client, day.store.jdbc, day.store.tx, JsonMapper.builder().build(), 100).run();
+            new ReferenceSync(client, day.store.jdbc, day.store.tx, JsonMapper.builder().build(), 100,
+                    SimulatedDay.CLOCK).run();
             UserAggregates job = new UserAggregates(client, day.store.jdbc, day.store.tx,
                     Clock.fixed(SimulatedDay.START.plus(Duration.ofDays(1)), ZoneOffset.UTC), Granularity.PT15M,
                     PASSES, Duration.ofHours(1), Duration.ofDays(2), 100, meters);
@@ -170,7 +171,7 @@ class SimulatedJobsTest {
             try (FakeGenesysApi then = FakeGenesysApi.start(day.run,
                     FakeApiSettings.defaults().withSimulationNow(() -> start))) {
                 ReferenceSync.Result sync = new ReferenceSync(client(then), day.store.jdbc, day.store.tx,
-                        JsonMapper.builder().build(), 100).run();
+                        JsonMapper.builder().build(), 100, SimulatedDay.CLOCK).run();
                 if (!seeded) {
                     day.store.jdbc.update("DELETE FROM engine_inbox");
                     day.store.jdbc.update("DELETE FROM raw_event WHERE source = ?", ReferenceSync.STATE_SOURCE);

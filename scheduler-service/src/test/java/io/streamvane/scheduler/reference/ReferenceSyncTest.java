@@ -40,7 +40,7 @@ class ReferenceSyncTest {
                   "routingStatus":{"userId":"u-1","status":"OFF_QUEUE","startTime":"2025-03-04T09:50:00.000Z"}}],
                  "pageSize":1,"pageNumber":1,"total":1,"pageCount":1}""")));
 
-        ReferenceSync.Result r = new ReferenceSync(fake.client(), store.jdbc, store.tx, JsonMapper.builder().build(), 1).run();
+        ReferenceSync.Result r = new ReferenceSync(fake.client(), store.jdbc, store.tx, JsonMapper.builder().build(), 1, fake.clock).run();
 
         assertThat(r).isEqualTo(new ReferenceSync.Result(2, 3, 1, 1));
         assertThat(store.jdbc.queryForList("SELECT queue_id || ' ' || name || ' ' || coalesce(division_id, '-') FROM queue ORDER BY 1",
@@ -53,7 +53,7 @@ class ReferenceSyncTest {
         assertThat(store.jdbc.queryForObject("SELECT count(*) FROM engine_inbox", Integer.class)).isEqualTo(1);
         assertThat(store.jdbc.queryForObject("SELECT r.topic_kind || ' ' || r.source || ' ' || r.event_time FROM raw_event r "
                 + "JOIN engine_inbox i ON i.raw_event_id = r.id", String.class)).startsWith("USER_ACTIVITY api");
-        assertThat(new ReferenceSync(fake.client(), store.jdbc, store.tx, JsonMapper.builder().build(), 1).run().agentStates())
+        assertThat(new ReferenceSync(fake.client(), store.jdbc, store.tx, JsonMapper.builder().build(), 1, fake.clock).run().agentStates())
                 .isZero();
     }
 }

@@ -5,6 +5,7 @@ import io.streamvane.model.kpi.QueueMetric;
 import io.streamvane.simulator.EmissionConfig;
 import io.streamvane.simulator.Simulator;
 import io.streamvane.simulator.faults.FaultConfig;
+import io.streamvane.simulator.model.DefaultContactCenter;
 import io.streamvane.simulator.model.SimulationConfig;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -47,13 +48,15 @@ import org.postgresql.PGConnection;
 public final class EndToEndBenchmark {
 
     /** Run settings; the simulated arrival window is {@code [start, start + duration)}. */
-    public record Options(java.time.Instant start, Duration duration, double scale, int rate, int latencySeconds,
-                          int bodyEvents, int workers, boolean pooled, Path out) {
+    public record Options(java.time.Instant start, Duration duration, double scale, int queues, int agents, int rate,
+                          int latencySeconds, int bodyEvents, int workers, boolean pooled, Path out) {
 
         public static Options parse(String[] args) {
             java.time.Instant start = SimulationConfig.DEFAULT_START;
             Duration duration = Duration.ofDays(1);
             double scale = 1.0;
+            int queues = 4;
+            int agents = 40;
             int rate = 2000;
             int latencySeconds = 20;
             int bodyEvents = 100;
@@ -69,6 +72,8 @@ public final class EndToEndBenchmark {
                     case "--start" -> start = java.time.Instant.parse(v);
                     case "--hours" -> duration = Duration.ofMinutes(Math.round(Double.parseDouble(v) * 60));
                     case "--scale" -> scale = Double.parseDouble(v);
+                    case "--queues" -> queues = Integer.parseInt(v);
+                    case "--agents" -> agents = Integer.parseInt(v);
                     case "--rate" -> rate = Integer.parseInt(v);
                     case "--latency-seconds" -> latencySeconds = Integer.parseInt(v);
                     case "--body-events" -> bodyEvents = Integer.parseInt(v);
@@ -82,7 +87,15 @@ public final class EndToEndBenchmark {
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
-            return new Options(start, duration, scale, rate, latencySeconds, bodyEvents, workers, pooled, out);
+            return new Options(start, duration, scale, queues, agents, rate, latencySeconds, bodyEvents, workers,
+                    pooled, out);
+        }
+
+        /** The simulated contact center: the default one, or as many queues and agents as asked for. */
+        SimulationConfig simulation() {
+            SimulationConfig base = SimulationConfig.defaults().withArrivalRateScale(scale).withWindow(start, duration);
+            return queues == 4 && agents == 40 ? base
+                    : base.withStaff(DefaultContactCenter.queues(queues), DefaultContactCenter.agents(agents, queues));
         }
     }
 
@@ -115,11 +128,11 @@ public final class EndToEndBenchmark {
                             o.start);
             StringBuilder t = new StringBuilder();
             t.append("| Figure | Result |\n|---|---|\n");
-            t.append(String.format(Locale.ROOT, "| Workload | %s (arrival scale %.2f, 4 queues × voice/chat, "
-                    + "40 agents): %,d Genesys events → %,d deliveries (10 %% duplicates, 30 s reordering, 1 %% "
+            t.append(String.format(Locale.ROOT, "| Workload | %s (arrival scale %.2f, %d queues × voice/chat, "
+                    + "%,d agents): %,d Genesys events → %,d deliveries (10 %% duplicates, 30 s reordering, 1 %% "
                     + "10 min late) in %,d bodies of ~%d, ingested by direct `IngestionPipeline.ingest` calls "
                     + "(one thread), %d engine workers (LISTEN/NOTIFY, batch 500), connections %s |\n", window,
-                    o.scale, generatedEvents, deliveries, bodies, o.bodyEvents, o.workers,
+                    o.scale, o.queues, o.agents, generatedEvents, deliveries, bodies, o.bodyEvents, o.workers,
                     o.pooled ? "from a Hikari pool of " + (o.workers + 4) : "opened per transaction (no pool)"));
             t.append(String.format(Locale.ROOT, "| **End to end, max speed** | **%,.0f events/s** (%,d distinct events "
                     + "stored and projected in %.1f s, first ingest → inbox empty; %,.0f deliveries/s; ingest alone "
@@ -191,8 +204,7 @@ public final class EndToEndBenchmark {
 
     public static Results run(Options o, PrintStream out) throws Exception {
         String loadBefore = loadAverage();
-        SimulationConfig config = SimulationConfig.defaults().withArrivalRateScale(o.scale())
-                .withWindow(o.start(), o.duration());
+        SimulationConfig config = o.simulation();
         long g0 = System.nanoTime();
         Simulator sim = Simulator.run(config, EmissionConfig.defaults().withFaults(FAULTS));
         List<Bodies.Body> bodies = Bodies.of(sim.messages(), o.bodyEvents());

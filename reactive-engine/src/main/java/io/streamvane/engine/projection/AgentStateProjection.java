@@ -16,32 +16,31 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * Agent state (presence, routing status, active queues), each field last-writer-wins on its own event time (ties
- * broken by the larger value, so the winner never depends on arrival order), and the routing-status and presence
- * histories that time in status is computed from ({@link StatusTimeline}). The per-user agent_state row lock, taken
- * by the upserts in user order, serialises the history writers of one agent.
+ * broken by the larger value in byte order, so the winner never depends on arrival order), and the routing-status and
+ * presence histories that time in status is computed from ({@link StatusTimeline}). One statement per batch writes
+ * every agent's row, in user order: its row locks are the per-agent lock that serialises the history writers.
  */
 final class AgentStateProjection {
 
-    private static final String ROUTING = "INSERT INTO agent_state AS a (user_id, routing_status, routing_status_time) "
-            + "VALUES (?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET routing_status = excluded.routing_status, "
-            + "routing_status_time = excluded.routing_status_time, updated_at = now() "
-            + "WHERE a.routing_status_time IS NULL OR excluded.routing_status_time > a.routing_status_time "
-            + "OR (excluded.routing_status_time = a.routing_status_time AND excluded.routing_status > a.routing_status)";
-    private static final String PRESENCE = "INSERT INTO agent_state AS a (user_id, presence, presence_time) "
-            + "VALUES (?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET presence = excluded.presence, "
-            + "presence_time = excluded.presence_time, updated_at = now() "
-            + "WHERE a.presence_time IS NULL OR excluded.presence_time > a.presence_time "
-            + "OR (excluded.presence_time = a.presence_time AND excluded.presence > a.presence)";
-    private static final String QUEUES = "INSERT INTO agent_state AS a (user_id, active_queue_ids, "
-            + "active_queue_ids_time) VALUES (?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET "
-            + "active_queue_ids = excluded.active_queue_ids, active_queue_ids_time = excluded.active_queue_ids_time, "
-            + "updated_at = now() WHERE a.active_queue_ids_time IS NULL "
-            + "OR excluded.active_queue_ids_time > a.active_queue_ids_time "
-            + "OR (excluded.active_queue_ids_time = a.active_queue_ids_time "
-            + "AND excluded.active_queue_ids::text > a.active_queue_ids::text)";
+    // The batch's winner per field is picked in Java with the same rule, so a field changes only if it is newer than
+    // the stored one. The row is locked even where no field wins (ON CONFLICT locks before its WHERE).
+    private static final String UPSERT = "INSERT INTO agent_state AS a (user_id, routing_status, routing_status_time, "
+            + "presence, presence_time, active_queue_ids, active_queue_ids_time) "
+            + "SELECT u, r, rt, p, pt, CASE WHEN qt IS NULL THEN '{}' ELSE coalesce(f.ids[q_from:q_to], '{}') END, qt "
+            + "FROM unnest(?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::timestamptz[], ?::int[], ?::int[], "
+            + "?::timestamptz[]) AS k(u, r, rt, p, pt, q_from, q_to, qt), (SELECT ?::text[] AS ids) AS f "
+            + "ON CONFLICT (user_id) DO UPDATE SET "
+            + set("routing_status", "routing_status_time", "excluded.routing_status") + ", "
+            + set("presence", "presence_time", "excluded.presence") + ", "
+            + set("active_queue_ids", "active_queue_ids_time", "array_to_string(excluded.active_queue_ids, ',')")
+            + ", updated_at = now() WHERE " + wins("routing_status", "routing_status_time", "excluded.routing_status")
+            + " OR " + wins("presence", "presence_time", "excluded.presence")
+            + " OR " + wins("active_queue_ids", "active_queue_ids_time",
+                    "array_to_string(excluded.active_queue_ids, ',')");
 
     private final Granularity base;
 
@@ -49,69 +48,114 @@ final class AgentStateProjection {
         this.base = base;
     }
 
-    private record Field(String userId, int kind, String value, String[] queues, Instant time) {
+    /** A field's value at a time; queue lists compare as their ids joined by commas, as the SQL above does. */
+    private record Timed(String value, List<String> queues, Instant time) {
+        boolean beats(Timed other) {
+            return other == null || time.isAfter(other.time)
+                    || (time.equals(other.time) && value.compareTo(other.value) > 0);
+        }
     }
 
-    /** A known start of a routing status or presence, for the agent's {@link StatusTimeline}. */
-    private record StatusChange(StatusTimeline timeline, String userId, Instant start, String value) {
+    /** The batch's newest value of each field of one agent. */
+    private static final class Fields {
+        Timed routing;
+        Timed presence;
+        Timed queues;
     }
 
     void project(Connection c, List<GenesysEvent> events, IntervalDeltas deltas) throws SQLException {
-        List<Field> fields = new ArrayList<>();
-        List<StatusChange> changes = new ArrayList<>();
+        TreeMap<String, Fields> byUser = new TreeMap<>();
+        List<StatusTimeline.Change> routing = new ArrayList<>();
+        List<StatusTimeline.Change> presence = new ArrayList<>();
         for (GenesysEvent e : events) {
             if (e.body() instanceof RoutingStatusChange r) {
-                routing(r.userId(), r.routingStatus(), fields, changes);
+                routing(r.userId(), r.routingStatus(), byUser, routing);
             } else if (e.body() instanceof PresenceChange p) {
-                presence(p.userId(), p.presence(), fields, changes);
+                presence(p.userId(), p.presence(), byUser, presence);
             } else if (e.body() instanceof UserActivity a) {
-                    routing(a.userId(), a.routingStatus(), fields, changes);
-                    presence(a.userId(), a.presence(), fields, changes);
-                    // Without dateActiveQueuesChanged a non-empty queue list is as current as the activity itself;
-                    // an empty one without a date may just be an absent field, so it changes nothing.
-                    Instant queuesTime = a.dateActiveQueuesChanged() != null ? a.dateActiveQueuesChanged()
-                            : a.activeQueueIds().isEmpty() ? null : e.eventTime();
-                    if (queuesTime != null) {
-                        fields.add(new Field(a.userId(), 2, null,
-                                a.activeQueueIds().stream().sorted().toArray(String[]::new), queuesTime));
+                routing(a.userId(), a.routingStatus(), byUser, routing);
+                presence(a.userId(), a.presence(), byUser, presence);
+                // Without dateActiveQueuesChanged a non-empty queue list is as current as the activity itself;
+                // an empty one without a date may just be an absent field, so it changes nothing.
+                Instant queuesTime = a.dateActiveQueuesChanged() != null ? a.dateActiveQueuesChanged()
+                        : a.activeQueueIds().isEmpty() ? null : e.eventTime();
+                if (a.userId() != null && queuesTime != null) {
+                    List<String> ids = a.activeQueueIds().stream().sorted().toList();
+                    Timed t = new Timed(String.join(",", ids), ids, queuesTime);
+                    Fields f = byUser.computeIfAbsent(a.userId(), u -> new Fields());
+                    if (t.beats(f.queues)) {
+                        f.queues = t;
                     }
+                }
             }
         }
-        if (fields.isEmpty()) {
+        if (byUser.isEmpty()) {
             return;
         }
-        fields.sort(Comparator.comparing(Field::userId).thenComparingInt(Field::kind).thenComparing(Field::time));
-        try (PreparedStatement routing = c.prepareStatement(ROUTING);
-                PreparedStatement presence = c.prepareStatement(PRESENCE);
-                PreparedStatement queues = c.prepareStatement(QUEUES)) {
-            // Executed one by one in user order: the row locks are the per-agent lock for the history below.
-            for (Field f : fields) {
-                PreparedStatement ps = f.kind() == 0 ? routing : f.kind() == 1 ? presence : queues;
-                ps.setString(1, f.userId());
-                if (f.kind() == 2) {
-                    ps.setArray(2, c.createArrayOf("text", f.queues()));
-                } else {
-                    ps.setString(2, f.value());
-                }
-                ps.setTimestamp(3, Timestamp.from(f.time()));
-                ps.executeUpdate();
+        upsert(c, byUser);
+        routing.sort(Comparator.comparing(StatusTimeline.Change::userId).thenComparing(StatusTimeline.Change::start));
+        presence.sort(Comparator.comparing(StatusTimeline.Change::userId).thenComparing(StatusTimeline.Change::start));
+        StatusTimeline.ROUTING.insertAll(c, routing, base, deltas);
+        StatusTimeline.PRESENCE.insertAll(c, presence, base, deltas);
+    }
+
+    private static void upsert(Connection c, TreeMap<String, Fields> byUser) throws SQLException {
+        int n = byUser.size();
+        String[] users = new String[n];
+        String[] r = new String[n];
+        Timestamp[] rt = new Timestamp[n];
+        String[] p = new String[n];
+        Timestamp[] pt = new Timestamp[n];
+        // Every agent's queue list is a slice [from, to] (1-based) of one flat array of ids.
+        List<String> ids = new ArrayList<>();
+        Integer[] from = new Integer[n];
+        Integer[] to = new Integer[n];
+        Timestamp[] qt = new Timestamp[n];
+        int i = 0;
+        for (var entry : byUser.entrySet()) {
+            Fields f = entry.getValue();
+            users[i] = entry.getKey();
+            r[i] = f.routing == null ? null : f.routing.value();
+            rt[i] = f.routing == null ? null : Timestamp.from(f.routing.time());
+            p[i] = f.presence == null ? null : f.presence.value();
+            pt[i] = f.presence == null ? null : Timestamp.from(f.presence.time());
+            if (f.queues != null) {
+                from[i] = ids.size() + 1;
+                ids.addAll(f.queues.queues());
+                to[i] = ids.size();
             }
+            qt[i] = f.queues == null ? null : Timestamp.from(f.queues.time());
+            i++;
         }
-        changes.sort(Comparator.comparing(StatusChange::userId).thenComparing(StatusChange::start));
-        for (StatusChange ch : changes) {
-            ch.timeline().insert(c, ch.userId(), ch.start(), ch.value(), base, deltas);
+        try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
+            ps.setArray(1, c.createArrayOf("text", users));
+            ps.setArray(2, c.createArrayOf("text", r));
+            ps.setArray(3, c.createArrayOf("timestamptz", rt));
+            ps.setArray(4, c.createArrayOf("text", p));
+            ps.setArray(5, c.createArrayOf("timestamptz", pt));
+            ps.setArray(6, c.createArrayOf("int4", from));
+            ps.setArray(7, c.createArrayOf("int4", to));
+            ps.setArray(8, c.createArrayOf("timestamptz", qt));
+            ps.setArray(9, c.createArrayOf("text", ids.toArray(String[]::new)));
+            ps.executeUpdate();
         }
     }
 
-    private static void routing(String userId, RoutingState r, List<Field> fields, List<StatusChange> changes) {
+    private static void routing(String userId, RoutingState r, TreeMap<String, Fields> byUser,
+            List<StatusTimeline.Change> changes) {
         if (userId == null || r == null || r.status() == null || r.startTime() == null) {
             return;
         }
-        fields.add(new Field(userId, 0, r.status(), null, r.startTime()));
-        changes.add(new StatusChange(StatusTimeline.ROUTING, userId, r.startTime(), r.status()));
+        Timed t = new Timed(r.status(), null, r.startTime());
+        Fields f = byUser.computeIfAbsent(userId, u -> new Fields());
+        if (t.beats(f.routing)) {
+            f.routing = t;
+        }
+        changes.add(new StatusTimeline.Change(userId, r.startTime(), r.status()));
     }
 
-    private static void presence(String userId, PresenceState p, List<Field> fields, List<StatusChange> changes) {
+    private static void presence(String userId, PresenceState p, TreeMap<String, Fields> byUser,
+            List<StatusTimeline.Change> changes) {
         if (userId == null || p == null || p.modifiedDate() == null) {
             return;
         }
@@ -121,8 +165,26 @@ final class AgentStateProjection {
         String value = known != SystemPresence.UNKNOWN ? known.name()
                 : p.systemPresence() != null ? p.systemPresence() : p.presenceDefinitionId();
         if (value != null) {
-            fields.add(new Field(userId, 1, value, null, p.modifiedDate()));
-            changes.add(new StatusChange(StatusTimeline.PRESENCE, userId, p.modifiedDate(), value));
+            Timed t = new Timed(value, null, p.modifiedDate());
+            Fields f = byUser.computeIfAbsent(userId, u -> new Fields());
+            if (t.beats(f.presence)) {
+                f.presence = t;
+            }
+            changes.add(new StatusTimeline.Change(userId, p.modifiedDate(), value));
         }
+    }
+
+    /** The stored field takes the batch's value when that is newer, or as new and larger in byte order. */
+    private static String set(String column, String timeColumn, String newValue) {
+        String w = wins(column, timeColumn, newValue);
+        return column + " = CASE WHEN " + w + " THEN excluded." + column + " ELSE a." + column + " END, "
+                + timeColumn + " = CASE WHEN " + w + " THEN excluded." + timeColumn + " ELSE a." + timeColumn + " END";
+    }
+
+    private static String wins(String column, String timeColumn, String newValue) {
+        String stored = newValue.replace("excluded.", "a.");
+        return "(excluded." + timeColumn + " IS NOT NULL AND (a." + timeColumn + " IS NULL OR excluded." + timeColumn
+                + " > a." + timeColumn + " OR (excluded." + timeColumn + " = a." + timeColumn + " AND " + newValue
+                + " COLLATE \"C\" > " + stored + " COLLATE \"C\")))";
     }
 }

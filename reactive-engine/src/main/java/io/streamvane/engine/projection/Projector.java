@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -113,12 +115,16 @@ public final class Projector {
         return durationMs == null ? 0 : Math.max(0, durationMs);
     }
 
-    /** acd_session rows: start and end joined whichever comes first; keys sorted so replicas lock in one order. */
+    /**
+     * acd_session rows: start and end joined whichever comes first. One statement per batch, keys sorted so replicas
+     * lock in one order; a key's events are merged first (one statement may not change a row twice), with the rule the
+     * statement applies to the stored row, so merging then applying equals applying one by one.
+     */
     static final class AcdSessions {
 
-        // One statement for both sides, so one sorted batch takes the row locks in key order.
         private static final String UPSERT = "INSERT INTO acd_session AS a (conversation_id, session_key, queue_id, "
-                + "media_type, started_at, ended_at, outcome) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                + "media_type, started_at, ended_at, outcome) SELECT * FROM unnest(?::text[], ?::text[], ?::text[], "
+                + "?::text[], ?::timestamptz[], ?::timestamptz[], ?::text[]) "
                 + "ON CONFLICT (conversation_id, session_key) DO UPDATE SET "
                 + "started_at = LEAST(a.started_at, excluded.started_at), "
                 + "outcome = CASE WHEN excluded.ended_at IS NOT NULL AND (a.ended_at IS NULL "
@@ -127,6 +133,32 @@ public final class Projector {
                 + "queue_id = COALESCE(a.queue_id, excluded.queue_id), "
                 + "media_type = COALESCE(a.media_type, excluded.media_type), updated_at = now()";
 
+        /** One session's side of the row, or the merge of several. */
+        private record Side(String queueId, String mediaType, Instant startedAt, Instant endedAt, String outcome) {
+
+            static Side of(GenesysEvent e) {
+                if (e.body() instanceof AcdStart s) {
+                    return new Side(s.queueId(), s.mediaType(), s.eventTime(), null, null);
+                }
+                AcdEnd x = (AcdEnd) e.body();
+                return new Side(x.queueId(), x.mediaType(), null, x.eventTime(), x.asAcdOutcome().name());
+            }
+
+            /** {@code later} applied to this, as the statement applies a row to the stored one. */
+            Side then(Side later) {
+                boolean endWins = later.endedAt != null && (endedAt == null || !later.endedAt.isBefore(endedAt));
+                return new Side(queueId != null ? queueId : later.queueId,
+                        mediaType != null ? mediaType : later.mediaType,
+                        startedAt == null ? later.startedAt
+                                : later.startedAt == null || startedAt.isBefore(later.startedAt) ? startedAt
+                                : later.startedAt,
+                        endWins ? later.endedAt : endedAt, endWins ? later.outcome : outcome);
+            }
+        }
+
+        private record Key(String conversationId, String sessionKey) {
+        }
+
         private AcdSessions() {
         }
 
@@ -134,29 +166,40 @@ public final class Projector {
             if (events.isEmpty()) {
                 return;
             }
-            List<GenesysEvent> sorted = new ArrayList<>(events);
-            sorted.sort(Comparator.comparing(AcdSessions::conversation).thenComparing(AcdSessions::sessionKey));
+            TreeMap<Key, Side> merged = new TreeMap<>(
+                    Comparator.comparing(Key::conversationId).thenComparing(Key::sessionKey));
+            for (GenesysEvent e : events) {
+                merged.merge(new Key(conversation(e), sessionKey(e)), Side.of(e), Side::then);
+            }
+            int n = merged.size();
+            String[] conv = new String[n];
+            String[] key = new String[n];
+            String[] queue = new String[n];
+            String[] media = new String[n];
+            Timestamp[] started = new Timestamp[n];
+            Timestamp[] ended = new Timestamp[n];
+            String[] outcome = new String[n];
+            int i = 0;
+            for (Map.Entry<Key, Side> m : merged.entrySet()) {
+                Side s = m.getValue();
+                conv[i] = m.getKey().conversationId();
+                key[i] = m.getKey().sessionKey();
+                queue[i] = s.queueId();
+                media[i] = s.mediaType();
+                started[i] = s.startedAt() == null ? null : Timestamp.from(s.startedAt());
+                ended[i] = s.endedAt() == null ? null : Timestamp.from(s.endedAt());
+                outcome[i] = s.outcome();
+                i++;
+            }
             try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
-                for (GenesysEvent e : sorted) {
-                    ps.setString(1, conversation(e));
-                    ps.setString(2, sessionKey(e));
-                    if (e.body() instanceof AcdStart s) {
-                        ps.setString(3, s.queueId());
-                        ps.setString(4, s.mediaType());
-                        ps.setTimestamp(5, Timestamp.from(s.eventTime()));
-                        ps.setTimestamp(6, null);
-                        ps.setString(7, null);
-                    } else {
-                        AcdEnd x = (AcdEnd) e.body();
-                        ps.setString(3, x.queueId());
-                        ps.setString(4, x.mediaType());
-                        ps.setTimestamp(5, null);
-                        ps.setTimestamp(6, Timestamp.from(x.eventTime()));
-                        ps.setString(7, x.asAcdOutcome().name());
-                    }
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+                ps.setArray(1, c.createArrayOf("text", conv));
+                ps.setArray(2, c.createArrayOf("text", key));
+                ps.setArray(3, c.createArrayOf("text", queue));
+                ps.setArray(4, c.createArrayOf("text", media));
+                ps.setArray(5, c.createArrayOf("timestamptz", started));
+                ps.setArray(6, c.createArrayOf("timestamptz", ended));
+                ps.setArray(7, c.createArrayOf("text", outcome));
+                ps.executeUpdate();
             }
         }
 

@@ -14,7 +14,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,13 +38,25 @@ final class SegmentProjection {
             + "talk_ms, hold_ms, acw_ms, dialing_ms, contacting_ms, wrapped_up, completion_time FROM agent_segment s "
             + "JOIN unnest(?::text[], ?::text[]) AS k(c, p) ON s.conversation_id = k.c AND s.participant_id = k.p "
             + "ORDER BY s.conversation_id COLLATE \"C\", s.participant_id COLLATE \"C\" FOR UPDATE OF s";
-    private static final String UPDATE = "UPDATE agent_segment SET queue_id = ?, media_type = ?, user_id = ?, "
-            + "talk_ms = ?, hold_ms = ?, acw_ms = ?, dialing_ms = ?, contacting_ms = ?, interacting = ?, "
-            + "wrapped_up = ?, completion_time = ?, contributed_bucket = ?, contributed_queue_id = ?, "
-            + "contributed_user_id = ?, contributed_media_type = ?, contributed_handled = ?, contributed_handle_ms = ?, "
-            + "contributed_talk_ms = ?, contributed_hold_ms = ?, contributed_acw_ms = ?, contributed_held = ?, "
-            + "contributed_wrapped_up = ?, contributed_dialing_ms = ?, contributed_contacting_ms = ?, updated_at = now() "
-            + "WHERE conversation_id = ? AND participant_id = ?";
+    // One statement for the batch's segments: the stored fold, and what it contributed to the interval rows.
+    private static final String UPDATE = "UPDATE agent_segment s SET queue_id = u.queue_id, media_type = u.media_type, "
+            + "user_id = u.user_id, talk_ms = u.talk_ms, hold_ms = u.hold_ms, acw_ms = u.acw_ms, "
+            + "dialing_ms = u.dialing_ms, contacting_ms = u.contacting_ms, interacting = u.interacting, "
+            + "wrapped_up = u.wrapped_up, completion_time = u.completion_time, contributed_bucket = u.bucket, "
+            + "contributed_queue_id = u.c_queue_id, contributed_user_id = u.c_user_id, "
+            + "contributed_media_type = u.c_media_type, contributed_handled = u.c_handled, "
+            + "contributed_handle_ms = u.c_handle_ms, contributed_talk_ms = u.c_talk_ms, "
+            + "contributed_hold_ms = u.c_hold_ms, contributed_acw_ms = u.c_acw_ms, contributed_held = u.c_held, "
+            + "contributed_wrapped_up = u.c_wrapped_up, contributed_dialing_ms = u.c_dialing_ms, "
+            + "contributed_contacting_ms = u.c_contacting_ms, updated_at = now() "
+            + "FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], "
+            + "?::bigint[], ?::bigint[], ?::bigint[], ?::boolean[], ?::boolean[], ?::timestamptz[], ?::timestamptz[], "
+            + "?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], "
+            + "?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[]) AS u(conversation_id, participant_id, queue_id, "
+            + "media_type, user_id, talk_ms, hold_ms, acw_ms, dialing_ms, contacting_ms, interacting, wrapped_up, "
+            + "completion_time, bucket, c_queue_id, c_user_id, c_media_type, c_handled, c_handle_ms, c_talk_ms, "
+            + "c_hold_ms, c_acw_ms, c_held, c_wrapped_up, c_dialing_ms, c_contacting_ms) "
+            + "WHERE s.conversation_id = u.conversation_id AND s.participant_id = u.participant_id";
 
     private final Granularity base;
 
@@ -101,25 +112,28 @@ final class SegmentProjection {
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
-            for (Map.Entry<AgentSegment.Key, List<GenesysEvent>> entry : byKey.entrySet()) {
-                AgentSegment before = stored.get(entry.getKey());
-                AgentSegment after = fromNothing
-                        ? AgentSegment.empty(entry.getKey().conversationId(), entry.getKey().participantId())
-                        : before;
-                for (GenesysEvent e : entry.getValue()) {
-                    after = fold(after, e);
-                }
-                if (fromNothing && after.equals(before)) {
-                    continue;
-                }
-                for (SegmentDelta d : SegmentMove.between(before, after, base).deltas()) {
-                    deltas.addSegment(d);
-                }
-                bindUpdate(ps, after);
-                ps.addBatch();
+        List<AgentSegment> folded = new ArrayList<>();
+        for (Map.Entry<AgentSegment.Key, List<GenesysEvent>> entry : byKey.entrySet()) {
+            AgentSegment before = stored.get(entry.getKey());
+            AgentSegment after = fromNothing
+                    ? AgentSegment.empty(entry.getKey().conversationId(), entry.getKey().participantId())
+                    : before;
+            for (GenesysEvent e : entry.getValue()) {
+                after = fold(after, e);
             }
-            ps.executeBatch();
+            if (fromNothing && after.equals(before)) {
+                continue;
+            }
+            for (SegmentDelta d : SegmentMove.between(before, after, base).deltas()) {
+                deltas.addSegment(d);
+            }
+            folded.add(after);
+        }
+        if (!folded.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
+                bindUpdate(c, ps, folded);
+                ps.executeUpdate();
+            }
         }
     }
 
@@ -155,43 +169,44 @@ final class SegmentProjection {
         return v == null ? 0 : Math.max(0, v);
     }
 
-    private void bindUpdate(PreparedStatement ps, AgentSegment s) throws SQLException {
-        IntervalComponents contribution = s.contribution();
-        Instant bucket = s.completedAt() == null ? null : base.bucketStart(s.completedAt());
-        ps.setString(1, s.queueId());
-        ps.setString(2, s.mediaType());
-        ps.setString(3, s.userId());
-        ps.setLong(4, s.talkMs());
-        ps.setLong(5, s.holdMs());
-        ps.setLong(6, s.acwMs());
-        ps.setLong(7, s.dialingMs());
-        ps.setLong(8, s.contactingMs());
-        ps.setBoolean(9, s.interacting());
-        ps.setBoolean(10, s.wrappedUp());
-        setTime(ps, 11, s.completedAt());
-        setTime(ps, 12, bucket);
-        boolean placed = bucket != null;
-        ps.setString(13, placed ? s.queueId() : null);
-        ps.setString(14, placed ? s.userId() : null);
-        ps.setString(15, placed ? s.mediaType() : null);
-        ps.setLong(16, placed ? contribution.handled() : 0);
-        ps.setLong(17, placed ? contribution.handleMs() : 0);
-        ps.setLong(18, placed ? contribution.talkMs() : 0);
-        ps.setLong(19, placed ? contribution.holdMs() : 0);
-        ps.setLong(20, placed ? contribution.acwMs() : 0);
-        ps.setLong(21, placed ? contribution.held() : 0);
-        ps.setLong(22, placed ? contribution.wrappedUp() : 0);
-        ps.setLong(23, placed ? contribution.dialingMs() : 0);
-        ps.setLong(24, placed ? contribution.contactingMs() : 0);
-        ps.setString(25, s.key().conversationId());
-        ps.setString(26, s.key().participantId());
+    private void bindUpdate(Connection c, PreparedStatement ps, List<AgentSegment> segments) throws SQLException {
+        int n = segments.size();
+        String[] types = {"text", "text", "text", "text", "text", "int8", "int8", "int8", "int8", "int8", "bool",
+            "bool", "timestamptz", "timestamptz", "text", "text", "text", "int8", "int8", "int8", "int8", "int8",
+            "int8", "int8", "int8", "int8"};
+        // Typed arrays: the driver encodes each element by its Java type (a Timestamp as an instant, not as text).
+        Object[][] cols = new Object[types.length][];
+        for (int k = 0; k < types.length; k++) {
+            cols[k] = switch (types[k]) {
+                case "text" -> new String[n];
+                case "int8" -> new Long[n];
+                case "bool" -> new Boolean[n];
+                default -> new Timestamp[n];
+            };
+        }
+        for (int i = 0; i < n; i++) {
+            AgentSegment s = segments.get(i);
+            IntervalComponents contribution = s.contribution();
+            Instant bucket = s.completedAt() == null ? null : base.bucketStart(s.completedAt());
+            boolean placed = bucket != null;
+            Object[] row = {s.key().conversationId(), s.key().participantId(), s.queueId(), s.mediaType(),
+                s.userId(), s.talkMs(), s.holdMs(), s.acwMs(), s.dialingMs(), s.contactingMs(), s.interacting(),
+                s.wrappedUp(), time(s.completedAt()), time(bucket), placed ? s.queueId() : null,
+                placed ? s.userId() : null, placed ? s.mediaType() : null, placed ? contribution.handled() : 0L,
+                placed ? contribution.handleMs() : 0L, placed ? contribution.talkMs() : 0L,
+                placed ? contribution.holdMs() : 0L, placed ? contribution.acwMs() : 0L,
+                placed ? contribution.held() : 0L, placed ? contribution.wrappedUp() : 0L,
+                placed ? contribution.dialingMs() : 0L, placed ? contribution.contactingMs() : 0L};
+            for (int k = 0; k < row.length; k++) {
+                cols[k][i] = row[k];
+            }
+        }
+        for (int k = 0; k < types.length; k++) {
+            ps.setArray(k + 1, c.createArrayOf(types[k], cols[k]));
+        }
     }
 
-    private static void setTime(PreparedStatement ps, int i, Instant t) throws SQLException {
-        if (t == null) {
-            ps.setNull(i, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            ps.setTimestamp(i, Timestamp.from(t));
-        }
+    private static Timestamp time(Instant t) {
+        return t == null ? null : Timestamp.from(t);
     }
 }

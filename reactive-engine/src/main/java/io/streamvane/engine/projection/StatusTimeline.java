@@ -12,7 +12,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -25,7 +30,8 @@ import java.util.function.Function;
  * <p>What is counted is always the history intersected with {@code [first start, max(last start, clock))}, whatever
  * the order of the inserts and clock moves: a start after the counted end extends the last state to it; a start
  * before it moves {@code [start, next start or counted end)} from the state it interrupts to the new one. Callers
- * hold the agent's agent_state row lock, which serialises the writers of one agent.
+ * hold the agent's agent_state row lock, which serialises the writers of one agent: what {@link #insertAll} reads
+ * stays true until it writes.
  */
 final class StatusTimeline {
 
@@ -58,49 +64,166 @@ final class StatusTimeline {
         return metricOf.apply(value);
     }
 
-    /** Adds a known start of {@code value} to the agent's history and the time it moves to {@code deltas}. */
-    void insert(Connection c, String userId, Instant start, String value, Granularity base, IntervalDeltas deltas)
-            throws SQLException {
-        Entry existing = one(c, "started_at = ?", "", userId, start);
-        if (existing != null) {
-            if (value.compareTo(existing.value()) >= 0) {
+    /** A known start of a value in one agent's history. */
+    record Change(String userId, Instant start, String value) {
+    }
+
+    /**
+     * Adds known starts to the agents' histories and the time they move to {@code deltas}, with three statements
+     * whatever the number of changes: each agent's history from the entry before its earliest change onward is read,
+     * the changes are applied to it in memory in the order given, and what changed is written back.
+     */
+    void insertAll(Connection c, List<Change> changes, Granularity base, IntervalDeltas deltas) throws SQLException {
+        if (changes.isEmpty()) {
+            return;
+        }
+        TreeMap<String, Instant> earliest = new TreeMap<>();
+        for (Change ch : changes) {
+            earliest.merge(ch.userId(), ch.start(), (a, b) -> a.isBefore(b) ? a : b);
+        }
+        Map<String, History> histories = load(c, earliest);
+        for (Change ch : changes) {
+            histories.computeIfAbsent(ch.userId(), u -> new History()).insert(ch, base, deltas);
+        }
+        write(c, histories);
+    }
+
+    /** The loaded part of one agent's history, with which entries are new and which changed. */
+    private final class History {
+        final TreeMap<Instant, Entry> entries = new TreeMap<>();
+        final Set<Instant> added = new HashSet<>();
+        final Set<Instant> changed = new HashSet<>();
+        final Set<Instant> restatused = new HashSet<>();
+
+        void insert(Change ch, Granularity base, IntervalDeltas deltas) {
+            String userId = ch.userId();
+            Instant start = ch.start();
+            String value = ch.value();
+            Entry existing = entries.get(start);
+            if (existing != null) {
+                if (value.compareTo(existing.value()) >= 0) {
+                    return;
+                }
+                put(new Entry(start, value, existing.end(), existing.countedUntil()), true);
+                move(deltas, userId, existing.value(), value, start, endOf(existing), base);
                 return;
             }
-            update(c, "UPDATE " + table + " SET status = ?, recorded_at = now() WHERE user_id = ? AND started_at = ?",
-                    value, userId, start);
-            move(deltas, userId, existing.value(), value, start, endOf(existing), base);
-            return;
-        }
-        Entry previous = one(c, "started_at < ?", " ORDER BY started_at DESC LIMIT 1", userId, start);
-        Entry next = one(c, "started_at > ?", " ORDER BY started_at LIMIT 1", userId, start);
-        Instant countedUntil = null;
-        if (next == null) {
-            countedUntil = previous != null && previous.countedUntil().isAfter(start) ? previous.countedUntil() : start;
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table
-                + " (user_id, started_at, status, ended_at, counted_until) VALUES (?, ?, ?, ?, ?)")) {
-            ps.setString(1, userId);
-            ps.setTimestamp(2, Timestamp.from(start));
-            ps.setString(3, value);
-            ps.setTimestamp(4, next == null ? null : Timestamp.from(next.start()));
-            ps.setTimestamp(5, countedUntil == null ? null : Timestamp.from(countedUntil));
-            ps.executeUpdate();
-        }
-        if (previous == null) {
-            if (next != null) {
-                add(deltas, userId, value, start, next.start(), base, 1);
+            Map.Entry<Instant, Entry> before = entries.lowerEntry(start);
+            Map.Entry<Instant, Entry> after = entries.higherEntry(start);
+            Entry previous = before == null ? null : before.getValue();
+            Entry next = after == null ? null : after.getValue();
+            Instant countedUntil = null;
+            if (next == null) {
+                countedUntil = previous != null && previous.countedUntil().isAfter(start) ? previous.countedUntil() : start;
             }
-            return;
+            entries.put(start, new Entry(start, value, next == null ? null : next.start(), countedUntil));
+            added.add(start);
+            if (previous == null) {
+                if (next != null) {
+                    add(deltas, userId, value, start, next.start(), base, 1);
+                }
+                return;
+            }
+            put(new Entry(previous.start(), previous.value(), start, null), false);
+            Instant previousEnd = endOf(previous);
+            if (start.isBefore(previousEnd)) {
+                move(deltas, userId, previous.value(), value, start, previousEnd, base);
+            } else {
+                // The open last state was counted to its counted_until; it lasted until this start.
+                add(deltas, userId, previous.value(), previousEnd, start, base, 1);
+            }
         }
-        update(c, "UPDATE " + table + " SET ended_at = ?, counted_until = NULL WHERE user_id = ? AND started_at = ?",
-                start, userId, previous.start());
-        Instant previousEnd = endOf(previous);
-        if (start.isBefore(previousEnd)) {
-            move(deltas, userId, previous.value(), value, start, previousEnd, base);
-        } else {
-            // The open last state was counted to its counted_until; it lasted until this start.
-            add(deltas, userId, previous.value(), previousEnd, start, base, 1);
+
+        private void put(Entry e, boolean statusChanged) {
+            entries.put(e.start(), e);
+            if (!added.contains(e.start())) {
+                changed.add(e.start());
+                if (statusChanged) {
+                    restatused.add(e.start());
+                }
+            }
         }
+    }
+
+    /** For each agent, the entry before its earliest change (if any) and every entry from there on. */
+    private Map<String, History> load(Connection c, TreeMap<String, Instant> earliest) throws SQLException {
+        Map<String, History> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT h.user_id, h.started_at, h.status, h.ended_at, "
+                + "h.counted_until FROM unnest(?::text[], ?::timestamptz[]) AS k(user_id, first_start) "
+                + "CROSS JOIN LATERAL (SELECT * FROM " + table + " h WHERE h.user_id = k.user_id "
+                + "AND h.started_at >= coalesce((SELECT p.started_at FROM " + table + " p WHERE p.user_id = k.user_id "
+                + "AND p.started_at < k.first_start ORDER BY p.started_at DESC LIMIT 1), k.first_start)) h")) {
+            ps.setArray(1, c.createArrayOf("text", earliest.keySet().toArray(String[]::new)));
+            ps.setArray(2, c.createArrayOf("timestamptz",
+                    earliest.values().stream().map(Timestamp::from).toArray(Timestamp[]::new)));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp end = rs.getTimestamp(4);
+                    Timestamp counted = rs.getTimestamp(5);
+                    Entry e = new Entry(rs.getTimestamp(2).toInstant(), rs.getString(3),
+                            end == null ? null : end.toInstant(), counted == null ? null : counted.toInstant());
+                    out.computeIfAbsent(rs.getString(1), u -> new History()).entries.put(e.start(), e);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** New entries in one insert, changed ones in one update; each row is written in its final state only. */
+    private void write(Connection c, Map<String, History> histories) throws SQLException {
+        List<String> newUsers = new ArrayList<>();
+        List<Entry> newEntries = new ArrayList<>();
+        List<String> changedUsers = new ArrayList<>();
+        List<Entry> changedEntries = new ArrayList<>();
+        List<Boolean> restatused = new ArrayList<>();
+        for (Map.Entry<String, History> h : histories.entrySet()) {
+            for (Instant start : h.getValue().added) {
+                newUsers.add(h.getKey());
+                newEntries.add(h.getValue().entries.get(start));
+            }
+            for (Instant start : h.getValue().changed) {
+                changedUsers.add(h.getKey());
+                changedEntries.add(h.getValue().entries.get(start));
+                restatused.add(h.getValue().restatused.contains(start));
+            }
+        }
+        if (!newEntries.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table
+                    + " (user_id, started_at, status, ended_at, counted_until) "
+                    + "SELECT * FROM unnest(?::text[], ?::timestamptz[], ?::text[], ?::timestamptz[], "
+                    + "?::timestamptz[])")) {
+                bind(c, ps, newUsers, newEntries);
+                ps.executeUpdate();
+            }
+        }
+        if (!changedEntries.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " h SET status = u.status, "
+                    + "ended_at = u.ended_at, counted_until = u.counted_until, "
+                    + "recorded_at = CASE WHEN u.restatused THEN now() ELSE h.recorded_at END "
+                    + "FROM unnest(?::text[], ?::timestamptz[], ?::text[], ?::timestamptz[], ?::timestamptz[], "
+                    + "?::boolean[]) AS u(user_id, started_at, status, ended_at, counted_until, restatused) "
+                    + "WHERE h.user_id = u.user_id AND h.started_at = u.started_at")) {
+                bind(c, ps, changedUsers, changedEntries);
+                ps.setArray(6, c.createArrayOf("bool", restatused.toArray(Boolean[]::new)));
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private static void bind(Connection c, PreparedStatement ps, List<String> users, List<Entry> entries)
+            throws SQLException {
+        // Typed arrays: the driver encodes each element by its Java type (a Timestamp as an instant, not as text).
+        ps.setArray(1, c.createArrayOf("text", users.toArray(String[]::new)));
+        ps.setArray(2, c.createArrayOf("timestamptz",
+                entries.stream().map(e -> Timestamp.from(e.start())).toArray(Timestamp[]::new)));
+        ps.setArray(3, c.createArrayOf("text", entries.stream().map(Entry::value).toArray(String[]::new)));
+        ps.setArray(4, c.createArrayOf("timestamptz", entries.stream().map(e -> time(e.end())).toArray(Timestamp[]::new)));
+        ps.setArray(5, c.createArrayOf("timestamptz",
+                entries.stream().map(e -> time(e.countedUntil())).toArray(Timestamp[]::new)));
+    }
+
+    private static Timestamp time(Instant t) {
+        return t == null ? null : Timestamp.from(t);
     }
 
     /**
@@ -188,35 +311,5 @@ final class StatusTimeline {
         }
         new StatusPeriod(metricOf(value), start, end).componentsBy(base, sign)
                 .forEach((bucket, delta) -> deltas.addAgent(new AgentKey(userId, bucket), delta));
-    }
-
-    private Entry one(Connection c, String where, String order, String userId, Instant start) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT started_at, status, ended_at, counted_until FROM "
-                + table + " WHERE user_id = ? AND " + where + order)) {
-            ps.setString(1, userId);
-            ps.setTimestamp(2, Timestamp.from(start));
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                Timestamp end = rs.getTimestamp(3);
-                Timestamp counted = rs.getTimestamp(4);
-                return new Entry(rs.getTimestamp(1).toInstant(), rs.getString(2),
-                        end == null ? null : end.toInstant(), counted == null ? null : counted.toInstant());
-            }
-        }
-    }
-
-    private static void update(Connection c, String sql, Object a, String userId, Instant start) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            if (a instanceof Instant t) {
-                ps.setTimestamp(1, Timestamp.from(t));
-            } else {
-                ps.setString(1, (String) a);
-            }
-            ps.setString(2, userId);
-            ps.setTimestamp(3, Timestamp.from(start));
-            ps.executeUpdate();
-        }
     }
 }

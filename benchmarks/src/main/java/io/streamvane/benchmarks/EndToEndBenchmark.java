@@ -49,7 +49,8 @@ public final class EndToEndBenchmark {
 
     /** Run settings; the simulated arrival window is {@code [start, start + duration)}. */
     public record Options(java.time.Instant start, Duration duration, double scale, int queues, int agents, int rate,
-                          int latencySeconds, int bodyEvents, int workers, boolean pooled, Path out) {
+                          int latencySeconds, int bodyEvents, int ingestThreads, int workers, boolean pooled,
+                          Path out) {
 
         public static Options parse(String[] args) {
             java.time.Instant start = SimulationConfig.DEFAULT_START;
@@ -60,6 +61,7 @@ public final class EndToEndBenchmark {
             int rate = 2000;
             int latencySeconds = 20;
             int bodyEvents = 100;
+            int ingestThreads = 1;
             int workers = 2;
             boolean pooled = true;
             Path out = Path.of("benchmarks/target/e2e-results.md");
@@ -78,6 +80,7 @@ public final class EndToEndBenchmark {
                     case "--latency-seconds" -> latencySeconds = Integer.parseInt(v);
                     case "--body-events" -> bodyEvents = Integer.parseInt(v);
                     case "--workers" -> workers = Integer.parseInt(v);
+                    case "--ingest-threads" -> ingestThreads = Integer.parseInt(v);
                     case "--pool" -> pooled = switch (v) {
                         case "hikari" -> true;
                         case "none" -> false;
@@ -87,8 +90,8 @@ public final class EndToEndBenchmark {
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
-            return new Options(start, duration, scale, queues, agents, rate, latencySeconds, bodyEvents, workers,
-                    pooled, out);
+            return new Options(start, duration, scale, queues, agents, rate, latencySeconds, bodyEvents,
+                    ingestThreads, workers, pooled, out);
         }
 
         /** The simulated contact center: the default one, or as many queues and agents as asked for. */
@@ -131,9 +134,9 @@ public final class EndToEndBenchmark {
             t.append(String.format(Locale.ROOT, "| Workload | %s (arrival scale %.2f, %d queues × voice/chat, "
                     + "%,d agents): %,d Genesys events → %,d deliveries (10 %% duplicates, 30 s reordering, 1 %% "
                     + "10 min late) in %,d bodies of ~%d, ingested by direct `IngestionPipeline.ingest` calls "
-                    + "(one thread), %d engine workers (LISTEN/NOTIFY, batch 500), connections %s |\n", window,
-                    o.scale, o.queues, o.agents, generatedEvents, deliveries, bodies, o.bodyEvents, o.workers,
-                    o.pooled ? "from a Hikari pool of " + (o.workers + 4) : "opened per transaction (no pool)"));
+                    + "(%d threads), %d engine workers (LISTEN/NOTIFY, batch 500), connections %s |\n", window,
+                    o.scale, o.queues, o.agents, generatedEvents, deliveries, bodies, o.bodyEvents, o.ingestThreads,
+                    o.workers, o.pooled ? "from a Hikari pool of " + (o.workers + o.ingestThreads + 3) : "opened per transaction (no pool)"));
             t.append(String.format(Locale.ROOT, "| **End to end, max speed** | **%,.0f events/s** (%,d distinct events "
                     + "stored and projected in %.1f s, first ingest → inbox empty; %,.0f deliveries/s; ingest alone "
                     + "done at %.1f s, %,d duplicates dropped, %,d flagged late) |\n", endToEndPerSecond(), accepted,
@@ -222,16 +225,14 @@ public final class EndToEndBenchmark {
         int finalised;
         double copyRate;
         String pgVersion;
-        try (Pipeline p = Pipeline.fresh(config, o.workers(), 500, o.pooled())) {
+        try (Pipeline p = Pipeline.fresh(config, o.workers(), 500, o.pooled(), o.ingestThreads())) {
             pgVersion = p.serverVersion();
             p.start();
             long t0 = System.nanoTime();
-            for (Bodies.Body body : bodies) {
-                IngestionResult.Ingested r = p.ingest(body.json());
-                accepted += r.accepted();
-                duplicates += r.duplicates();
-                late += r.late();
-            }
+            long[] counts = ingestAll(p, bodies, o.ingestThreads());
+            accepted = counts[0];
+            duplicates = counts[1];
+            late = counts[2];
             long tIngested = System.nanoTime();
             long tDrained = p.awaitDrained(Duration.ofMinutes(30));
             ingestSeconds = (tIngested - t0) / 1e9;
@@ -261,6 +262,35 @@ public final class EndToEndBenchmark {
         out.println();
         out.print(results.table());
         return results;
+    }
+
+    /**
+     * Every body ingested by {@code threads} callers taking the next body in send order, as concurrent HTTP requests
+     * or Service Bus receivers would; returns accepted, duplicates and late.
+     */
+    static long[] ingestAll(Pipeline p, List<Bodies.Body> bodies, int threads) throws Exception {
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicLongArray counts = new java.util.concurrent.atomic.AtomicLongArray(3);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> callers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                callers.add(pool.submit(() -> {
+                    for (int i; (i = next.getAndIncrement()) < bodies.size(); ) {
+                        IngestionResult.Ingested r = p.ingest(bodies.get(i).json());
+                        counts.addAndGet(0, r.accepted());
+                        counts.addAndGet(1, r.duplicates());
+                        counts.addAndGet(2, r.late());
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : callers) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new long[] {counts.get(0), counts.get(1), counts.get(2)};
     }
 
     /** COPY OUT of the run's raw_event rows, then a timed COPY IN of them into a plain table (no index/constraint). */

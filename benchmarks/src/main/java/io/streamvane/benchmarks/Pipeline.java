@@ -65,8 +65,13 @@ final class Pipeline implements AutoCloseable {
      */
     static Pipeline fresh(SimulationConfig config, int workerThreads, int batchSize, boolean pooled)
             throws SQLException {
+        return fresh(config, workerThreads, batchSize, pooled, 1);
+    }
+
+    static Pipeline fresh(SimulationConfig config, int workerThreads, int batchSize, boolean pooled,
+            int ingestThreads) throws SQLException {
         TestDatabase db = TestDatabases.freshMigrated();
-        DataSource ds = pooled ? pool(db, workerThreads) : db.dataSource();
+        DataSource ds = pooled ? pool(db, workerThreads, ingestThreads) : db.dataSource();
         seedServiceLevels(ds, config);
         Transactions tx = new Transactions(ds);
         ServiceLevelSettingsSource sl = new ServiceLevelSettingsSource(tx, false);
@@ -155,13 +160,13 @@ final class Pipeline implements AutoCloseable {
         }
     }
 
-    /** One connection per worker, one for the ingest caller, a few for listeners and the figures. */
-    private static HikariDataSource pool(TestDatabase db, int workerThreads) {
+    /** One connection per worker and per ingest caller, a few for listeners and the figures. */
+    private static HikariDataSource pool(TestDatabase db, int workerThreads, int ingestThreads) {
         HikariConfig c = new HikariConfig();
         c.setJdbcUrl(db.jdbcUrl());
         c.setUsername(db.username());
         c.setPassword(db.password());
-        c.setMaximumPoolSize(workerThreads + 4);
+        c.setMaximumPoolSize(workerThreads + ingestThreads + 3);
         c.setPoolName("benchmark");
         return new HikariDataSource(c);
     }

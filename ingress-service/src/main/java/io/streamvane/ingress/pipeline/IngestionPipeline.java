@@ -146,6 +146,7 @@ public final class IngestionPipeline implements EventIngestion {
 
     private static boolean holdsNul(GenesysEvent event) {
         return event.topicName().indexOf('\0') >= 0 || event.identity().key().indexOf('\0') >= 0
-                || NUL_ESCAPE.matcher(event.eventBodyJson()).find();
+                // The plain search first: the pattern over every body was a seventh of ingress CPU.
+                || (event.eventBodyJson().contains("\\u0000") && NUL_ESCAPE.matcher(event.eventBodyJson()).find());
     }
 }

@@ -72,11 +72,11 @@ class IngestionPipelineTest {
     void inboxPayloadCarriesTheConcreteTopicVersionTwoAndTheOriginalEventBody() {
         ingest(TestEvents.eventBridge(acdStartTopic("c-9"), acdStartBody("c-9", t0)));
 
-        assertThat(rows.queryString("SELECT payload->>'topicName' FROM engine_inbox"))
+        assertThat(rows.queryString("SELECT payload::jsonb->>'topicName' FROM engine_inbox"))
                 .isEqualTo(acdStartTopic("c-9"));
-        assertThat(rows.queryString("SELECT payload->>'version' FROM engine_inbox")).isEqualTo("2");
+        assertThat(rows.queryString("SELECT payload::jsonb->>'version' FROM engine_inbox")).isEqualTo("2");
         assertThat(rows.count("FROM engine_inbox i JOIN raw_event r ON r.id = i.raw_event_id "
-                + "WHERE i.payload->'eventBody' = r.body AND r.body->>'conversationId' = '" + TestEvents.id("c-9") + "'")).isEqualTo(1);
+                + "WHERE i.payload::jsonb->'eventBody' = r.body AND r.body->>'conversationId' = '" + TestEvents.id("c-9") + "'")).isEqualTo(1);
         assertThat(rows.queryString("SELECT envelope->'layers'->>0 FROM raw_event")).isEqualTo("EVENT_BRIDGE");
         assertThat(rows.queryString("SELECT envelope->'ids'->>'correlationId' FROM raw_event")).isEqualTo("corr-1");
     }

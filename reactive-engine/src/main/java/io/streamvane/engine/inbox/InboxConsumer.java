@@ -4,6 +4,7 @@ import io.streamvane.engine.projection.Projector;
 import io.streamvane.model.event.EventParser;
 import io.streamvane.model.event.GenesysEvent;
 import io.streamvane.model.event.ParseResult;
+import io.streamvane.model.store.InboxShard;
 import io.streamvane.model.store.StoreFailure;
 import io.streamvane.model.store.StoreLocks;
 import io.streamvane.model.store.Transactions;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One claim-project-delete cycle per call, in a single transaction: the claimed rows are deleted and the projection
  * written before commit, so a crash redoes the whole batch and a commit means every event counted exactly once.
- * Any number of consumers (threads or replicas) may run at once: SKIP LOCKED hands each a disjoint batch.
+ * Any number of consumers (threads or replicas) may run at once: SKIP LOCKED hands each a disjoint batch, and each
+ * transaction claims from one inbox shard no other holds.
  */
 public final class InboxConsumer {
 
@@ -32,9 +34,19 @@ public final class InboxConsumer {
 
     // The wait since acceptance is measured on the database clock (enqueued_at is ingress's transaction time), so
     // a skew between the database and this JVM cannot distort the latency; the JVM only adds claim-to-commit.
-    private static final String CLAIM = "DELETE FROM engine_inbox WHERE seq IN (SELECT seq FROM engine_inbox "
-            + "ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING seq, payload::text, "
-            + "(extract(epoch FROM clock_timestamp() - enqueued_at) * 1000000)::bigint";
+    // The claim takes up to InboxShard.PER_CLAIM shards that no other transaction holds, those with the oldest rows
+    // first, then up to n rows of them in seq order. Rows of one conversation or one agent are in one shard, so
+    // concurrent workers fold disjoint segments and histories instead of queueing on each other's row locks; SKIP
+    // LOCKED keeps any claim safe. The heads are one index probe per shard; OFFSET 0 keeps the lock calls after the
+    // sort, so LIMIT stops them once enough shards are held.
+    private static final String CLAIM = "WITH heads AS (SELECT s AS shard, (SELECT seq FROM engine_inbox "
+            + "WHERE shard = s ORDER BY seq LIMIT 1) AS oldest FROM generate_series(0, " + (InboxShard.COUNT - 1)
+            + ") AS s), mine AS (SELECT shard FROM (SELECT shard FROM heads WHERE oldest IS NOT NULL "
+            + "ORDER BY oldest OFFSET 0) h WHERE pg_try_advisory_xact_lock(" + StoreLocks.INBOX_SHARD + ", shard) "
+            + "LIMIT " + InboxShard.PER_CLAIM + ") "
+            + "DELETE FROM engine_inbox WHERE seq IN (SELECT seq FROM engine_inbox "
+            + "WHERE shard IN (SELECT shard FROM mine) ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING seq, "
+            + "payload, (extract(epoch FROM clock_timestamp() - enqueued_at) * 1000000)::bigint";
 
     /** Told, after each projection commit, how long each projected inbox row took from acceptance to that commit. */
     @FunctionalInterface

@@ -3,7 +3,10 @@ package io.streamvane.model.event;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -180,6 +183,10 @@ final class JsonFields {
     static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
     static Instant parseInstant(String text) {
+        Instant common = parseCommonUtc(text);
+        if (common != null) {
+            return common;
+        }
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException notUtc) {
@@ -189,6 +196,51 @@ final class JsonFields {
                 return null;
             }
         }
+    }
+
+    private static final int[] FRACTION_SCALE = {0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000,
+        100, 10, 1};
+
+    /**
+     * The form every Genesys time has, {@code 2026-03-02T08:00:00.123Z} (fraction of 0–9 digits), read by position;
+     * null for anything else, which {@link Instant#parse} then decides. The general parser was a fifth of ingress CPU.
+     * A value this accepts is one {@link Instant#parse} reads as the same instant (JsonFieldsInstantPropertiesTest).
+     */
+    static Instant parseCommonUtc(String s) {
+        int n = s.length();
+        if (n < 20 || n == 21 || n > 30 || s.charAt(n - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(7) != '-'
+                || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':' || (n > 20 && s.charAt(19) != '.')) {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 7);
+        int day = digits(s, 8, 10);
+        int hour = digits(s, 11, 13);
+        int minute = digits(s, 14, 16);
+        int second = digits(s, 17, 19);
+        int fraction = n > 20 ? digits(s, 20, n - 1) : 0;
+        if ((year | month | day | hour | minute | second | fraction) < 0) {
+            return null;
+        }
+        try {
+            int nanos = n > 20 ? fraction * FRACTION_SCALE[n - 21] : 0;
+            return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException outOfRange) {
+            return null;
+        }
+    }
+
+    /** The ASCII digits s[from, to) as a number, or -1 if any is not one. */
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     /** A whole number that fits a long, from an integral, exact-decimal or digit-string node; null otherwise. */

@@ -21,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * @param envelopeJson    trace data of the envelopes (layers, ids, publishedAt)
  * @param bodyJson        the original eventBody
  * @param inboxPayloadJson what the engine projects: {@code {"topicName","version":"2","eventBody"}}
+ * @param inboxShard      the inbox shard it is projected in ({@link InboxShard})
  */
 public record RawEvent(
         byte[] identityDigest,
@@ -31,7 +32,8 @@ public record RawEvent(
         boolean eventTimeKnown,
         String envelopeJson,
         String bodyJson,
-        String inboxPayloadJson) {
+        String inboxPayloadJson,
+        int inboxShard) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -58,7 +60,8 @@ public record RawEvent(
         Instant eventTime = timeKnown ? event.eventTime() : receivedAt.truncatedTo(ChronoUnit.DAYS);
         String payload = inboxPayload(event.topicName(), event.eventBodyJson());
         return new RawEvent(event.identity().digest(), event.identity().key(), event.kind().name(),
-                event.topicName(), eventTime, timeKnown, envelopeJson(event.trace()), event.eventBodyJson(), payload);
+                event.topicName(), eventTime, timeKnown, envelopeJson(event.trace()), event.eventBodyJson(), payload,
+                InboxShard.of(event.ids()));
     }
 
     /**

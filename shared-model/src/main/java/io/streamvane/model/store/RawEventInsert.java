@@ -25,9 +25,9 @@ public final class RawEventInsert {
     private static final String INSERT = """
             WITH input AS (
                 SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::boolean[],
-                                     ?::text[], ?::text[], ?::text[])
+                                     ?::text[], ?::text[], ?::text[], ?::smallint[])
                     WITH ORDINALITY AS t(digest_hex, identity_key, topic_kind, topic_name, event_time, time_known,
-                                         envelope, body, payload, ord)
+                                         envelope, body, payload, shard, ord)
             ), current_watermark AS (
                 SELECT watermark FROM watermark WHERE source = ?
             ), inserted AS (
@@ -41,12 +41,12 @@ public final class RawEventInsert {
                 ON CONFLICT (identity_digest, event_time) DO NOTHING
                 RETURNING id, identity_digest, event_time, late
             ), matched AS (
-                SELECT i.ord, i.topic_kind, i.payload, r.id, r.event_time, r.late
+                SELECT i.ord, i.topic_kind, i.payload, i.shard, r.id, r.event_time, r.late
                   FROM inserted r
                   JOIN input i ON i.digest_hex = encode(r.identity_digest, 'hex') AND i.event_time = r.event_time
             ), inbox AS (
-                INSERT INTO engine_inbox (raw_event_id, event_time, topic_kind, payload)
-                SELECT m.id, m.event_time, m.topic_kind, m.payload::jsonb FROM matched m ORDER BY m.ord
+                INSERT INTO engine_inbox (raw_event_id, event_time, topic_kind, payload, shard)
+                SELECT m.id, m.event_time, m.topic_kind, m.payload, m.shard FROM matched m ORDER BY m.ord
             )
             SELECT ord, late FROM matched
             """;
@@ -71,6 +71,7 @@ public final class RawEventInsert {
         String[] envelopes = new String[n];
         String[] bodies = new String[n];
         String[] payloads = new String[n];
+        Short[] shards = new Short[n];
         for (int i = 0; i < n; i++) {
             RawEvent event = events.get(i);
             digests[i] = event.digestHex();
@@ -82,6 +83,7 @@ public final class RawEventInsert {
             envelopes[i] = event.envelopeJson();
             bodies[i] = event.bodyJson();
             payloads[i] = event.inboxPayloadJson();
+            shards[i] = (short) event.inboxShard();
         }
         BitSet inserted = new BitSet(n);
         BitSet late = new BitSet(n);
@@ -94,6 +96,7 @@ public final class RawEventInsert {
             for (Object[] column : new Object[][] {envelopes, bodies, payloads}) {
                 statement.setArray(p++, connection.createArrayOf("text", column));
             }
+            statement.setArray(p++, connection.createArrayOf("int2", shards));
             statement.setString(p++, source);
             statement.setString(p, source);
             try (ResultSet rows = statement.executeQuery()) {

@@ -110,7 +110,7 @@ public final class EndToEndBenchmark {
     public record Results(Options options, String machine, int generatedEvents, int deliveries, int bodies,
                           long accepted, long duplicates, long late, double ingestSeconds, double endToEndSeconds,
                           Exactness exactness, int finalised, Latency latency, double copyPerSecond,
-                          ApiCalls apiCalls) {
+                          Replay replay, ApiCalls apiCalls) {
 
         public double endToEndPerSecond() {
             return accepted / endToEndSeconds;
@@ -151,6 +151,10 @@ public final class EndToEndBenchmark {
                     + "rows final after the sweep; %d mismatching) |\n", exactness.percent(), exactness.equal(),
                     exactness.rows(), QueueMetric.components().size(), exactness.finalRows(),
                     exactness.mismatches().size()));
+            t.append(String.format(Locale.ROOT, "| **Replay** | **%,.0f events/s** (the day's %,d `raw_event` rows "
+                    + "recomputed by `ReplayService` in 1 h chunks in %.1f s; exactness after it %.2f %%; "
+                    + "replay ÷ COPY = %.1f %%) |\n", replay.perSecond(), replay.events(), replay.seconds(),
+                    replay.exactnessPercent(), 100 * replay.perSecond() / copyPerSecond));
             t.append(String.format(Locale.ROOT, "| **Genesys API calls / day** | **hybrid %,d vs polling-only %,d** "
                     + "(%.1f× fewer). %s |\n", apiCalls.hybrid(), apiCalls.pollingOnly(),
                     apiCalls.pollingOnly() / (double) apiCalls.hybrid(), apiCalls.formula()));
@@ -160,6 +164,13 @@ public final class EndToEndBenchmark {
                     copyPerSecond / endToEndPerSecond()));
             t.append("| Machine | ").append(machine).append(" |\n");
             return t.toString();
+        }
+    }
+
+    /** The day recomputed from raw_event ({@code ReplayService}, the engine's default chunks) after the run. */
+    public record Replay(long events, double seconds, double exactnessPercent) {
+        double perSecond() {
+            return events / seconds;
         }
     }
 
@@ -224,6 +235,9 @@ public final class EndToEndBenchmark {
         Exactness exactness;
         int finalised;
         double copyRate;
+        double replaySeconds;
+        long replayedEvents;
+        double replayExact;
         String pgVersion;
         try (Pipeline p = Pipeline.fresh(config, o.workers(), 500, o.pooled(), o.ingestThreads())) {
             pgVersion = p.serverVersion();
@@ -246,6 +260,15 @@ public final class EndToEndBenchmark {
             out.printf(Locale.ROOT, "exactness: %,d / %,d rows equal the ground truth (%.2f %%), %,d finalised by "
                     + "the sweep%n", exactness.equal(), exactness.rows(), exactness.percent(), finalised);
             exactness.mismatches().stream().limit(50).forEach(m -> out.println("  MISMATCH " + m));
+            long r0 = System.nanoTime();
+            p.replay.run(config.start(), config.end().plus(Duration.ofHours(2)));
+            replaySeconds = (System.nanoTime() - r0) / 1e9;
+            replayedEvents = p.scalar("SELECT count(*) FROM raw_event");
+            Exactness afterReplay = Exactness.compare(p.dataSource, sim.groundTruth(), config.start());
+            out.printf(Locale.ROOT, "replay of the day from raw_event: %,d events in %.1f s: %,.0f events/s; "
+                    + "exactness after it %.2f %%%n", replayedEvents, replaySeconds, replayedEvents / replaySeconds,
+                    afterReplay.percent());
+            replayExact = afterReplay.percent();
             copyRate = copyCeiling(p.dataSource);
             out.printf(Locale.ROOT, "COPY of the raw_event rows into a plain table: %,.0f rows/s%n", copyRate);
         }
@@ -258,7 +281,7 @@ public final class EndToEndBenchmark {
                 System.getProperty("java.version"), loadBefore, loadAfter);
         Results results = new Results(o, machine, sim.events().size(), deliveries, bodies.size(), accepted,
                 duplicates, late, ingestSeconds, e2eSeconds, exactness, finalised, latency, copyRate,
-                ApiCalls.of(config, 0));
+                new Replay(replayedEvents, replaySeconds, replayExact), ApiCalls.of(config, 0));
         out.println();
         out.print(results.table());
         return results;

@@ -8,6 +8,8 @@ import io.streamvane.engine.finality.FinalitySweep;
 import io.streamvane.engine.inbox.InboxConsumer;
 import io.streamvane.engine.inbox.InboxWorkers;
 import io.streamvane.engine.projection.Projector;
+import io.streamvane.engine.projection.RangeRestatement;
+import io.streamvane.engine.replay.ReplayService;
 import io.streamvane.engine.settings.ServiceLevelSettingsSource;
 import io.streamvane.ingress.guard.RawEventStore;
 import io.streamvane.ingress.guard.WatermarkTracker;
@@ -41,17 +43,28 @@ final class Pipeline implements AutoCloseable {
     /** The default {@code streamvane.kpi.allowed-lateness}. */
     static final Duration ALLOWED_LATENESS = KpiSettings.DEFAULTS.allowedLateness();
 
+    /** Never used: the benchmark replays on its own thread ({@link ReplayService#run}). */
+    private static final java.util.concurrent.ExecutorService REPLAY_RUNNER =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "benchmark-replay");
+                t.setDaemon(true);
+                return t;
+            });
+
     final DataSource dataSource;
     final IngestionPipeline ingestion;
     final InboxWorkers workers;
     final FinalitySweep finality;
+    final ReplayService replay;
     private boolean started;
 
-    private Pipeline(DataSource dataSource, IngestionPipeline ingestion, InboxWorkers workers, FinalitySweep finality) {
+    private Pipeline(DataSource dataSource, IngestionPipeline ingestion, InboxWorkers workers, FinalitySweep finality,
+            ReplayService replay) {
         this.dataSource = dataSource;
         this.ingestion = ingestion;
         this.workers = workers;
         this.finality = finality;
+        this.replay = replay;
     }
 
     static Pipeline fresh(SimulationConfig config, int workerThreads, int batchSize) throws SQLException {
@@ -85,7 +98,11 @@ final class Pipeline implements AutoCloseable {
         InboxWorkers workers = new InboxWorkers(consumer, ds, workerThreads, batchSize, Duration.ofSeconds(1));
         // Sources idle for years still count: the simulated day lies in the past of the wall clock.
         FinalitySweep finality = new FinalitySweep(tx, Granularity.PT15M, Duration.ofDays(3650), 5000);
-        return new Pipeline(ds, ingestion, workers, finality);
+        // The engine's default replay settings (streamvane.engine.replay: 1 h chunks, 12 h segment span).
+        ReplayService replay = new ReplayService(tx, new RangeRestatement(Granularity.PT15M, sl, new EventParser()),
+                new ReplayService.Settings(Duration.ofHours(1), Duration.ofHours(12)), REPLAY_RUNNER,
+                Clock.systemUTC());
+        return new Pipeline(ds, ingestion, workers, finality, replay);
     }
 
     private static void seedServiceLevels(DataSource ds, SimulationConfig config) throws SQLException {

@@ -32,31 +32,43 @@ final class SegmentProjection {
     static final Comparator<AgentSegment.Key> KEY_ORDER = Comparator.comparing(AgentSegment.Key::conversationId)
             .thenComparing(AgentSegment.Key::participantId);
 
-    private static final String ENSURE = "INSERT INTO agent_segment (conversation_id, participant_id) "
-            + "SELECT * FROM unnest(?::text[], ?::text[]) ON CONFLICT DO NOTHING";
-    private static final String LOCK = "SELECT s.conversation_id, s.participant_id, queue_id, media_type, user_id, "
-            + "talk_ms, hold_ms, acw_ms, dialing_ms, contacting_ms, wrapped_up, completion_time FROM agent_segment s "
-            + "JOIN unnest(?::text[], ?::text[]) AS k(c, p) ON s.conversation_id = k.c AND s.participant_id = k.p "
-            + "ORDER BY s.conversation_id COLLATE \"C\", s.participant_id COLLATE \"C\" FOR UPDATE OF s";
+    // Every statement here finds rows through the primary key whatever the table's statistics say: a join against
+    // the unnest arrays was planned as a hash join over a sequential scan while autovacuum had not yet analysed a
+    // growing table, which made each batch cost the size of the table.
+
+    /** Creates the missing segments and locks all of them, in key order (ON CONFLICT locks before its WHERE). */
+    private static final String ENSURE_AND_LOCK = "INSERT INTO agent_segment AS s (conversation_id, participant_id) "
+            + "SELECT * FROM unnest(?::text[], ?::text[]) ON CONFLICT (conversation_id, participant_id) "
+            + "DO UPDATE SET conversation_id = excluded.conversation_id WHERE false";
+    private static final String READ = "SELECT s.conversation_id, s.participant_id, queue_id, media_type, user_id, "
+            + "talk_ms, hold_ms, acw_ms, dialing_ms, contacting_ms, wrapped_up, completion_time "
+            + "FROM unnest(?::text[], ?::text[]) AS k(c, p) CROSS JOIN LATERAL (SELECT * FROM agent_segment s "
+            + "WHERE s.conversation_id = k.c AND s.participant_id = k.p) s";
     // One statement for the batch's segments: the stored fold, and what it contributed to the interval rows.
-    private static final String UPDATE = "UPDATE agent_segment s SET queue_id = u.queue_id, media_type = u.media_type, "
-            + "user_id = u.user_id, talk_ms = u.talk_ms, hold_ms = u.hold_ms, acw_ms = u.acw_ms, "
-            + "dialing_ms = u.dialing_ms, contacting_ms = u.contacting_ms, interacting = u.interacting, "
-            + "wrapped_up = u.wrapped_up, completion_time = u.completion_time, contributed_bucket = u.bucket, "
-            + "contributed_queue_id = u.c_queue_id, contributed_user_id = u.c_user_id, "
-            + "contributed_media_type = u.c_media_type, contributed_handled = u.c_handled, "
-            + "contributed_handle_ms = u.c_handle_ms, contributed_talk_ms = u.c_talk_ms, "
-            + "contributed_hold_ms = u.c_hold_ms, contributed_acw_ms = u.c_acw_ms, contributed_held = u.c_held, "
-            + "contributed_wrapped_up = u.c_wrapped_up, contributed_dialing_ms = u.c_dialing_ms, "
-            + "contributed_contacting_ms = u.c_contacting_ms, updated_at = now() "
-            + "FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], "
+    private static final String UPDATE = "INSERT INTO agent_segment AS s (conversation_id, participant_id, queue_id, "
+            + "media_type, user_id, talk_ms, hold_ms, acw_ms, dialing_ms, contacting_ms, interacting, wrapped_up, "
+            + "completion_time, contributed_bucket, contributed_queue_id, contributed_user_id, contributed_media_type, "
+            + "contributed_handled, contributed_handle_ms, contributed_talk_ms, contributed_hold_ms, contributed_acw_ms, "
+            + "contributed_held, contributed_wrapped_up, contributed_dialing_ms, contributed_contacting_ms) "
+            + "SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], "
             + "?::bigint[], ?::bigint[], ?::bigint[], ?::boolean[], ?::boolean[], ?::timestamptz[], ?::timestamptz[], "
             + "?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], "
-            + "?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[]) AS u(conversation_id, participant_id, queue_id, "
-            + "media_type, user_id, talk_ms, hold_ms, acw_ms, dialing_ms, contacting_ms, interacting, wrapped_up, "
-            + "completion_time, bucket, c_queue_id, c_user_id, c_media_type, c_handled, c_handle_ms, c_talk_ms, "
-            + "c_hold_ms, c_acw_ms, c_held, c_wrapped_up, c_dialing_ms, c_contacting_ms) "
-            + "WHERE s.conversation_id = u.conversation_id AND s.participant_id = u.participant_id";
+            + "?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[]) "
+            + "ON CONFLICT (conversation_id, participant_id) DO UPDATE SET queue_id = excluded.queue_id, "
+            + "media_type = excluded.media_type, user_id = excluded.user_id, talk_ms = excluded.talk_ms, "
+            + "hold_ms = excluded.hold_ms, acw_ms = excluded.acw_ms, dialing_ms = excluded.dialing_ms, "
+            + "contacting_ms = excluded.contacting_ms, interacting = excluded.interacting, "
+            + "wrapped_up = excluded.wrapped_up, completion_time = excluded.completion_time, "
+            + "contributed_bucket = excluded.contributed_bucket, contributed_queue_id = excluded.contributed_queue_id, "
+            + "contributed_user_id = excluded.contributed_user_id, "
+            + "contributed_media_type = excluded.contributed_media_type, "
+            + "contributed_handled = excluded.contributed_handled, "
+            + "contributed_handle_ms = excluded.contributed_handle_ms, "
+            + "contributed_talk_ms = excluded.contributed_talk_ms, contributed_hold_ms = excluded.contributed_hold_ms, "
+            + "contributed_acw_ms = excluded.contributed_acw_ms, contributed_held = excluded.contributed_held, "
+            + "contributed_wrapped_up = excluded.contributed_wrapped_up, "
+            + "contributed_dialing_ms = excluded.contributed_dialing_ms, "
+            + "contributed_contacting_ms = excluded.contributed_contacting_ms, updated_at = now()";
 
     private final Granularity base;
 
@@ -92,13 +104,13 @@ final class SegmentProjection {
         }
         String[] conv = byKey.keySet().stream().map(AgentSegment.Key::conversationId).toArray(String[]::new);
         String[] part = byKey.keySet().stream().map(AgentSegment.Key::participantId).toArray(String[]::new);
-        try (PreparedStatement ps = c.prepareStatement(ENSURE)) {
+        try (PreparedStatement ps = c.prepareStatement(ENSURE_AND_LOCK)) {
             ps.setArray(1, c.createArrayOf("text", conv));
             ps.setArray(2, c.createArrayOf("text", part));
             ps.executeUpdate();
         }
         Map<AgentSegment.Key, AgentSegment> stored = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(LOCK)) {
+        try (PreparedStatement ps = c.prepareStatement(READ)) {
             ps.setArray(1, c.createArrayOf("text", conv));
             ps.setArray(2, c.createArrayOf("text", part));
             try (ResultSet rs = ps.executeQuery()) {

@@ -69,9 +69,9 @@ final class StatusTimeline {
     }
 
     /**
-     * Adds known starts to the agents' histories and the time they move to {@code deltas}, with three statements
+     * Adds known starts to the agents' histories and the time they move to {@code deltas}, with two statements
      * whatever the number of changes: each agent's history from the entry before its earliest change onward is read,
-     * the changes are applied to it in memory in the order given, and what changed is written back.
+     * the changes are applied to it in memory in the order given, and what they wrote is upserted.
      */
     void insertAll(Connection c, List<Change> changes, Granularity base, IntervalDeltas deltas) throws SQLException {
         if (changes.isEmpty()) {
@@ -88,12 +88,10 @@ final class StatusTimeline {
         write(c, histories);
     }
 
-    /** The loaded part of one agent's history, with which entries are new and which changed. */
+    /** The loaded part of one agent's history, and which entries this batch wrote. */
     private final class History {
         final TreeMap<Instant, Entry> entries = new TreeMap<>();
-        final Set<Instant> added = new HashSet<>();
-        final Set<Instant> changed = new HashSet<>();
-        final Set<Instant> restatused = new HashSet<>();
+        final Set<Instant> written = new HashSet<>();
 
         void insert(Change ch, Granularity base, IntervalDeltas deltas) {
             String userId = ch.userId();
@@ -104,7 +102,7 @@ final class StatusTimeline {
                 if (value.compareTo(existing.value()) >= 0) {
                     return;
                 }
-                put(new Entry(start, value, existing.end(), existing.countedUntil()), true);
+                put(new Entry(start, value, existing.end(), existing.countedUntil()));
                 move(deltas, userId, existing.value(), value, start, endOf(existing), base);
                 return;
             }
@@ -116,15 +114,14 @@ final class StatusTimeline {
             if (next == null) {
                 countedUntil = previous != null && previous.countedUntil().isAfter(start) ? previous.countedUntil() : start;
             }
-            entries.put(start, new Entry(start, value, next == null ? null : next.start(), countedUntil));
-            added.add(start);
+            put(new Entry(start, value, next == null ? null : next.start(), countedUntil));
             if (previous == null) {
                 if (next != null) {
                     add(deltas, userId, value, start, next.start(), base, 1);
                 }
                 return;
             }
-            put(new Entry(previous.start(), previous.value(), start, null), false);
+            put(new Entry(previous.start(), previous.value(), start, null));
             Instant previousEnd = endOf(previous);
             if (start.isBefore(previousEnd)) {
                 move(deltas, userId, previous.value(), value, start, previousEnd, base);
@@ -134,14 +131,9 @@ final class StatusTimeline {
             }
         }
 
-        private void put(Entry e, boolean statusChanged) {
+        private void put(Entry e) {
             entries.put(e.start(), e);
-            if (!added.contains(e.start())) {
-                changed.add(e.start());
-                if (statusChanged) {
-                    restatused.add(e.start());
-                }
-            }
+            written.add(e.start());
         }
     }
 
@@ -169,44 +161,29 @@ final class StatusTimeline {
         return out;
     }
 
-    /** New entries in one insert, changed ones in one update; each row is written in its final state only. */
+    /**
+     * New and changed entries in one upsert, each in its final state. The upsert finds existing rows by the primary
+     * key whatever the statistics say (a join would be planned as a sequential scan of a young table).
+     */
     private void write(Connection c, Map<String, History> histories) throws SQLException {
-        List<String> newUsers = new ArrayList<>();
-        List<Entry> newEntries = new ArrayList<>();
-        List<String> changedUsers = new ArrayList<>();
-        List<Entry> changedEntries = new ArrayList<>();
-        List<Boolean> restatused = new ArrayList<>();
+        List<String> users = new ArrayList<>();
+        List<Entry> entries = new ArrayList<>();
         for (Map.Entry<String, History> h : histories.entrySet()) {
-            for (Instant start : h.getValue().added) {
-                newUsers.add(h.getKey());
-                newEntries.add(h.getValue().entries.get(start));
-            }
-            for (Instant start : h.getValue().changed) {
-                changedUsers.add(h.getKey());
-                changedEntries.add(h.getValue().entries.get(start));
-                restatused.add(h.getValue().restatused.contains(start));
+            for (Instant start : h.getValue().written) {
+                users.add(h.getKey());
+                entries.add(h.getValue().entries.get(start));
             }
         }
-        if (!newEntries.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table
-                    + " (user_id, started_at, status, ended_at, counted_until) "
-                    + "SELECT * FROM unnest(?::text[], ?::timestamptz[], ?::text[], ?::timestamptz[], "
-                    + "?::timestamptz[])")) {
-                bind(c, ps, newUsers, newEntries);
-                ps.executeUpdate();
-            }
+        if (entries.isEmpty()) {
+            return;
         }
-        if (!changedEntries.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " h SET status = u.status, "
-                    + "ended_at = u.ended_at, counted_until = u.counted_until, "
-                    + "recorded_at = CASE WHEN u.restatused THEN now() ELSE h.recorded_at END "
-                    + "FROM unnest(?::text[], ?::timestamptz[], ?::text[], ?::timestamptz[], ?::timestamptz[], "
-                    + "?::boolean[]) AS u(user_id, started_at, status, ended_at, counted_until, restatused) "
-                    + "WHERE h.user_id = u.user_id AND h.started_at = u.started_at")) {
-                bind(c, ps, changedUsers, changedEntries);
-                ps.setArray(6, c.createArrayOf("bool", restatused.toArray(Boolean[]::new)));
-                ps.executeUpdate();
-            }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " AS h (user_id, started_at, status, "
+                + "ended_at, counted_until) SELECT * FROM unnest(?::text[], ?::timestamptz[], ?::text[], "
+                + "?::timestamptz[], ?::timestamptz[]) ON CONFLICT (user_id, started_at) DO UPDATE SET "
+                + "status = excluded.status, ended_at = excluded.ended_at, counted_until = excluded.counted_until, "
+                + "recorded_at = CASE WHEN excluded.status <> h.status THEN now() ELSE h.recorded_at END")) {
+            bind(c, ps, users, entries);
+            ps.executeUpdate();
         }
     }
 

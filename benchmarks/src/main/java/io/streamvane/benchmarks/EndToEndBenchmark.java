@@ -49,7 +49,7 @@ public final class EndToEndBenchmark {
 
     /** Run settings; the simulated arrival window is {@code [start, start + duration)}. */
     public record Options(java.time.Instant start, Duration duration, double scale, int queues, int agents, int rate,
-                          int latencySeconds, int bodyEvents, int ingestThreads, int workers, boolean pooled,
+                          int latencySeconds, int bodyEvents, int ingestThreads, int workers, int batch, boolean pooled,
                           Path out) {
 
         public static Options parse(String[] args) {
@@ -62,6 +62,8 @@ public final class EndToEndBenchmark {
             int latencySeconds = 20;
             int bodyEvents = 100;
             int ingestThreads = 1;
+            // streamvane.engine.batch-size's default
+            int batch = 500;
             int workers = 2;
             boolean pooled = true;
             Path out = Path.of("benchmarks/target/e2e-results.md");
@@ -81,6 +83,7 @@ public final class EndToEndBenchmark {
                     case "--body-events" -> bodyEvents = Integer.parseInt(v);
                     case "--workers" -> workers = Integer.parseInt(v);
                     case "--ingest-threads" -> ingestThreads = Integer.parseInt(v);
+                    case "--batch" -> batch = Integer.parseInt(v);
                     case "--pool" -> pooled = switch (v) {
                         case "hikari" -> true;
                         case "none" -> false;
@@ -91,7 +94,7 @@ public final class EndToEndBenchmark {
                 }
             }
             return new Options(start, duration, scale, queues, agents, rate, latencySeconds, bodyEvents,
-                    ingestThreads, workers, pooled, out);
+                    ingestThreads, workers, batch, pooled, out);
         }
 
         /** The simulated contact center: the default one, or as many queues and agents as asked for. */
@@ -134,9 +137,9 @@ public final class EndToEndBenchmark {
             t.append(String.format(Locale.ROOT, "| Workload | %s (arrival scale %.2f, %d queues × voice/chat, "
                     + "%,d agents): %,d Genesys events → %,d deliveries (10 %% duplicates, 30 s reordering, 1 %% "
                     + "10 min late) in %,d bodies of ~%d, ingested by direct `IngestionPipeline.ingest` calls "
-                    + "(%d threads), %d engine workers (LISTEN/NOTIFY, batch 500), connections %s |\n", window,
+                    + "(%d threads), %d engine workers (LISTEN/NOTIFY, batch %d), connections %s |\n", window,
                     o.scale, o.queues, o.agents, generatedEvents, deliveries, bodies, o.bodyEvents, o.ingestThreads,
-                    o.workers, o.pooled ? "from a Hikari pool of " + (o.workers + o.ingestThreads + 3) : "opened per transaction (no pool)"));
+                    o.workers, o.batch, o.pooled ? "from a Hikari pool of " + (o.workers + o.ingestThreads + 3) : "opened per transaction (no pool)"));
             t.append(String.format(Locale.ROOT, "| **End to end, max speed** | **%,.0f events/s** (%,d distinct events "
                     + "stored and projected in %.1f s, first ingest → inbox empty; %,.0f deliveries/s; ingest alone "
                     + "done at %.1f s, %,d duplicates dropped, %,d flagged late) |\n", endToEndPerSecond(), accepted,
@@ -239,7 +242,7 @@ public final class EndToEndBenchmark {
         long replayedEvents;
         double replayExact;
         String pgVersion;
-        try (Pipeline p = Pipeline.fresh(config, o.workers(), 500, o.pooled(), o.ingestThreads())) {
+        try (Pipeline p = Pipeline.fresh(config, o.workers(), o.batch(), o.pooled(), o.ingestThreads())) {
             pgVersion = p.serverVersion();
             p.start();
             long t0 = System.nanoTime();
@@ -352,7 +355,7 @@ public final class EndToEndBenchmark {
         List<Long> micros = Collections.synchronizedList(new ArrayList<>());
         int delivered = 0;
         double seconds;
-        try (Pipeline p = Pipeline.fresh(config, o.workers(), 500, o.pooled())) {
+        try (Pipeline p = Pipeline.fresh(config, o.workers(), o.batch(), o.pooled())) {
             p.start();
             watching = true;
             Thread watcher = new Thread(() -> watch(p.dataSource, returnedAt, micros), "e2e-latency-watcher");

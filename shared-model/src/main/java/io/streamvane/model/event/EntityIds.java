@@ -2,7 +2,6 @@ package io.streamvane.model.event;
 
 import io.streamvane.model.kpi.MediaTypes;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The Genesys entities an event is about; every field is nullable because Genesys marks every field optional.
@@ -18,9 +17,6 @@ public record EntityIds(
 
     public static final EntityIds NONE = new EntityIds(null, null, null, null, null, null);
 
-    /** Genesys entity ids are UUIDs in their canonical 36-character form; any case. */
-    private static final Pattern UUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     public EntityIds {
         mediaType = MediaTypes.normalise(mediaType);
@@ -35,7 +31,7 @@ public record EntityIds(
         String[][] ids = {{"conversationId", conversationId}, {"participantId", participantId},
                 {"sessionId", sessionId}, {"userId", userId}, {"queueId", queueId}};
         for (String[] id : ids) {
-            if (id[1] != null && !UUID.matcher(id[1]).matches()) {
+            if (id[1] != null && !isUuid(id[1])) {
                 return Optional.of(new Problem(RejectionReason.INVALID_ID, id[0] + " is not a Genesys id (a UUID, "
                         + "36 characters); " + id[1].length() + " characters received"));
             }
@@ -45,6 +41,25 @@ public record EntityIds(
                     "mediaType is none of Genesys' media types " + new java.util.TreeSet<>(MediaTypes.KNOWN)));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Genesys entity ids are UUIDs in their canonical 36-character form, any case: hex digits with hyphens at 8, 13,
+     * 18 and 23. Checked by position: a pattern per id was a sixteenth of ingress CPU.
+     */
+    static boolean isUuid(String id) {
+        if (id.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = id.charAt(i);
+            boolean ok = i == 8 || i == 13 || i == 18 || i == 23 ? c == '-'
+                    : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A reason to refuse an event, and what to tell its sender. */

@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One event as the raw store and the engine inbox receive it.
  *
- * @param identityDigest  SHA-256 of {@code identityKey} (32 bytes); with {@code eventTime} the dedup key
+ * @param digestHex       SHA-256 of {@code identityKey} as lower-case hex (64 digits), formatted once: with
+ *                        {@code eventTime} the dedup key, and the key of the dedup map, the sort and the insert
  * @param topicKind       the {@code TopicKind} name
  * @param eventTime       when it happened; the receive day's start when the event carries no time at all
  * @param eventTimeKnown  false when {@code eventTime} is that fallback: such an event is never late and never
@@ -24,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * @param inboxShard      the inbox shard it is projected in ({@link InboxShard})
  */
 public record RawEvent(
-        byte[] identityDigest,
+        String digestHex,
         String identityKey,
         String topicKind,
         String topicName,
@@ -38,15 +39,15 @@ public record RawEvent(
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public RawEvent {
-        Objects.requireNonNull(identityDigest, "identityDigest");
+        Objects.requireNonNull(digestHex, "digestHex");
         Objects.requireNonNull(identityKey, "identityKey");
         Objects.requireNonNull(topicKind, "topicKind");
         Objects.requireNonNull(topicName, "topicName");
         Objects.requireNonNull(eventTime, "eventTime");
         Objects.requireNonNull(bodyJson, "bodyJson");
         Objects.requireNonNull(inboxPayloadJson, "inboxPayloadJson");
-        if (identityDigest.length != 32) {
-            throw new IllegalArgumentException("identityDigest must be 32 bytes: " + identityDigest.length);
+        if (digestHex.length() != 64) {
+            throw new IllegalArgumentException("digestHex must be 64 hex digits (32 bytes): " + digestHex.length());
         }
     }
 
@@ -59,7 +60,7 @@ public record RawEvent(
         boolean timeKnown = event.eventTime() != null;
         Instant eventTime = timeKnown ? event.eventTime() : receivedAt.truncatedTo(ChronoUnit.DAYS);
         String payload = inboxPayload(event.topicName(), event.eventBodyJson());
-        return new RawEvent(event.identity().digest(), event.identity().key(), event.kind().name(),
+        return new RawEvent(HexFormat.of().formatHex(event.identity().digest()), event.identity().key(), event.kind().name(),
                 event.topicName(), eventTime, timeKnown, envelopeJson(event.trace()), event.eventBodyJson(), payload,
                 InboxShard.of(event.ids()));
     }
@@ -83,8 +84,5 @@ public record RawEvent(
         return JSON.writeValueAsString(envelope);
     }
 
-    /** The digest as lower-case hex: a stable sort and map key. */
-    public String digestHex() {
-        return HexFormat.of().formatHex(identityDigest);
-    }
+
 }

@@ -38,14 +38,15 @@ public final class InboxConsumer {
     // first, then up to n rows of them in seq order. Rows of one conversation or one agent are in one shard, so
     // concurrent workers fold disjoint segments and histories instead of queueing on each other's row locks; SKIP
     // LOCKED keeps any claim safe. The heads are one index probe per shard; OFFSET 0 keeps the lock calls after the
-    // sort, so LIMIT stops them once enough shards are held.
+    // sort, so LIMIT stops them once enough shards are held. "= ANY (ARRAY(...))" deletes by primary key: "IN" may be
+    // planned as a semi-join over a sequential scan of the inbox while its statistics are stale.
     private static final String CLAIM = "WITH heads AS (SELECT s AS shard, (SELECT seq FROM engine_inbox "
             + "WHERE shard = s ORDER BY seq LIMIT 1) AS oldest FROM generate_series(0, " + (InboxShard.COUNT - 1)
             + ") AS s), mine AS (SELECT shard FROM (SELECT shard FROM heads WHERE oldest IS NOT NULL "
             + "ORDER BY oldest OFFSET 0) h WHERE pg_try_advisory_xact_lock(" + StoreLocks.INBOX_SHARD + ", shard) "
             + "LIMIT " + InboxShard.PER_CLAIM + ") "
-            + "DELETE FROM engine_inbox WHERE seq IN (SELECT seq FROM engine_inbox "
-            + "WHERE shard IN (SELECT shard FROM mine) ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING seq, "
+            + "DELETE FROM engine_inbox WHERE seq = ANY (ARRAY(SELECT seq FROM engine_inbox "
+            + "WHERE shard IN (SELECT shard FROM mine) ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED)) RETURNING seq, "
             + "payload, (extract(epoch FROM clock_timestamp() - enqueued_at) * 1000000)::bigint";
 
     /** Told, after each projection commit, how long each projected inbox row took from acceptance to that commit. */

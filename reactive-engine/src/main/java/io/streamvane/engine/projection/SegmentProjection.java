@@ -34,7 +34,8 @@ final class SegmentProjection {
 
     // Every statement here finds rows through the primary key whatever the table's statistics say: a join against
     // the unnest arrays was planned as a hash join over a sequential scan while autovacuum had not yet analysed a
-    // growing table, which made each batch cost the size of the table.
+    // growing table, which made each batch cost the size of the table. (LIMIT 1 keeps the planner from flattening
+    // the LATERAL lookup back into such a join; a key has one row.)
 
     /** Creates the missing segments and locks all of them, in key order (ON CONFLICT locks before its WHERE). */
     private static final String ENSURE_AND_LOCK = "INSERT INTO agent_segment AS s (conversation_id, participant_id) "
@@ -43,7 +44,7 @@ final class SegmentProjection {
     private static final String READ = "SELECT s.conversation_id, s.participant_id, queue_id, media_type, user_id, "
             + "talk_ms, hold_ms, acw_ms, dialing_ms, contacting_ms, wrapped_up, completion_time "
             + "FROM unnest(?::text[], ?::text[]) AS k(c, p) CROSS JOIN LATERAL (SELECT * FROM agent_segment s "
-            + "WHERE s.conversation_id = k.c AND s.participant_id = k.p) s";
+            + "WHERE s.conversation_id = k.c AND s.participant_id = k.p LIMIT 1) s";
     // One statement for the batch's segments: the stored fold, and what it contributed to the interval rows.
     private static final String UPDATE = "INSERT INTO agent_segment AS s (conversation_id, participant_id, queue_id, "
             + "media_type, user_id, talk_ms, hold_ms, acw_ms, dialing_ms, contacting_ms, interacting, wrapped_up, "

@@ -137,14 +137,17 @@ final class StatusTimeline {
         }
     }
 
-    /** For each agent, the entry before its earliest change (if any) and every entry from there on. */
+    /**
+     * For each agent, the entry before its earliest change (if any) and every entry from there on; OFFSET 0 keeps
+     * the LATERAL a per-agent primary-key range scan (flattened, it may become a join over the whole table).
+     */
     private Map<String, History> load(Connection c, TreeMap<String, Instant> earliest) throws SQLException {
         Map<String, History> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT h.user_id, h.started_at, h.status, h.ended_at, "
                 + "h.counted_until FROM unnest(?::text[], ?::timestamptz[]) AS k(user_id, first_start) "
                 + "CROSS JOIN LATERAL (SELECT * FROM " + table + " h WHERE h.user_id = k.user_id "
                 + "AND h.started_at >= coalesce((SELECT p.started_at FROM " + table + " p WHERE p.user_id = k.user_id "
-                + "AND p.started_at < k.first_start ORDER BY p.started_at DESC LIMIT 1), k.first_start)) h")) {
+                + "AND p.started_at < k.first_start ORDER BY p.started_at DESC LIMIT 1), k.first_start) OFFSET 0) h")) {
             ps.setArray(1, c.createArrayOf("text", earliest.keySet().toArray(String[]::new)));
             ps.setArray(2, c.createArrayOf("timestamptz",
                     earliest.values().stream().map(Timestamp::from).toArray(Timestamp[]::new)));

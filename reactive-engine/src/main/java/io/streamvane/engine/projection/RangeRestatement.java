@@ -196,14 +196,16 @@ public final class RangeRestatement {
             return;
         }
         TreeMap<AgentSegment.Key, List<GenesysEvent>> all = new TreeMap<>(SegmentProjection.KEY_ORDER);
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + PAYLOAD + " FROM raw_event r "
-                + "JOIN unnest(?::text[], ?::text[]) AS k(conv, part) ON r.body->>'conversationId' = k.conv "
-                + "AND r.body->>'participantId' = k.part WHERE r.topic_kind IN " + SEGMENT_KINDS
-                + " AND r.event_time >= ? AND r.event_time < ? AND " + NOT_QUEUED)) {
-            ps.setArray(1, c.createArrayOf("text", keys.stream().map(AgentSegment.Key::conversationId).toArray()));
-            ps.setArray(2, c.createArrayOf("text", keys.stream().map(AgentSegment.Key::participantId).toArray()));
-            ps.setTimestamp(3, Timestamp.from(from.minus(span)));
-            ps.setTimestamp(4, Timestamp.from(to.plus(span)));
+        // Every event of these conversations within the span, found per conversation through raw_event_segment_idx:
+        // a join over the window extracted both ids from every segment event of up to a day for every chunk.
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + PAYLOAD + " FROM unnest(?::text[]) AS k(conv) "
+                + "CROSS JOIN LATERAL (SELECT r.id, r.topic_name, r.body FROM raw_event r "
+                + "WHERE r.body->>'conversationId' = k.conv AND r.topic_kind IN " + SEGMENT_KINDS
+                + " AND r.event_time >= ? AND r.event_time < ? OFFSET 0) r WHERE " + NOT_QUEUED)) {
+            ps.setArray(1, c.createArrayOf("text",
+                    keys.stream().map(AgentSegment.Key::conversationId).distinct().toArray(String[]::new)));
+            ps.setTimestamp(2, Timestamp.from(from.minus(span)));
+            ps.setTimestamp(3, Timestamp.from(to.plus(span)));
             for (GenesysEvent e : parseAll(ps)) {
                 AgentSegment.Key key = SegmentProjection.keyOf(e);
                 if (key != null && keys.contains(key)) {

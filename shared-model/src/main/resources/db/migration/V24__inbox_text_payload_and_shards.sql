@@ -7,7 +7,10 @@ COMMENT ON COLUMN engine_inbox.payload IS
 
 -- Shards: every event of one conversation (or of one agent's own topics) in one shard; a projecting
 -- transaction takes a few shards (advisory locks), so two engine workers never wait for each other on the same segment or history rows.
-ALTER TABLE engine_inbox ADD COLUMN shard smallint NOT NULL DEFAULT 0;
+-- The claim walks shards 0-15 only: a row outside them would never be projected, so the range is a constraint
+-- (changing InboxShard.COUNT needs a migration that moves the waiting rows).
+ALTER TABLE engine_inbox ADD COLUMN shard smallint NOT NULL DEFAULT 0
+    CONSTRAINT engine_inbox_shard_ck CHECK (shard >= 0 AND shard < 16);
 CREATE INDEX engine_inbox_shard_seq_idx ON engine_inbox (shard, seq);
 COMMENT ON COLUMN engine_inbox.shard IS
     'Inbox shard, 0-15 (InboxShard: a hash of the conversation id, else the user id, else the queue id). The engine '

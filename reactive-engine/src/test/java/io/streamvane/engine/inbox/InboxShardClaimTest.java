@@ -91,6 +91,19 @@ class InboxShardClaimTest {
         assertThat(touched).isBetween(1L, (long) InboxShard.PER_CLAIM);
     }
 
+    @Test
+    void theInboxHoldsOnlyShardsTheClaimWalks() throws SQLException {
+        String insert = "INSERT INTO engine_inbox (raw_event_id, event_time, topic_kind, payload, shard) "
+                + "VALUES (1, now(), 'ACD_START', '{}', ?)";
+        try (Connection c = engine.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(insert)) {
+            ps.setInt(1, InboxShard.COUNT - 1);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+            ps.setInt(1, InboxShard.COUNT);
+            org.assertj.core.api.Assertions.assertThatThrownBy(ps::executeUpdate)
+                    .hasMessageContaining("engine_inbox_shard_ck");
+        }
+    }
+
     private Map<Integer, Long> shardsWithRows() throws SQLException {
         Map<Integer, Long> counts = new TreeMap<>();
         try (Connection c = engine.dataSource().getConnection(); Statement s = c.createStatement();

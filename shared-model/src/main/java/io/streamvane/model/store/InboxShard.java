@@ -10,7 +10,10 @@ import io.streamvane.model.event.EntityIds;
  */
 public final class InboxShard {
 
-    /** Enough for every worker of a few replicas to hold its own. */
+    /**
+     * Enough for every worker of a few replicas to hold its own. The inbox's CHECK constraint (V24) holds the same
+     * range, so a change here needs a migration that also moves the waiting rows.
+     */
     public static final int COUNT = 16;
 
     /**

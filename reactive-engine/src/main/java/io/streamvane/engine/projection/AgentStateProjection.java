@@ -128,15 +128,8 @@ final class AgentStateProjection {
             i++;
         }
         try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
-            ps.setArray(1, c.createArrayOf("text", users));
-            ps.setArray(2, c.createArrayOf("text", r));
-            ps.setArray(3, c.createArrayOf("timestamptz", rt));
-            ps.setArray(4, c.createArrayOf("text", p));
-            ps.setArray(5, c.createArrayOf("timestamptz", pt));
-            ps.setArray(6, c.createArrayOf("int4", from));
-            ps.setArray(7, c.createArrayOf("int4", to));
-            ps.setArray(8, c.createArrayOf("timestamptz", qt));
-            ps.setArray(9, c.createArrayOf("text", ids.toArray(String[]::new)));
+            new ArrayParameters(c, ps).text(users).text(r).timestamps(rt).text(p).timestamps(pt).int4(from).int4(to)
+                    .timestamps(qt).text(ids.toArray(String[]::new));
             ps.executeUpdate();
         }
     }

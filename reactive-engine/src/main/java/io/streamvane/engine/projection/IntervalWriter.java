@@ -5,7 +5,6 @@ import io.streamvane.model.kpi.AgentMetric;
 import io.streamvane.model.kpi.Granularity;
 import io.streamvane.model.kpi.IntervalComponents;
 import io.streamvane.model.kpi.QueueMetric;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -79,10 +78,7 @@ public final class IntervalWriter {
                     }
                     i++;
                 }
-                int p = 1;
-                ps.setArray(p++, c.createArrayOf("text", q));
-                ps.setArray(p++, c.createArrayOf("text", m));
-                p = setCommon(c, ps, p, starts, ends, cols);
+                common(new ArrayParameters(c, ps).text(q).text(m), starts, ends, cols);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         changed.add(new ChangedRow("queue", rs.getString(1), rs.getString(2), null,
@@ -111,8 +107,7 @@ public final class IntervalWriter {
                     }
                     i++;
                 }
-                ps.setArray(1, c.createArrayOf("text", u));
-                setCommon(c, ps, 2, starts, ends, cols);
+                common(new ArrayParameters(c, ps).text(u), starts, ends, cols);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         changed.add(new ChangedRow("agent", null, null, rs.getString(1),
@@ -144,10 +139,7 @@ public final class IntervalWriter {
                     }
                     i++;
                 }
-                ps.setArray(1, c.createArrayOf("text", u));
-                ps.setArray(2, c.createArrayOf("text", q));
-                ps.setArray(3, c.createArrayOf("text", m));
-                setCommon(c, ps, 4, starts, ends, cols);
+                common(new ArrayParameters(c, ps).text(u).text(q).text(m), starts, ends, cols);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         changed.add(new ChangedRow("agent_queue", rs.getString(2), rs.getString(3), rs.getString(1),
@@ -186,26 +178,17 @@ public final class IntervalWriter {
                 + "(row_kind, queue_id, media_type, user_id, interval_start, revision, is_final) "
                 + "SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::int[], "
                 + "?::boolean[])")) {
-            ps.setArray(1, c.createArrayOf("text", kind));
-            ps.setArray(2, c.createArrayOf("text", q));
-            ps.setArray(3, c.createArrayOf("text", m));
-            ps.setArray(4, c.createArrayOf("text", u));
-            ps.setArray(5, c.createArrayOf("timestamptz", start));
-            ps.setArray(6, c.createArrayOf("int4", rev));
-            ps.setArray(7, c.createArrayOf("bool", fin));
+            new ArrayParameters(c, ps).text(kind).text(q).text(m).text(u).timestamps(start).int4(rev).bool(fin);
             ps.executeUpdate();
         }
     }
 
-    private static int setCommon(Connection c, PreparedStatement ps, int p, Timestamp[] starts, Timestamp[] ends,
-            Long[][] cols) throws SQLException {
-        ps.setArray(p++, c.createArrayOf("timestamptz", starts));
-        ps.setArray(p++, c.createArrayOf("timestamptz", ends));
+    private static void common(ArrayParameters parameters, Timestamp[] starts, Timestamp[] ends, Long[][] cols)
+            throws SQLException {
+        parameters.timestamps(starts).timestamps(ends);
         for (Long[] col : cols) {
-            Array a = c.createArrayOf("int8", col);
-            ps.setArray(p++, a);
+            parameters.int8(col);
         }
-        return p;
     }
 
     private static String upsert(String table, String keyColumns, String valueColumns, String keyArrays) {

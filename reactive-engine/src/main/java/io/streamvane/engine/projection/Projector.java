@@ -192,13 +192,8 @@ public final class Projector {
                 i++;
             }
             try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
-                ps.setArray(1, c.createArrayOf("text", conv));
-                ps.setArray(2, c.createArrayOf("text", key));
-                ps.setArray(3, c.createArrayOf("text", queue));
-                ps.setArray(4, c.createArrayOf("text", media));
-                ps.setArray(5, c.createArrayOf("timestamptz", started));
-                ps.setArray(6, c.createArrayOf("timestamptz", ended));
-                ps.setArray(7, c.createArrayOf("text", outcome));
+                new ArrayParameters(c, ps).text(conv).text(key).text(queue).text(media).timestamps(started)
+                        .timestamps(ended).text(outcome);
                 ps.executeUpdate();
             }
         }

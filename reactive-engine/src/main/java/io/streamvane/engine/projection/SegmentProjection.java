@@ -106,14 +106,12 @@ final class SegmentProjection {
         String[] conv = byKey.keySet().stream().map(AgentSegment.Key::conversationId).toArray(String[]::new);
         String[] part = byKey.keySet().stream().map(AgentSegment.Key::participantId).toArray(String[]::new);
         try (PreparedStatement ps = c.prepareStatement(ENSURE_AND_LOCK)) {
-            ps.setArray(1, c.createArrayOf("text", conv));
-            ps.setArray(2, c.createArrayOf("text", part));
+            new ArrayParameters(c, ps).text(conv).text(part);
             ps.executeUpdate();
         }
         Map<AgentSegment.Key, AgentSegment> stored = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(READ)) {
-            ps.setArray(1, c.createArrayOf("text", conv));
-            ps.setArray(2, c.createArrayOf("text", part));
+            new ArrayParameters(c, ps).text(conv).text(part);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Timestamp completed = rs.getTimestamp(12);
@@ -187,7 +185,6 @@ final class SegmentProjection {
         String[] types = {"text", "text", "text", "text", "text", "int8", "int8", "int8", "int8", "int8", "bool",
             "bool", "timestamptz", "timestamptz", "text", "text", "text", "int8", "int8", "int8", "int8", "int8",
             "int8", "int8", "int8", "int8"};
-        // Typed arrays: the driver encodes each element by its Java type (a Timestamp as an instant, not as text).
         Object[][] cols = new Object[types.length][];
         for (int k = 0; k < types.length; k++) {
             cols[k] = switch (types[k]) {
@@ -214,8 +211,9 @@ final class SegmentProjection {
                 cols[k][i] = row[k];
             }
         }
+        ArrayParameters parameters = new ArrayParameters(c, ps);
         for (int k = 0; k < types.length; k++) {
-            ps.setArray(k + 1, c.createArrayOf(types[k], cols[k]));
+            parameters.bind(types[k], cols[k]);
         }
     }
 

@@ -148,9 +148,8 @@ final class StatusTimeline {
                 + "CROSS JOIN LATERAL (SELECT * FROM " + table + " h WHERE h.user_id = k.user_id "
                 + "AND h.started_at >= coalesce((SELECT p.started_at FROM " + table + " p WHERE p.user_id = k.user_id "
                 + "AND p.started_at < k.first_start ORDER BY p.started_at DESC LIMIT 1), k.first_start) OFFSET 0) h")) {
-            ps.setArray(1, c.createArrayOf("text", earliest.keySet().toArray(String[]::new)));
-            ps.setArray(2, c.createArrayOf("timestamptz",
-                    earliest.values().stream().map(Timestamp::from).toArray(Timestamp[]::new)));
+            new ArrayParameters(c, ps).text(earliest.keySet().toArray(String[]::new))
+                    .timestamps(earliest.values().stream().map(Timestamp::from).toArray(Timestamp[]::new));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Timestamp end = rs.getTimestamp(4);
@@ -192,14 +191,11 @@ final class StatusTimeline {
 
     private static void bind(Connection c, PreparedStatement ps, List<String> users, List<Entry> entries)
             throws SQLException {
-        // Typed arrays: the driver encodes each element by its Java type (a Timestamp as an instant, not as text).
-        ps.setArray(1, c.createArrayOf("text", users.toArray(String[]::new)));
-        ps.setArray(2, c.createArrayOf("timestamptz",
-                entries.stream().map(e -> Timestamp.from(e.start())).toArray(Timestamp[]::new)));
-        ps.setArray(3, c.createArrayOf("text", entries.stream().map(Entry::value).toArray(String[]::new)));
-        ps.setArray(4, c.createArrayOf("timestamptz", entries.stream().map(e -> time(e.end())).toArray(Timestamp[]::new)));
-        ps.setArray(5, c.createArrayOf("timestamptz",
-                entries.stream().map(e -> time(e.countedUntil())).toArray(Timestamp[]::new)));
+        new ArrayParameters(c, ps).text(users.toArray(String[]::new))
+                .timestamps(entries.stream().map(e -> Timestamp.from(e.start())).toArray(Timestamp[]::new))
+                .text(entries.stream().map(Entry::value).toArray(String[]::new))
+                .timestamps(entries.stream().map(e -> time(e.end())).toArray(Timestamp[]::new))
+                .timestamps(entries.stream().map(e -> time(e.countedUntil())).toArray(Timestamp[]::new));
     }
 
     private static Timestamp time(Instant t) {

@@ -11,11 +11,12 @@ import io.streamvane.model.kpi.Granularity;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -100,38 +101,35 @@ final class AgentStateProjection {
     }
 
     private static void upsert(Connection c, TreeMap<String, Fields> byUser) throws SQLException {
-        int n = byUser.size();
-        String[] users = new String[n];
-        String[] r = new String[n];
-        Timestamp[] rt = new Timestamp[n];
-        String[] p = new String[n];
-        Timestamp[] pt = new Timestamp[n];
+        List<Map.Entry<String, Fields>> rows = List.copyOf(byUser.entrySet());
         // Every agent's queue list is a slice [from, to] (1-based) of one flat array of ids.
         List<String> ids = new ArrayList<>();
-        Integer[] from = new Integer[n];
-        Integer[] to = new Integer[n];
-        Timestamp[] qt = new Timestamp[n];
-        int i = 0;
-        for (var entry : byUser.entrySet()) {
-            Fields f = entry.getValue();
-            users[i] = entry.getKey();
-            r[i] = f.routing == null ? null : f.routing.value();
-            rt[i] = f.routing == null ? null : Timestamp.from(f.routing.time());
-            p[i] = f.presence == null ? null : f.presence.value();
-            pt[i] = f.presence == null ? null : Timestamp.from(f.presence.time());
-            if (f.queues != null) {
-                from[i] = ids.size() + 1;
-                ids.addAll(f.queues.queues());
-                to[i] = ids.size();
+        Map<String, Integer> from = new HashMap<>();
+        for (Map.Entry<String, Fields> row : rows) {
+            if (row.getValue().queues != null) {
+                from.put(row.getKey(), ids.size() + 1);
+                ids.addAll(row.getValue().queues.queues());
             }
-            qt[i] = f.queues == null ? null : Timestamp.from(f.queues.time());
-            i++;
         }
         try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
-            new ArrayParameters(c, ps).text(users).text(r).timestamps(rt).text(p).timestamps(pt).int4(from).int4(to)
-                    .timestamps(qt).text(ids.toArray(String[]::new));
+            new ArrayParameters(c, ps).text(rows, Map.Entry::getKey)
+                    .text(rows, r -> valueOf(r.getValue().routing)).timestamps(rows, r -> timeOf(r.getValue().routing))
+                    .text(rows, r -> valueOf(r.getValue().presence))
+                    .timestamps(rows, r -> timeOf(r.getValue().presence))
+                    .int4(rows, r -> from.get(r.getKey()))
+                    .int4(rows, r -> r.getValue().queues == null ? null
+                            : from.get(r.getKey()) + r.getValue().queues.queues().size() - 1)
+                    .timestamps(rows, r -> timeOf(r.getValue().queues)).text(ids.toArray(String[]::new));
             ps.executeUpdate();
         }
+    }
+
+    private static String valueOf(Timed t) {
+        return t == null ? null : t.value();
+    }
+
+    private static Instant timeOf(Timed t) {
+        return t == null ? null : t.time();
     }
 
     private static void routing(String userId, RoutingState r, TreeMap<String, Fields> byUser,

@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * Binds the array parameters of an {@code unnest(?::text[], ...)} statement in order, one column per call. Typed Java
@@ -39,6 +42,22 @@ final class ArrayParameters {
 
     ArrayParameters bool(Boolean[] column) throws SQLException {
         return bind("bool", column);
+    }
+
+    /** One text column read from each row. */
+    <R> ArrayParameters text(List<R> rows, Function<R, String> column) throws SQLException {
+        return text(rows.stream().map(column).toArray(String[]::new));
+    }
+
+    /** One time column read from each row; a null instant binds NULL. */
+    <R> ArrayParameters timestamps(List<R> rows, Function<R, Instant> column) throws SQLException {
+        return timestamps(rows.stream().map(column).map(t -> t == null ? null : Timestamp.from(t))
+                .toArray(Timestamp[]::new));
+    }
+
+    /** One integer column read from each row. */
+    <R> ArrayParameters int4(List<R> rows, Function<R, Integer> column) throws SQLException {
+        return int4(rows.stream().map(column).toArray(Integer[]::new));
     }
 
     /** A column whose element type is only known at run time (a statement built from a catalogue). */

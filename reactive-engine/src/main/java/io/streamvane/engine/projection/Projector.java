@@ -14,7 +14,6 @@ import io.streamvane.model.kpi.UserEndContribution;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -171,29 +170,12 @@ public final class Projector {
             for (GenesysEvent e : events) {
                 merged.merge(new Key(conversation(e), sessionKey(e)), Side.of(e), Side::then);
             }
-            int n = merged.size();
-            String[] conv = new String[n];
-            String[] key = new String[n];
-            String[] queue = new String[n];
-            String[] media = new String[n];
-            Timestamp[] started = new Timestamp[n];
-            Timestamp[] ended = new Timestamp[n];
-            String[] outcome = new String[n];
-            int i = 0;
-            for (Map.Entry<Key, Side> m : merged.entrySet()) {
-                Side s = m.getValue();
-                conv[i] = m.getKey().conversationId();
-                key[i] = m.getKey().sessionKey();
-                queue[i] = s.queueId();
-                media[i] = s.mediaType();
-                started[i] = s.startedAt() == null ? null : Timestamp.from(s.startedAt());
-                ended[i] = s.endedAt() == null ? null : Timestamp.from(s.endedAt());
-                outcome[i] = s.outcome();
-                i++;
-            }
+            List<Map.Entry<Key, Side>> rows = List.copyOf(merged.entrySet());
             try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
-                new ArrayParameters(c, ps).text(conv).text(key).text(queue).text(media).timestamps(started)
-                        .timestamps(ended).text(outcome);
+                new ArrayParameters(c, ps).text(rows, r -> r.getKey().conversationId())
+                        .text(rows, r -> r.getKey().sessionKey()).text(rows, r -> r.getValue().queueId())
+                        .text(rows, r -> r.getValue().mediaType()).timestamps(rows, r -> r.getValue().startedAt())
+                        .timestamps(rows, r -> r.getValue().endedAt()).text(rows, r -> r.getValue().outcome());
                 ps.executeUpdate();
             }
         }

@@ -191,15 +191,8 @@ final class StatusTimeline {
 
     private static void bind(Connection c, PreparedStatement ps, List<String> users, List<Entry> entries)
             throws SQLException {
-        new ArrayParameters(c, ps).text(users.toArray(String[]::new))
-                .timestamps(entries.stream().map(e -> Timestamp.from(e.start())).toArray(Timestamp[]::new))
-                .text(entries.stream().map(Entry::value).toArray(String[]::new))
-                .timestamps(entries.stream().map(e -> time(e.end())).toArray(Timestamp[]::new))
-                .timestamps(entries.stream().map(e -> time(e.countedUntil())).toArray(Timestamp[]::new));
-    }
-
-    private static Timestamp time(Instant t) {
-        return t == null ? null : Timestamp.from(t);
+        new ArrayParameters(c, ps).text(users.toArray(String[]::new)).timestamps(entries, Entry::start)
+                .text(entries, Entry::value).timestamps(entries, Entry::end).timestamps(entries, Entry::countedUntil);
     }
 
     /**
